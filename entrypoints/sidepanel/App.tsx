@@ -1,0 +1,21 @@
+import { TabHeader } from '@/components/TabHeader';
+import { useTargetTab } from './useTargetTab';
+
+export function App() {
+  const target = useTargetTab();
+  return (
+    <main className="panel">
+      <header className="panel__brand">
+        <h1>Restage</h1>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+          Settings
+        </a>
+      </header>
+      {target.state === 'loading' && <p className="muted">Looking at the current tab…</p>}
+      {target.state === 'error' && <p role="alert">{target.message}</p>}
+      {target.state === 'ready' && (
+        <TabHeader status={target.status} probe={target.probe} probeError={target.probeError} />
+      )}
+    </main>
+  );
+}

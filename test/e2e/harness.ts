@@ -1,0 +1,127 @@
+/**
+ * Drives the real built extension in real Chromium: pages served on 127.0.0.1, the side
+ * panel opened as chrome-extension://<id>/sidepanel.html?tabId=N.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import sirv from 'sirv';
+import type { browser } from 'wxt/browser';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const CORPUS = resolve(ROOT, '../shared/corpus');
+export const ARTIFACTS = join(ROOT, 'test-results');
+
+/** DESIGN.md's flags; the network ones keep Chromium from dialing out on a closed network. */
+export const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path): path is string => Boolean(path && existsSync(path)));
+  if (!found) {
+    throw new Error(
+      'No Chromium found. Install it with `apt-get update && apt-get install -y chromium`, ' +
+        'or set CHROME_PATH to a Chromium binary (branded Chrome 137+ ignores --load-extension).',
+    );
+  }
+  return found;
+}
+
+/** Serves folders under URL prefixes, e.g. { '/corpus': CORPUS_PAGES, '/': FIXTURES }. */
+export async function serve(
+  mounts: Record<string, string>,
+): Promise<{ origin: string; close(): Promise<void> }> {
+  const handlers = Object.entries(mounts)
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([prefix, dir]) => ({ prefix: prefix.replace(/\/$/, ''), handle: sirv(dir, { dev: true }) }));
+  const server: Server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const mount = handlers.find(({ prefix }) => url === prefix || url.startsWith(`${prefix}/`));
+    if (!mount) return void res.writeHead(404).end();
+    req.url = url.slice(mount.prefix.length) || '/';
+    mount.handle(req, res, () => void res.writeHead(404).end('not found'));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Opens `url` in a new tab and returns the page with its browser tab id. */
+  openTab(url: string): Promise<{ page: Page; tabId: number }>;
+  openPanel(tabId: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}; run \`npm run build\` first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'restage-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: false, // --headless=new is in the flags: the old headless mode cannot load extensions
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...CHROMIUM_FLAGS,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    worker,
+    extensionId,
+    async openTab(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      const tabId = await worker.evaluate(async (href) => {
+        const { chrome } = globalThis as unknown as ExtensionGlobal;
+        const [tab] = await chrome.tabs.query({ url: href.split('#')[0] });
+        return tab?.id ?? -1;
+      }, page.url());
+      if (tabId < 0) throw new Error(`No tab found for ${url}`);
+      return { page, tabId };
+    },
+    async openPanel(tabId) {
+      const panel = await context.newPage();
+      await panel.setViewportSize({ width: 400, height: 720 });
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
+      return panel;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The extension's own globals, for typing functions run there with evaluate(). */
+export type ExtensionGlobal = { chrome: typeof browser };
+
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return join(ARTIFACTS, name);
+}

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { onMessage, sendMessage } from '@/utils/messaging';
+
+const status = { tabId: 7, title: 'Pricing', url: 'https://example.com/', critiquable: true, reason: null };
+const stops: (() => void)[] = [];
+afterEach(() => stops.splice(0).forEach((stop) => stop()));
+
+describe('typed messaging', () => {
+  it('delivers a valid request and returns the parsed reply', async () => {
+    stops.push(onMessage('getTabStatus', ({ tabId }) => ({ ...status, tabId })));
+    await expect(sendMessage('getTabStatus', { tabId: 7 })).resolves.toEqual(status);
+  });
+
+  it('answers a malformed request with a clear error instead of calling the handler', async () => {
+    let called = false;
+    stops.push(
+      onMessage('getTabStatus', () => {
+        called = true;
+        return status;
+      }),
+    );
+    const bad = sendMessage('getTabStatus', { tabId: 'seven' } as unknown as { tabId: number });
+    await expect(bad).rejects.toThrow(/Malformed 'getTabStatus' message[\s\S]*tabId/);
+    await expect(bad).rejects.toMatchObject({ name: 'ProtocolError' });
+    expect(called).toBe(false);
+  });
+
+  it('rejects a reply that does not match the protocol at the receiving side', async () => {
+    stops.push(onMessage('probeTab', () => ({ url: 'x', title: 'x', elementCount: -1 })));
+    await expect(sendMessage('probeTab', { tabId: 1 })).rejects.toThrow(
+      /Malformed reply to 'probeTab'[\s\S]*elementCount/,
+    );
+  });
+
+  it('passes handler errors back to the sender as errors', async () => {
+    stops.push(
+      onMessage('probeTab', () => {
+        throw new Error('Tab 3 is closed or does not exist.');
+      }),
+    );
+    await expect(sendMessage('probeTab', { tabId: 3 })).rejects.toThrow('Tab 3 is closed or does not exist.');
+  });
+
+  it('ignores foreign messages that are not in the protocol format', async () => {
+    stops.push(onMessage('getTabStatus', () => status));
+    const replies = await fakeBrowser.runtime.sendMessage({ hello: 'world' });
+    expect(replies).toBeUndefined();
+  });
+});

@@ -1,0 +1,27 @@
+import { browser } from '#imports';
+import { sendMessage } from '../messaging';
+import type { PageProbe } from '../schemas';
+import { getTabStatus } from './status';
+
+/** WXT builds `entrypoints/page.content/` to this file (registration: 'runtime'). */
+const CONTENT_SCRIPT = '/content-scripts/page.js';
+
+/**
+ * Pings the tab's content script, injecting it first when it is not there yet. Injection
+ * happens only on demand, so pages the user never critiques are never touched.
+ */
+export async function probeTab(tabId: number): Promise<PageProbe> {
+  const status = await getTabStatus(tabId);
+  if (!status.critiquable) throw new Error(status.reason ?? 'This page cannot be critiqued.');
+  try {
+    return await sendMessage('ping', undefined, tabId);
+  } catch {
+    // No listener yet: a fresh page, or one that navigated since the last injection.
+  }
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  } catch (error) {
+    throw new Error(`Restage could not reach this page: ${(error as Error).message}`, { cause: error });
+  }
+  return sendMessage('ping', undefined, tabId);
+}
