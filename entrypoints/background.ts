@@ -1,3 +1,4 @@
+import { labelTab } from '@/utils/jobs/label';
 import { onMessage } from '@/utils/messaging';
 import { probeTab } from '@/utils/tabs/inject';
 import { getTabStatus } from '@/utils/tabs/status';
@@ -8,4 +9,5 @@ export default defineBackground(() => {
 
   onMessage('getTabStatus', ({ tabId }) => getTabStatus(tabId));
   onMessage('probeTab', ({ tabId }) => probeTab(tabId));
+  onMessage('labelTab', ({ tabId, mode }) => labelTab(tabId, mode));
 });

@@ -8,17 +8,78 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Browser } from 'wxt/browser';
 import { z } from 'zod';
-import { PageProbe, TabId, TabStatus } from './schemas';
+import {
+  Box,
+  CaptureMode,
+  Extraction,
+  MaskRects,
+  PageProbe,
+  Region,
+  RegionId,
+  Shot,
+  TabId,
+  TabStatus,
+} from './schemas';
 
 const ForTab = z.object({ tabId: TabId });
+const Selectors = z.object({ privateSelectors: z.array(z.string()) });
+const Nothing = z.void();
+const DomRender = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    dataUrl: z.string().startsWith('data:image/png;base64,'),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    area: Box,
+    masked: z.number().int().nonnegative(),
+    ms: z.number(),
+  }),
+  z.object({ ok: z.literal(false), reason: z.string() }),
+]);
+
+/** What the panel gets back from labelling: pixels, regions and what each step cost. */
+export const Labelled = z.object({
+  shot: Shot,
+  extraction: Extraction,
+  timings: z.object({ captureMs: z.number(), regionsMs: z.number(), overlayMs: z.number() }),
+});
+export type Labelled = z.infer<typeof Labelled>;
 
 export const protocol = {
-  /** background → content script: is the script there, and how big is the page? */
-  ping: { request: z.undefined(), reply: PageProbe },
+  // background or panel → content script
+  /** Is the script there, and how big is the page? */
+  ping: { request: Nothing, reply: PageProbe },
+  extractRegions: { request: Selectors, reply: Extraction },
+  maskRects: { request: Selectors, reply: MaskRects },
+  beginFrames: {
+    request: Nothing,
+    reply: z.object({
+      width: z.number(),
+      height: z.number(),
+      viewportWidth: z.number(),
+      viewportHeight: z.number(),
+      dpr: z.number(),
+    }),
+  },
+  frame: { request: Selectors.extend({ y: z.number(), hideFixed: z.boolean() }), reply: MaskRects },
+  endFrames: { request: Nothing, reply: Nothing },
+  renderDom: { request: Selectors.extend({ selector: z.string().nullable() }), reply: DomRender },
+  pickElement: { request: Nothing, reply: z.object({ selector: z.string(), box: Box }).nullable() },
+  scrollToBox: { request: z.object({ box: Box }), reply: z.object({ scrollX: z.number(), scrollY: z.number() }) },
+  showOverlay: { request: z.object({ regions: z.array(Region) }), reply: Nothing },
+  setOverlayVisible: { request: z.object({ visible: z.boolean() }), reply: Nothing },
+  hideOverlay: { request: Nothing, reply: Nothing },
+  highlightRegion: { request: z.object({ id: RegionId.nullable() }), reply: Nothing },
+  scrollToRegion: { request: z.object({ id: RegionId }), reply: Nothing },
+  // content script → panel
+  regionHovered: { request: z.object({ id: RegionId.nullable() }), reply: Nothing },
+  // panel → background
   /** panel → background: title, URL, and whether the tab can be critiqued. */
   getTabStatus: { request: ForTab, reply: TabStatus },
   /** panel → background: inject the content script if needed, then ping it. */
   probeTab: { request: ForTab, reply: PageProbe },
+  /** Capture the tab, extract its regions and draw them on the page. */
+  labelTab: { request: ForTab.extend({ mode: CaptureMode }), reply: Labelled },
 } satisfies Record<string, { request: z.ZodType; reply: z.ZodType }>;
 
 type Protocol = typeof protocol;

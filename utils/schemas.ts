@@ -49,8 +49,14 @@ export const Region = z.object({
   role: z.string().nullable(),
   /** Accessible name, trimmed and capped. */
   name: z.string(),
-  /** Visible text, trimmed and capped; `•••` for masked private content. */
+  /** Visible text, trimmed and capped at 300 characters; `•••` for masked private content. */
   text: z.string(),
+  /** Length of the whole visible text before the cap. */
+  textLength: z.number().int().nonnegative(),
+  /** The nearest enclosing region (a card, a landmark), or null at the top level. */
+  parentId: RegionId.nullable(),
+  /** The landmark or section the region sits in: `header`, `nav`, `main`, `aside`, `footer`, `section:<label>`, or null. */
+  landmark: z.string().nullable(),
   headingLevel: z.number().int().min(1).max(6).nullable(),
   style: RegionStyle,
   flags: z.object({
@@ -58,6 +64,8 @@ export const Region = z.object({
     aboveFold: z.boolean(),
     fixed: z.boolean(),
     private: z.boolean(),
+    /** A disabled control: WCAG 1.4.3 exempts its text from contrast. */
+    disabled: z.boolean(),
   }),
 });
 export type Region = z.infer<typeof Region>;
@@ -74,6 +82,8 @@ export const Finding = z.object({
   severity: Severity,
   category: z.enum(['contrast', 'hierarchy', 'typography', 'spacing', 'targets', 'density']),
   basis: Basis,
+  /** The rule behind the finding when there is one, e.g. `wcag-1.4.3`; `needs-review` outcomes say so here too. */
+  rule: z.string().optional(),
   regionIds: z.array(RegionId),
   confidence: z.number().min(0).max(1),
 });
@@ -166,6 +176,49 @@ export type Critique = z.infer<typeof Critique>;
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
+export const Viewport = z.object({
+  width: z.number().positive(),
+  height: z.number().positive(),
+  dpr: z.number().positive(),
+  scrollX: z.number(),
+  scrollY: z.number(),
+});
+export type Viewport = z.infer<typeof Viewport>;
+
+/** What region extraction returns: at most 200 regions, and how many were left out. */
+export const Extraction = z.object({
+  regions: z.array(Region).max(200),
+  omitted: z.number().int().nonnegative(),
+  viewport: Viewport,
+  document: z.object({ width: z.number().nonnegative(), height: z.number().nonnegative() }),
+  elementCount: z.number().int().nonnegative(),
+});
+export type Extraction = z.infer<typeof Extraction>;
+
+export const CaptureMode = z.enum(['viewport', 'full', 'element', 'dom']);
+export type CaptureMode = z.infer<typeof CaptureMode>;
+
+/** Pixels of the page, already masked for privacy. */
+export const Shot = z.object({
+  mode: CaptureMode,
+  dataUrl: z.string().startsWith('data:image/png;base64,'),
+  /** Image size in device pixels. */
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  dpr: z.number().positive(),
+  /** The page area the image shows, in page CSS pixels. */
+  area: Box,
+  ms: z.number().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  masked: z.number().int().nonnegative(),
+  notes: z.array(z.string()),
+});
+export type Shot = z.infer<typeof Shot>;
+
+/** Private areas to paint over, in viewport CSS pixels. */
+export const MaskRects = z.object({ rects: z.array(Box), viewport: Viewport });
+export type MaskRects = z.infer<typeof MaskRects>;
+
 export const Settings = z.object({
   /** Empty means "no key": everything runs on the built-in measurement engine. */
   apiKey: z.string().trim().max(400),
@@ -173,6 +226,8 @@ export const Settings = z.object({
   plannerModel: z.string().trim().min(1, 'Planner model is required').max(100),
   imageModel: z.string().trim().min(1, 'Image model is required').max(100),
   imageGeneration: z.boolean(),
+  /** Extra CSS selectors whose content is masked before any pixels or text leave the page. */
+  privateSelectors: z.array(z.string().trim().min(1).max(200)).max(50),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -182,6 +237,7 @@ export const DEFAULT_SETTINGS: Settings = {
   plannerModel: 'gpt-4.1',
   imageModel: 'gpt-image-1',
   imageGeneration: false,
+  privateSelectors: [],
 };
 
 /** What the panel knows about the tab it critiques. */

@@ -1,3 +1,4 @@
+import { LabelView } from '@/components/LabelView';
 import { TabHeader } from '@/components/TabHeader';
 import { useTargetTab } from './useTargetTab';
 
@@ -16,6 +17,7 @@ export function App() {
       {target.state === 'ready' && (
         <TabHeader status={target.status} probe={target.probe} probeError={target.probeError} />
       )}
+      {target.state === 'ready' && target.status.critiquable && <LabelView key={target.status.tabId} tabId={target.status.tabId} />}
     </main>
   );
 }

@@ -69,6 +69,11 @@ export interface Harness {
   /** Opens `url` in a new tab and returns the page with its browser tab id. */
   openTab(url: string): Promise<{ page: Page; tabId: number }>;
   openPanel(tabId: number): Promise<Page>;
+  /**
+   * Sends a protocol message straight to the tab's content script (injecting it first), in
+   * @webext-core/messaging's wire format, and returns the raw reply for the test to parse.
+   */
+  ask(tabId: number, type: string, data?: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -106,10 +111,37 @@ export async function launch(): Promise<Harness> {
       return { page, tabId };
     },
     async openPanel(tabId) {
-      const panel = await context.newPage();
+      // A window of its own, as a real side panel is: the target tab stays the active,
+      // visible tab of its window, which captureVisibleTab needs.
+      const url = `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`;
+      const opened = context.waitForEvent('page', (p) => p.url() === url);
+      await worker.evaluate(
+        (href) => (globalThis as unknown as ExtensionGlobal).chrome.windows.create({ url: href, width: 420, height: 800 }),
+        url,
+      );
+      const panel = await opened;
       await panel.setViewportSize({ width: 400, height: 720 });
-      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
       return panel;
+    },
+    async ask(tabId, type, data) {
+      const reply = await worker.evaluate(
+        async ({ tabId, type, data }) => {
+          const { chrome } = globalThis as unknown as ExtensionGlobal;
+          const send = () => chrome.tabs.sendMessage(tabId, { id: Date.now(), type, data, timestamp: Date.now() });
+          try {
+            const first = await send();
+            if (first) return first;
+          } catch {
+            // not injected yet
+          }
+          await chrome.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/page.js'] });
+          return send();
+        },
+        { tabId, type, data },
+      );
+      const { res, err } = (reply ?? {}) as { res?: unknown; err?: { message?: string } };
+      if (err) throw new Error(err.message ?? 'content script error');
+      return res;
     },
     async close() {
       await context.close();

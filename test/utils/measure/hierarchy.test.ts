@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  competingPrimaries,
+  headingInversions,
+  hierarchyFindings,
+  primaryAction,
+} from '@/utils/measure/hierarchy';
+import { visualWeights } from '@/utils/measure/weight';
+import { BLACK, WHITE, button, heading, region, rgba } from '../../fixtures/regions';
+
+const viewport = { width: 1280, height: 800 };
+
+describe('headingInversions', () => {
+  it('flags an h3 rendered larger than an h2, with the numbers', () => {
+    const [finding, ...rest] = headingInversions([heading('r1', 2, 20), heading('r2', 3, 28)]);
+    expect(rest).toHaveLength(0);
+    expect(finding).toMatchObject({
+      rule: 'heading-inversion',
+      severity: 'major',
+      regionIds: ['r1', 'r2'],
+      detail: 'h3 r2 28px 700 vs h2 r1 20px 700; 1 h3 affected: r2',
+    });
+  });
+
+  it('flags a same-size lower heading only when it is heavier, as minor', () => {
+    const same = [heading('r1', 2, 24, { style: { fontWeight: 400 } }), heading('r2', 3, 24)];
+    expect(headingInversions(same)[0]).toMatchObject({ severity: 'minor', regionIds: ['r1', 'r2'] });
+    expect(headingInversions([heading('r1', 2, 24), heading('r2', 3, 24)])).toEqual([]);
+  });
+
+  it('names an inversion once, against the most important level it outranks', () => {
+    const findings = headingInversions([heading('r1', 1, 24), heading('r2', 2, 22), heading('r3', 3, 30)]);
+    expect(findings.map((f) => f.title)).toEqual(['h3 heading outranks an h1']);
+  });
+
+  it('accepts a page whose headings shrink with their level', () => {
+    expect(headingInversions([heading('r1', 1, 40), heading('r2', 2, 30), heading('r3', 3, 24)])).toEqual([]);
+  });
+});
+
+describe('competingPrimaries', () => {
+  const buttons = [700, 680, 660].map((w, i) => button(`r${i + 1}`, { style: { fontWeight: w } }));
+
+  it('flags three buttons within 10% of the top weight in the first screen', () => {
+    const [finding] = competingPrimaries(buttons, viewport, visualWeights(buttons));
+    expect(finding).toMatchObject({
+      rule: 'competing-primaries',
+      severity: 'major',
+      regionIds: ['r1', 'r2', 'r3'],
+      detail: '3 buttons within 6% of top visual weight: r1 1.00, r2 0.97, r3 0.94',
+    });
+  });
+
+  it('is satisfied when one heading clearly leads', () => {
+    const page = [heading('r4', 1, 48), ...buttons];
+    expect(competingPrimaries(page, viewport, visualWeights(page))).toEqual([]);
+  });
+
+  it('ignores rivals below the first screen', () => {
+    const page = [button('r1'), button('r2', { box: { y: 900 } })];
+    expect(competingPrimaries(page, viewport, visualWeights(page))).toEqual([]);
+  });
+});
+
+describe('primary action', () => {
+  const cta = (overrides = {}) =>
+    button('r2', {
+      box: { width: 100, height: 32 },
+      style: { color: WHITE, background: rgba('#0a66c2'), fontSize: 14 },
+      ...overrides,
+    });
+  const navLink = button('r1', { tag: 'a', landmark: 'nav', box: { width: 80, height: 24 }, style: { fontSize: 18, fontWeight: 700, color: BLACK } });
+
+  it('is the first filled control outside page chrome', () => {
+    const plain = button('r3');
+    expect(primaryAction([navLink, plain, cta()])?.id).toBe('r2');
+    expect(primaryAction([navLink, plain])).toBeUndefined();
+  });
+
+  it('flags a primary action lighter than navigation items', () => {
+    const findings = hierarchyFindings([navLink, cta()], viewport);
+    const weak = findings.find((f) => f.rule === 'primary-action-weak');
+    expect(weak?.title).toBe('Primary action is weaker than navigation items');
+    expect(weak?.regionIds).toEqual(['r2', 'r1']);
+    expect(weak?.detail).toMatch(/^primary r2 0\.\d\d vs r1 1\.00 \(visual weight/);
+  });
+
+  it('flags a primary action below the fold', () => {
+    const findings = hierarchyFindings([region('r1'), cta({ box: { y: 1000, width: 100, height: 32 } })], viewport);
+    expect(findings.find((f) => f.rule === 'primary-action-below-fold')).toMatchObject({
+      regionIds: ['r2'],
+      detail: 'r2 starts at y=1000px, below the 800px first screen',
+    });
+  });
+});

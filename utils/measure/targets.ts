@@ -1,0 +1,66 @@
+/**
+ * Target size: WCAG 2.2 SC 2.5.8 Target Size (Minimum, AA) asks for pointer targets of at
+ * least 24 × 24 CSS px. https://www.w3.org/TR/WCAG22/#target-size-minimum
+ *
+ * Exceptions applied: spacing (a 24 px circle centred on an undersized target intersects no
+ * other target and no other undersized target's circle), inline (a link inside a text region).
+ * Not applied, since styles cannot tell: equivalent (another control for the same function),
+ * user-agent controls left unstyled, and essential presentation.
+ */
+import type { Box, Finding, Region } from '@/utils/schemas';
+import { px } from './format';
+
+export const MIN_TARGET = 24;
+
+const center = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+function distanceToBox(point: { x: number; y: number }, box: Box): number {
+  const dx = Math.max(box.x - point.x, 0, point.x - (box.x + box.width));
+  const dy = Math.max(box.y - point.y, 0, point.y - (box.y + box.height));
+  return Math.hypot(dx, dy);
+}
+
+export const isUndersized = (box: Box) => box.width < MIN_TARGET || box.height < MIN_TARGET;
+
+/** Interactive, enabled, rendered and not inline in a sentence. */
+export function pointerTargets(regions: readonly Region[]): Region[] {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  return regions.filter(
+    (r) =>
+      r.flags.interactive &&
+      !r.flags.disabled &&
+      r.box.width > 0 &&
+      r.box.height > 0 &&
+      byId.get(r.parentId ?? '')?.kind !== 'text',
+  );
+}
+
+/** The 2.5.8 spacing exception: a 24 px diameter circle on the target's centre has room. */
+export function hasSpacing(target: Region, targets: readonly Region[]): boolean {
+  const c = center(target.box);
+  const radius = MIN_TARGET / 2;
+  return targets.every((other) => {
+    if (other.id === target.id) return true;
+    if (distanceToBox(c, other.box) < radius) return false;
+    if (!isUndersized(other.box)) return true;
+    const o = center(other.box);
+    return Math.hypot(c.x - o.x, c.y - o.y) >= MIN_TARGET;
+  });
+}
+
+export function targetFindings(regions: readonly Region[]): Omit<Finding, 'id'>[] {
+  const targets = pointerTargets(regions);
+  return targets
+    .filter((t) => isUndersized(t.box) && !hasSpacing(t, targets))
+    .map((t) => ({
+      title: 'Target smaller than 24 × 24 px',
+      detail: `${t.id} ${px(t.box.width)} × ${px(t.box.height)}, too close to other targets for the spacing exception`,
+      severity: 'major' as const,
+      category: 'targets' as const,
+      basis: 'measured' as const,
+      rule: 'wcag-2.5.8',
+      regionIds: [t.id],
+      // The equivalent-control and user-agent exceptions are not checked.
+      confidence: 0.8,
+    }));
+}

@@ -1,0 +1,74 @@
+/**
+ * Visual weight: how strongly a region pulls the eye, a heuristic for hierarchy checks.
+ *
+ *   weight = S × F × C × A, then divided by the page's heaviest region (which becomes 1.00)
+ *   S = (fontSize / 16)²         size dominates: glyph ink grows with the square of the size
+ *   F = fontWeight / 400         bold (700) counts 1.75× regular
+ *   C = ln(contrast) / ln(21)    0 for invisible (1:1), 1 for black on white (21:1), at least 0.05;
+ *                                for a region painting its own fill, the larger of its text contrast
+ *                                and its fill's contrast against the surroundings
+ *   A = 1 + log10(1 + ink / (20 × fontSize²))
+ *                                area helps, with diminishing returns; ink is the whole box for a
+ *                                filled region and a quarter of it for bare text, measured in units
+ *                                of a 20 em² label so a big font is not counted twice
+ *
+ * Media use S = F = C = 1 and their whole box as ink. Containers that hold other regions weigh 0:
+ * their children carry the ink.
+ */
+import type { Region } from '@/utils/schemas';
+import { contrastRatio, parseColor, textContrast, WHITE, composite, type Rgba } from './color';
+import { structuralIds } from './layout';
+
+/** The most common effective background: what a top-level region sits on. */
+export function pageBackground(regions: readonly Region[]): string {
+  const counts = new Map<string, number>();
+  for (const r of regions) counts.set(r.style.background, (counts.get(r.style.background) ?? 0) + 1);
+  let best = 'rgba(255, 255, 255, 1)';
+  let most = 0;
+  for (const [background, count] of counts) if (count > most) [best, most] = [background, count];
+  return best;
+}
+
+function opaque(css: string): Rgba | null {
+  const color = parseColor(css);
+  return color ? composite(color, WHITE) : null;
+}
+
+/** Contrast of a region's own fill against what surrounds it; 1 when it paints no fill of its own. */
+export function fillContrast(region: Region, surroundings: string): number {
+  if (region.style.backgroundKind !== 'solid') return 1;
+  const fill = opaque(region.style.background);
+  const around = opaque(surroundings);
+  return fill && around ? contrastRatio(fill, around) : 1;
+}
+
+export function rawWeight(region: Region, surroundings: string): number {
+  const area = region.box.width * region.box.height;
+  if (region.kind === 'media') return 1 + Math.log10(1 + area / (20 * 16 * 16));
+  const size = Math.max(1, region.style.fontSize);
+  const text =
+    textContrast(region.style.color, region.style.background)?.ratio ?? region.style.contrast ?? 4.5;
+  const fill = fillContrast(region, surroundings);
+  // Below 1.1:1 a fill is indistinguishable from its surroundings.
+  const filled = fill >= 1.1;
+  const s = (size / 16) ** 2;
+  const f = region.style.fontWeight / 400;
+  const c = Math.max(0.05, Math.log(Math.max(text, filled ? fill : 1)) / Math.log(21));
+  const ink = filled ? area : area / 4;
+  const a = 1 + Math.log10(1 + ink / (20 * size * size));
+  return s * f * c * a;
+}
+
+/** Normalized visual weights by region id: the heaviest region is 1, containers holding others are 0. */
+export function visualWeights(regions: readonly Region[]): Map<string, number> {
+  const structural = structuralIds(regions);
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const page = pageBackground(regions);
+  const raw = regions.map((r): [string, number] => {
+    if (structural.has(r.id)) return [r.id, 0];
+    const parent = r.parentId ? byId.get(r.parentId) : undefined;
+    return [r.id, rawWeight(r, parent?.style.background ?? page)];
+  });
+  const top = raw.reduce((max, [, w]) => Math.max(max, w), 0);
+  return new Map(raw.map(([id, w]) => [id, top > 0 ? w / top : 0]));
+}

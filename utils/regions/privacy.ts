@@ -1,0 +1,49 @@
+/**
+ * Private content that never leaves the page as pixels or text: password fields, payment
+ * and one-time-code inputs (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#autofill),
+ * anything marked `data-restage-private`, and the selectors the user adds in settings.
+ */
+export const PRIVATE_ATTRIBUTE = 'data-restage-private';
+export const MASKED_TEXT = '•••';
+
+export function isPrivate(el: Element): boolean {
+  if (el.hasAttribute(PRIVATE_ATTRIBUTE)) return true;
+  if (el.localName !== 'input') return false;
+  const input = el as HTMLInputElement;
+  const autocomplete = (input.getAttribute('autocomplete') ?? '').toLowerCase();
+  return input.type === 'password' || /(^|\s)cc-/.test(autocomplete) || /(^|\s)one-time-code/.test(autocomplete);
+}
+
+/** Elements in `root` that match the user's selectors; everything inside them is private too. */
+export function privateRoots(root: Document | ShadowRoot, selectors: readonly string[], into: Set<Element>): Set<Element> {
+  for (const selector of selectors) {
+    try {
+      root.querySelectorAll(selector).forEach((el) => into.add(el));
+    } catch {
+      // Invalid selectors are rejected when settings are saved; an old one is skipped here.
+    }
+  }
+  return into;
+}
+
+/** Every private element of the document (and its open shadow roots and same-origin frames). */
+export function findPrivateElements(doc: Document, selectors: readonly string[]): Element[] {
+  const found = new Set<Element>();
+  const scan = (root: Document | ShadowRoot) => {
+    privateRoots(root, selectors, found);
+    root.querySelectorAll(`input, [${PRIVATE_ATTRIBUTE}]`).forEach((el) => isPrivate(el) && found.add(el));
+    root.querySelectorAll('*').forEach((el) => {
+      if (el.shadowRoot) scan(el.shadowRoot);
+      if (el.localName === 'iframe') {
+        try {
+          const inner = (el as HTMLIFrameElement).contentDocument;
+          if (inner) scan(inner);
+        } catch {
+          // cross-origin frames are captured as pixels only by the browser; see masks.ts
+        }
+      }
+    });
+  };
+  scan(doc);
+  return [...found];
+}
