@@ -12,7 +12,11 @@ type Props = {
 export function AnnotatedShot({ shot, regions, active, onHover, onPick }: Props) {
   const { area } = shot;
   const inside = regions.filter(
-    (r) => r.box.x < area.x + area.width && r.box.x + r.box.width > area.x && r.box.y < area.y + area.height && r.box.y + r.box.height > area.y,
+    (r) =>
+      r.box.x < area.x + area.width &&
+      r.box.x + r.box.width > area.x &&
+      r.box.y < area.y + area.height &&
+      r.box.y + r.box.height > area.y,
   );
   return (
     <figure className="shot" data-testid="annotated-shot">

@@ -11,7 +11,11 @@ const MODES: { mode: CaptureMode; label: string; busy: string }[] = [
   { mode: 'dom', label: 'DOM render', busy: 'Rendering the page from its DOM…' },
 ];
 
-type State = { step: 'idle' } | { step: 'busy'; message: string } | { step: 'error'; message: string } | { step: 'done'; result: Labelled };
+type State =
+  | { step: 'idle' }
+  | { step: 'busy'; message: string }
+  | { step: 'error'; message: string }
+  | { step: 'done'; result: Labelled };
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
 const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
@@ -41,7 +45,11 @@ export function LabelView({ tabId }: { tabId: number }) {
   return (
     <section className="label" aria-label="Labelled regions">
       <div className="label__controls">
-        <select value={mode} onChange={(e) => setMode(e.target.value as CaptureMode)} aria-label="Capture mode">
+        <select
+          value={mode}
+          onChange={(e) => setMode(e.target.value as CaptureMode)}
+          aria-label="Capture mode"
+        >
           {MODES.map((m) => (
             <option key={m.mode} value={m.mode}>
               {m.label}
@@ -66,9 +74,10 @@ export function LabelView({ tabId }: { tabId: number }) {
         <>
           <p className="muted" data-testid="label-summary">
             {state.result.extraction.regions.length} regions
-            {state.result.extraction.omitted > 0 && ` (${state.result.extraction.omitted} more left out)`} ·{' '}
-            {state.result.shot.mode} capture {state.result.shot.width}×{state.result.shot.height} px,{' '}
-            {kb(state.result.shot.bytes)}, {ms(state.result.timings.captureMs)} · regions {ms(state.result.timings.regionsMs)}
+            {state.result.extraction.omitted > 0 &&
+              ` (${state.result.extraction.omitted} more left out)`} · {state.result.shot.mode} capture{' '}
+            {state.result.shot.width}×{state.result.shot.height} px, {kb(state.result.shot.bytes)},{' '}
+            {ms(state.result.timings.captureMs)} · regions {ms(state.result.timings.regionsMs)}
             {state.result.shot.masked > 0 && ` · ${state.result.shot.masked} private areas masked`}
           </p>
           {state.result.shot.notes.map((note) => (
@@ -76,8 +85,19 @@ export function LabelView({ tabId }: { tabId: number }) {
               {note}
             </p>
           ))}
-          <AnnotatedShot shot={state.result.shot} regions={state.result.extraction.regions} active={active} onHover={hover} onPick={pick} />
-          <RegionList regions={state.result.extraction.regions} active={active} onHover={hover} onPick={pick} />
+          <AnnotatedShot
+            shot={state.result.shot}
+            regions={state.result.extraction.regions}
+            active={active}
+            onHover={hover}
+            onPick={pick}
+          />
+          <RegionList
+            regions={state.result.extraction.regions}
+            active={active}
+            onHover={hover}
+            onPick={pick}
+          />
         </>
       )}
     </section>

@@ -1,6 +1,11 @@
 import type { Region } from '@/utils/schemas';
 
-type Props = { regions: Region[]; active: string | null; onHover(id: string | null): void; onPick(id: string): void };
+type Props = {
+  regions: Region[];
+  active: string | null;
+  onHover(id: string | null): void;
+  onPick(id: string): void;
+};
 
 export function RegionList({ regions, active, onHover, onPick }: Props) {
   return (

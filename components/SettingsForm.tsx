@@ -4,6 +4,15 @@ import type { Settings } from '@/utils/schemas';
 
 type Errors = Partial<Record<keyof Settings, string>>;
 
+function isValidSelector(selector: string): boolean {
+  try {
+    document.createDocumentFragment().querySelector(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function SettingsForm() {
   const [draft, setDraft] = useState<Settings | null>(null);
   const [savedKey, setSavedKey] = useState('');
@@ -26,7 +35,14 @@ export function SettingsForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await saveSettings(draft);
+    const privateSelectors = draft.privateSelectors.map((s) => s.trim()).filter(Boolean);
+    const invalid = privateSelectors.find((selector) => !isValidSelector(selector));
+    if (invalid) {
+      setErrors({ privateSelectors: `Not a valid CSS selector: ${invalid}` });
+      setSaved(false);
+      return;
+    }
+    const result = await saveSettings({ ...draft, privateSelectors });
     if (result.ok) {
       setErrors({});
       setDraft(result.settings);
@@ -81,6 +97,22 @@ export function SettingsForm() {
           onChange={(e) => edit('imageGeneration', e.target.checked)}
         />
         <span>Generate an image of the alternative (uses the image model; costs more)</span>
+      </label>
+      <label className="field">
+        <span>Private selectors</span>
+        <textarea
+          name="privateSelectors"
+          rows={3}
+          placeholder=".account-number&#10;#customer-notes"
+          value={draft.privateSelectors.join('\n')}
+          aria-invalid={Boolean(errors.privateSelectors)}
+          onChange={(e) => edit('privateSelectors', e.target.value.split('\n'))}
+        />
+        <small className="muted">
+          One CSS selector a line. Password, payment and one-time-code fields, and anything marked
+          data-restage-private, are always masked.
+        </small>
+        {errors.privateSelectors && <small className="field__error">{errors.privateSelectors}</small>}
       </label>
       <div className="settings__actions">
         <button type="submit">Save</button>

@@ -65,7 +65,10 @@ export const protocol = {
   endFrames: { request: Nothing, reply: Nothing },
   renderDom: { request: Selectors.extend({ selector: z.string().nullable() }), reply: DomRender },
   pickElement: { request: Nothing, reply: z.object({ selector: z.string(), box: Box }).nullable() },
-  scrollToBox: { request: z.object({ box: Box }), reply: z.object({ scrollX: z.number(), scrollY: z.number() }) },
+  scrollToBox: {
+    request: z.object({ box: Box }),
+    reply: z.object({ scrollX: z.number(), scrollY: z.number() }),
+  },
   showOverlay: { request: z.object({ regions: z.array(Region) }), reply: Nothing },
   setOverlayVisible: { request: z.object({ visible: z.boolean() }), reply: Nothing },
   hideOverlay: { request: Nothing, reply: Nothing },

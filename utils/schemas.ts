@@ -135,7 +135,7 @@ export const ALLOWED_CSS_PROPERTIES = [
 const FORBIDDEN_CSS_VALUE = /url\(|@import|expression|javascript:|[;{}<>]/i;
 
 export const CssDeclarations = z
-  .record(z.enum(ALLOWED_CSS_PROPERTIES), z.string().max(80))
+  .partialRecord(z.enum(ALLOWED_CSS_PROPERTIES), z.string().max(80))
   .refine((d) => Object.values(d).every((v) => !FORBIDDEN_CSS_VALUE.test(v ?? '')), {
     message: 'CSS values may not contain url(, @import, expression, javascript: or ; { } < >',
   });
@@ -192,6 +192,8 @@ export const Extraction = z.object({
   viewport: Viewport,
   document: z.object({ width: z.number().nonnegative(), height: z.number().nonnegative() }),
   elementCount: z.number().int().nonnegative(),
+  /** Time spent in the page, in ms. */
+  ms: z.number().nonnegative(),
 });
 export type Extraction = z.infer<typeof Extraction>;
 

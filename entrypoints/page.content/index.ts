@@ -19,7 +19,9 @@ export default defineContentScript({
     scope[loaded] = true;
 
     // Nobody may be listening (the panel closed): hover hints are best-effort.
-    const overlay = await createOverlay(ctx, (id) => sendMessage('regionHovered', { id }).catch(() => undefined));
+    const overlay = await createOverlay(ctx, (id) =>
+      sendMessage('regionHovered', { id }).catch(() => undefined),
+    );
 
     onMessage('ping', () => ({
       url: location.href,

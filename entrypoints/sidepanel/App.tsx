@@ -17,7 +17,9 @@ export function App() {
       {target.state === 'ready' && (
         <TabHeader status={target.status} probe={target.probe} probeError={target.probeError} />
       )}
-      {target.state === 'ready' && target.status.critiquable && <LabelView key={target.status.tabId} tabId={target.status.tabId} />}
+      {target.state === 'ready' && target.status.critiquable && (
+        <LabelView key={target.status.tabId} tabId={target.status.tabId} />
+      )}
     </main>
   );
 }

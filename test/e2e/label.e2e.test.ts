@@ -5,7 +5,10 @@ let harness: Harness;
 let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
-  server = await serve({ '/corpus': `${CORPUS}/pages`, '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
+  server = await serve({
+    '/corpus': `${CORPUS}/pages`,
+    '/fixtures': `${import.meta.dirname}/../fixtures/pages`,
+  });
   harness = await launch();
 });
 afterAll(async () => {
@@ -29,7 +32,11 @@ describe('labelling from the side panel', () => {
     // Hover in the panel highlights the same region on the page.
     await panel.locator('[data-testid=region-list] li[data-region=r2]').hover();
     await expect
-      .poll(() => page.evaluate(() => document.querySelector('restage-overlay')!.shadowRoot!.querySelectorAll('.box.active').length))
+      .poll(() =>
+        page.evaluate(
+          () => document.querySelector('restage-overlay')!.shadowRoot!.querySelectorAll('.box.active').length,
+        ),
+      )
       .toBe(1);
     await page.screenshot({ path: artifactPath('label-page.png') });
     await panel.screenshot({ path: artifactPath('label-panel.png'), fullPage: true });

@@ -64,6 +64,12 @@ describe('options page', () => {
     expect(await options.getByRole('status').count()).toBe(0);
 
     await options.locator('input[name=baseUrl]').fill('http://127.0.0.1:9/v1');
+    await options.locator('textarea[name=privateSelectors]').fill('.notes\n[[broken');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => options.locator('.field__error').first().textContent())
+      .toBe('Not a valid CSS selector: [[broken');
+    await options.locator('textarea[name=privateSelectors]').fill('.notes\n\n#card-number');
     await options.locator('input[name=apiKey]').fill('sk-test-abcdefghijkl9876');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved');

@@ -45,7 +45,10 @@ describe('regions on the 30 corpus pages', () => {
           return {
             count: found.length,
             box: r && { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height },
-            visible: !!el && el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && !hiddenByAria,
+            visible:
+              !!el &&
+              el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) &&
+              !hiddenByAria,
           };
         }),
       regions.map((r) => r.selector),

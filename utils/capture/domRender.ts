@@ -12,10 +12,14 @@ export type DomRender =
  * tab, so it works in background tabs and on mockups. html2canvas 1.4.1 throws on colors
  * it cannot parse (oklch(), color-mix()) and on tainted canvases; the caller falls back.
  */
-export async function renderDom(selector: string | null, privateSelectors: readonly string[]): Promise<DomRender> {
+export async function renderDom(
+  selector: string | null,
+  privateSelectors: readonly string[],
+): Promise<DomRender> {
   const started = performance.now();
   const target = selector ? resolveSelector(selector) : document.documentElement;
-  if (!target || !(target instanceof HTMLElement)) return { ok: false, reason: `No element matches ${selector}.` };
+  if (!target || !(target instanceof HTMLElement))
+    return { ok: false, reason: `No element matches ${selector}.` };
   const rect = target.getBoundingClientRect();
   const area: Box =
     target === document.documentElement

@@ -19,10 +19,18 @@ const settle = (ms: number) =>
   new Promise<void>((done) => {
     // Two frames let scroll-linked layout and lazy loaders run; the timer covers hidden tabs.
     const timer = setTimeout(done, ms + 100);
-    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), done()), ms)));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), done()), ms)),
+    );
   });
 
-export function beginFrames(): { width: number; height: number; viewportWidth: number; viewportHeight: number; dpr: number } {
+export function beginFrames(): {
+  width: number;
+  height: number;
+  viewportWidth: number;
+  viewportHeight: number;
+  dpr: number;
+} {
   endFrames();
   const style = document.createElement('style');
   style.textContent = `html{scroll-behavior:auto!important}[${HIDE_ATTRIBUTE}]{visibility:hidden!important}`;
@@ -48,7 +56,11 @@ function hideFixed(state: Saved) {
   }
 }
 
-export async function frame(y: number, hideFixedElements: boolean, privateSelectors: readonly string[]): Promise<MaskRects> {
+export async function frame(
+  y: number,
+  hideFixedElements: boolean,
+  privateSelectors: readonly string[],
+): Promise<MaskRects> {
   if (!saved) throw new Error('Full-page capture was not started.');
   if (hideFixedElements && !saved.hidden) hideFixed(saved);
   window.scrollTo(0, y);

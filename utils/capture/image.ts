@@ -12,7 +12,10 @@ export async function decode(dataUrl: string): Promise<ImageBitmap> {
   return createImageBitmap(await (await fetch(dataUrl)).blob());
 }
 
-export function canvas2d(width: number, height: number): [OffscreenCanvas, OffscreenCanvasRenderingContext2D] {
+export function canvas2d(
+  width: number,
+  height: number,
+): [OffscreenCanvas, OffscreenCanvasRenderingContext2D] {
   const canvas = new OffscreenCanvas(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)));
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('No 2D canvas is available for image work.');
@@ -20,7 +23,11 @@ export function canvas2d(width: number, height: number): [OffscreenCanvas, Offsc
 }
 
 /** Paints masks (CSS px, relative to the image's origin) opaque black. */
-export function paintMasks(ctx: OffscreenCanvasRenderingContext2D, rects: readonly Box[], scale: number): void {
+export function paintMasks(
+  ctx: OffscreenCanvasRenderingContext2D,
+  rects: readonly Box[],
+  scale: number,
+): void {
   ctx.fillStyle = '#000';
   for (const r of rects) ctx.fillRect(r.x * scale, r.y * scale, r.width * scale, r.height * scale);
 }
@@ -29,7 +36,8 @@ export async function encode(canvas: OffscreenCanvas): Promise<{ dataUrl: string
   const blob = await canvas.convertToBlob({ type: 'image/png' });
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { dataUrl: `data:image/png;base64,${btoa(binary)}`, bytes: bytes.length };
 }
 

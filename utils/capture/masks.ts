@@ -6,7 +6,11 @@ function viewportRect(el: Element): Box {
   const r = el.getBoundingClientRect();
   let x = r.left;
   let y = r.top;
-  for (let frame = el.ownerDocument.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) {
+  for (
+    let frame = el.ownerDocument.defaultView?.frameElement;
+    frame;
+    frame = frame.ownerDocument.defaultView?.frameElement
+  ) {
     const f = frame.getBoundingClientRect();
     x += f.left + frame.clientLeft;
     y += f.top + frame.clientTop;

@@ -11,7 +11,10 @@ export interface Picked {
  * Lets the user choose an element: hover highlights, click chooses, Esc cancels. Listeners
  * run in the capture phase so the page's own handlers never see the picking click.
  */
-export function pickElement(outline: (rect: Box | null) => void, signal?: AbortSignal): Promise<Picked | null> {
+export function pickElement(
+  outline: (rect: Box | null) => void,
+  signal?: AbortSignal,
+): Promise<Picked | null> {
   return new Promise((resolve) => {
     let current: Element | null = null;
     const targetOf = (event: Event) => {
@@ -32,7 +35,10 @@ export function pickElement(outline: (rect: Box | null) => void, signal?: AbortS
       const el = targetOf(event) ?? current;
       if (!el) return;
       const r = el.getBoundingClientRect();
-      finish({ selector: uniqueSelector(el), box: { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height } });
+      finish({
+        selector: uniqueSelector(el),
+        box: { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height },
+      });
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;

@@ -31,8 +31,17 @@ async function visibleWindow(tabId: number): Promise<number> {
 }
 
 /** Captures the viewport as it is, hiding our overlay for the moment of the capture. */
-async function grab(ctx: Context, windowId: number): Promise<{ bitmap: ImageBitmap; rects: Box[]; viewport: { scrollX: number; scrollY: number; width: number; height: number; dpr: number } }> {
-  const masks = await masksOrRefuse(() => sendMessage('maskRects', { privateSelectors: ctx.privateSelectors }, ctx.tabId));
+async function grab(
+  ctx: Context,
+  windowId: number,
+): Promise<{
+  bitmap: ImageBitmap;
+  rects: Box[];
+  viewport: { scrollX: number; scrollY: number; width: number; height: number; dpr: number };
+}> {
+  const masks = await masksOrRefuse(() =>
+    sendMessage('maskRects', { privateSelectors: ctx.privateSelectors }, ctx.tabId),
+  );
   await sendMessage('setOverlayVisible', { visible: false }, ctx.tabId);
   try {
     const bitmap = await decode(await captureVisible(windowId));
@@ -42,9 +51,28 @@ async function grab(ctx: Context, windowId: number): Promise<{ bitmap: ImageBitm
   }
 }
 
-async function finish(mode: CaptureMode, canvas: OffscreenCanvas, dpr: number, area: Box, started: number, masked: number, notes: string[]): Promise<Shot> {
+async function finish(
+  mode: CaptureMode,
+  canvas: OffscreenCanvas,
+  dpr: number,
+  area: Box,
+  started: number,
+  masked: number,
+  notes: string[],
+): Promise<Shot> {
   const { dataUrl, bytes } = await encode(canvas);
-  return { mode, dataUrl, width: canvas.width, height: canvas.height, dpr, area, ms: performance.now() - started, bytes, masked, notes };
+  return {
+    mode,
+    dataUrl,
+    width: canvas.width,
+    height: canvas.height,
+    dpr,
+    area,
+    ms: performance.now() - started,
+    bytes,
+    masked,
+    notes,
+  };
 }
 
 export async function captureViewport(ctx: Context, notes: string[] = []): Promise<Shot> {
@@ -66,7 +94,8 @@ export async function captureFullPage(ctx: Context): Promise<Shot> {
   try {
     const limit = maxStitchHeight(page.viewportWidth, page.dpr);
     const height = Math.min(page.height, limit);
-    if (height < page.height) notes.push(`Truncated at ${height} px: the page is ${page.height} px tall, beyond the canvas limit.`);
+    if (height < page.height)
+      notes.push(`Truncated at ${height} px: the page is ${page.height} px tall, beyond the canvas limit.`);
     let canvas: OffscreenCanvas | null = null;
     let c2d: OffscreenCanvasRenderingContext2D | null = null;
     let masked = 0;
@@ -100,15 +129,30 @@ export async function captureElement(ctx: Context): Promise<Shot> {
   const picked = await sendMessage('pickElement', undefined, ctx.tabId);
   if (!picked) throw new Error('Picking was cancelled.');
   const started = performance.now();
-  const tall = picked.box.height > 0 && (await sendMessage('beginFrames', undefined, ctx.tabId)).viewportHeight < picked.box.height;
+  const tall =
+    picked.box.height > 0 &&
+    (await sendMessage('beginFrames', undefined, ctx.tabId)).viewportHeight < picked.box.height;
   await sendMessage('endFrames', undefined, ctx.tabId);
   const source = tall ? await captureFullPage(ctx) : await scrolledViewport(ctx, picked.box);
   const bitmap = await decode(source.dataUrl);
   const { dpr, area } = source;
   const box = picked.box;
   const [canvas, c2d] = canvas2d(box.width * dpr, box.height * dpr);
-  c2d.drawImage(bitmap, (box.x - area.x) * dpr, (box.y - area.y) * dpr, box.width * dpr, box.height * dpr, 0, 0, canvas.width, canvas.height);
-  return finish('element', canvas, dpr, box, started, source.masked, [`Picked ${picked.selector}`, ...source.notes]);
+  c2d.drawImage(
+    bitmap,
+    (box.x - area.x) * dpr,
+    (box.y - area.y) * dpr,
+    box.width * dpr,
+    box.height * dpr,
+    0,
+    0,
+    canvas.width,
+    canvas.height,
+  );
+  return finish('element', canvas, dpr, box, started, source.masked, [
+    `Picked ${picked.selector}`,
+    ...source.notes,
+  ]);
 }
 
 async function scrolledViewport(ctx: Context, box: Box): Promise<Shot> {
@@ -118,15 +162,29 @@ async function scrolledViewport(ctx: Context, box: Box): Promise<Shot> {
 
 export async function captureDom(ctx: Context): Promise<Shot> {
   const started = performance.now();
-  const rendered = await sendMessage('renderDom', { selector: null, privateSelectors: ctx.privateSelectors }, ctx.tabId);
+  const rendered = await sendMessage(
+    'renderDom',
+    { selector: null, privateSelectors: ctx.privateSelectors },
+    ctx.tabId,
+  );
   if (!rendered.ok) {
-    const fallback = await captureViewport(ctx, [`html2canvas could not render this page (${rendered.reason}); this is the viewport capture instead.`]);
+    const fallback = await captureViewport(ctx, [
+      `html2canvas could not render this page (${rendered.reason}); this is the viewport capture instead.`,
+    ]);
     return { ...fallback, ms: performance.now() - started };
   }
   const bitmap = await decode(rendered.dataUrl);
   const [canvas, c2d] = canvas2d(bitmap.width, bitmap.height);
   c2d.drawImage(bitmap, 0, 0);
-  return finish('dom', canvas, rendered.width / rendered.area.width, rendered.area, started, rendered.masked, []);
+  return finish(
+    'dom',
+    canvas,
+    rendered.width / rendered.area.width,
+    rendered.area,
+    started,
+    rendered.masked,
+    [],
+  );
 }
 
 export function capture(mode: CaptureMode, ctx: Context): Promise<Shot> {

@@ -4,7 +4,7 @@
  * https://www.w3.org/TR/WCAG21/#contrast-minimum, https://www.w3.org/TR/WCAG21/#contrast-enhanced
  */
 import type { Finding, Region, RegionStyle } from '@/utils/schemas';
-import { textContrast, toHex, type TextContrast } from './color';
+import { parseColor, textContrast, toHex, type TextContrast } from './color';
 import { listIds, px, ratioText } from './format';
 import { structuralIds } from './layout';
 
@@ -48,29 +48,28 @@ export function checkContrast(
   structural = new Set<string>(),
 ): ContrastCheck {
   const large = isLargeText(region.style);
-  const base = {
-    regionId: region.id,
-    required: requiredRatio(level, large),
-    large,
-    ratio: null,
-    measured: null,
-  };
+  const required = requiredRatio(level, large);
+  const base = { regionId: region.id, required, large, ratio: null, measured: null };
   if (region.text.length === 0 || structural.has(region.id)) {
     return { ...base, outcome: 'inapplicable', reason: 'no visible text of its own' };
   }
   if (region.flags.private) return { ...base, outcome: 'inapplicable', reason: 'masked private content' };
   // 1.4.3 exempts "text or images of text that are part of an inactive user interface component".
   if (region.flags.disabled) return { ...base, outcome: 'inapplicable', reason: 'disabled control' };
-  if (!LANGUAGE.test(region.text))
+  if (!LANGUAGE.test(region.text)) {
     return { ...base, outcome: 'passed', reason: 'not text in a human language' };
+  }
   if (region.style.backgroundKind === 'image/gradient') {
     return { ...base, outcome: 'needs-review', reason: 'text over an image or gradient' };
   }
   if (region.style.contrast === null) {
     return { ...base, outcome: 'needs-review', reason: 'contrast could not be determined' };
   }
+  // The region's own ratio is authoritative: extraction composites translucent text the same way
+  // and also sees what the two colors cannot show (a text-shadow halo, the worst nested text).
+  // The colors, composited here, explain the number in the finding.
   const measured = textContrast(region.style.color, region.style.background);
-  const ratio = measured?.ratio ?? region.style.contrast;
+  const ratio = region.style.contrast;
   const outcome = ratio >= base.required ? 'passed' : 'failed';
   return { ...base, outcome, ratio, measured, reason: outcome === 'passed' ? 'meets' : 'below' };
 }
@@ -86,14 +85,9 @@ export function contrastOutcome(
 ): { rule: string; outcome: Outcome; checks: ContrastCheck[] } {
   const structural = structuralIds(regions);
   const checks = regions.map((r) => checkContrast(r, level, structural));
-  const has = (o: Outcome) => checks.some((c) => c.outcome === o);
-  const outcome: Outcome = has('failed')
-    ? 'failed'
-    : has('needs-review')
-      ? 'needs-review'
-      : has('passed')
-        ? 'passed'
-        : 'inapplicable';
+  // The first outcome present, in this order of precedence, decides the rule.
+  const precedence: Outcome[] = ['failed', 'needs-review', 'passed'];
+  const outcome = precedence.find((o) => checks.some((c) => c.outcome === o)) ?? 'inapplicable';
   return { rule: CONTRAST_RULE[level], outcome, checks };
 }
 
@@ -101,10 +95,28 @@ function failureDetail(region: Region, check: ContrastCheck): string {
   const colors = check.measured
     ? `, ${toHex(check.measured.foreground)} on ${toHex(check.measured.background)}`
     : '';
-  const alpha = region.style.color.match(/,\s*(0?\.\d+)\s*\)$/);
-  const composited = alpha ? ` (text alpha ${alpha[1]} composited)` : '';
+  const alpha = parseColor(region.style.color)?.a ?? 1;
+  const composited = alpha < 1 ? ` (text alpha ${Math.round(alpha * 100) / 100} composited)` : '';
   const size = `${px(region.style.fontSize)} ${region.style.fontWeight}${check.large ? ', large text' : ''}`;
-  return `${region.id} ${ratioText(check.ratio ?? 1, check.required)} (needs ${check.required}:1)${colors}${composited}, ${size}`;
+  const differs = check.measured && Math.abs(check.measured.ratio - (check.ratio ?? 1)) > 0.01;
+  const note = differs ? ` (the colors alone give ${ratioText(check.measured?.ratio ?? 1)})` : '';
+  return `${region.id} ${ratioText(check.ratio ?? 1, check.required)} (needs ${check.required}:1)${colors}${composited}${note}, ${size}`;
+}
+
+function failure(region: Region, check: ContrastCheck, level: ContrastLevel): Omit<Finding, 'id'> {
+  // Under two thirds of the threshold (about 3:1 for body text) is far enough below to be critical.
+  const far = (check.ratio ?? 1) < (check.required * 2) / 3;
+  return {
+    title: level === 'AA' ? 'Text contrast below WCAG AA' : 'Text contrast below WCAG AAA (meets AA)',
+    detail: failureDetail(region, check),
+    severity: level === 'AAA' ? 'minor' : far ? 'critical' : 'major',
+    category: 'contrast',
+    basis: 'measured',
+    rule: CONTRAST_RULE[level],
+    regionIds: [region.id],
+    // Computed styles miss text-shadow halos and ancestor opacity.
+    confidence: 0.9,
+  };
 }
 
 /**
@@ -117,42 +129,20 @@ export function contrastFindings(regions: readonly Region[]): Omit<Finding, 'id'
   const aa = contrastOutcome(regions, 'AA').checks;
   const aaa = contrastOutcome(regions, 'AAA').checks;
   const findings: Omit<Finding, 'id'>[] = [];
+  const undecided = new Map<string, string[]>();
   aa.forEach((check, i) => {
     const region = byId.get(check.regionId);
     const enhanced = aaa[i];
     if (!region || !enhanced) return;
-    if (check.outcome === 'failed') {
-      // Far below the threshold (under two thirds of it, about 3:1 for body text) is critical.
-      const far = (check.ratio ?? 1) < (check.required * 2) / 3;
-      findings.push({
-        title: 'Text contrast below WCAG AA',
-        detail: failureDetail(region, check),
-        severity: far ? 'critical' : 'major',
-        category: 'contrast',
-        basis: 'measured',
-        rule: CONTRAST_RULE.AA,
-        regionIds: [region.id],
-        confidence: 0.9,
-      });
-    } else if (check.outcome === 'passed' && enhanced.outcome === 'failed') {
-      findings.push({
-        title: 'Text contrast below WCAG AAA (meets AA)',
-        detail: failureDetail(region, enhanced),
-        severity: 'minor',
-        category: 'contrast',
-        basis: 'measured',
-        rule: CONTRAST_RULE.AAA,
-        regionIds: [region.id],
-        confidence: 0.9,
-      });
+    if (check.outcome === 'failed') findings.push(failure(region, check, 'AA'));
+    else if (check.outcome === 'passed' && enhanced.outcome === 'failed')
+      findings.push(failure(region, enhanced, 'AAA'));
+    else if (check.outcome === 'needs-review') {
+      const ids = undecided.get(check.reason) ?? [];
+      undecided.set(check.reason, ids);
+      ids.push(region.id);
     }
   });
-  const undecided = new Map<string, string[]>();
-  for (const check of aa.filter((c) => c.outcome === 'needs-review')) {
-    const ids = undecided.get(check.reason) ?? [];
-    ids.push(check.regionId);
-    undecided.set(check.reason, ids);
-  }
   for (const [reason, ids] of undecided) {
     findings.push({
       title: `Contrast needs review: ${reason}`,

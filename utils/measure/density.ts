@@ -19,8 +19,9 @@ export interface Density {
 
 export function density(regions: readonly Region[], viewport: ViewportSize): Density {
   const structural = structuralIds(regions);
+  const band = Math.max(1, viewport.height);
   const screens = regions.reduce(
-    (n, r) => Math.max(n, screenOf(r.box, viewport) + 1, Math.ceil((r.box.y + r.box.height) / viewport.height)),
+    (n, r) => Math.max(n, screenOf(r.box, viewport) + 1, Math.ceil((r.box.y + r.box.height) / band)),
     1,
   );
   const perScreen = new Array<number>(screens).fill(0);
@@ -31,20 +32,22 @@ export function density(regions: readonly Region[], viewport: ViewportSize): Den
     const width = Math.max(0, Math.min(viewport.width, r.box.x + r.box.width) - left);
     // A box spanning screens is split between them.
     for (let s = screenOf(r.box, viewport); s < screens; s++) {
-      const top = Math.max(r.box.y, s * viewport.height);
-      const height = Math.min(r.box.y + r.box.height, (s + 1) * viewport.height) - top;
+      const top = Math.max(r.box.y, s * band);
+      const height = Math.min(r.box.y + r.box.height, (s + 1) * band) - top;
       if (height <= 0) break;
       covered[s]! += width * height;
     }
   }
-  const area = Math.max(1, viewport.width * viewport.height);
+  const area = Math.max(1, viewport.width * band);
   return { perScreen, textCoverage: covered.map((c) => Math.min(1, c / area)) };
 }
 
 export function densityFindings(regions: readonly Region[], viewport: ViewportSize): Omit<Finding, 'id'>[] {
   const { perScreen, textCoverage } = density(regions, viewport);
   const findings: Omit<Finding, 'id'>[] = [];
-  const inScreen = (s: number) => regions.filter((r) => screenOf(r.box, viewport) === s).map((r) => r.id);
+  const structural = structuralIds(regions);
+  const inScreen = (s: number) =>
+    regions.filter((r) => !structural.has(r.id) && screenOf(r.box, viewport) === s).map((r) => r.id);
   const busiest = perScreen.indexOf(Math.max(...perScreen));
   if ((perScreen[busiest] ?? 0) > MAX_PER_SCREEN) {
     findings.push({

@@ -1,18 +1,16 @@
 /**
  * Hierarchy: whether the page's most important things look most important. Heading levels
  * should not invert visually, the first screen should have one clear primary, and the main
- * call to action should outweigh secondary and navigation controls and be visible without
- * scrolling. Weights come from ./weight.ts and are heuristic, so confidence stays moderate.
+ * call to action should lead (./primaryAction.ts). Weights come from ./weight.ts and are
+ * heuristic, so confidence stays moderate.
  */
 import type { Finding, Region } from '@/utils/schemas';
 import { fixed, listIds, px } from './format';
 import { screenOf, structuralIds, type ViewportSize } from './layout';
-import { fillContrast, pageBackground, visualWeights } from './weight';
+import { primaryActionFindings } from './primaryAction';
+import { visualWeights } from './weight';
 
 type Draft = Omit<Finding, 'id'>;
-
-/** Regions that sit in page chrome rather than the main content. */
-const CHROME = new Set(['nav', 'header', 'footer', 'aside']);
 
 const headingLabel = (r: Region) =>
   `h${r.headingLevel} ${r.id} ${px(r.style.fontSize)} ${r.style.fontWeight}`;
@@ -97,66 +95,6 @@ export function competingPrimaries(
       confidence: 0.6,
     },
   ];
-}
-
-/**
- * The intended primary action: the first control in the main content that paints its own
- * fill (a filled button). Without one the intent is unknown, and nothing is claimed.
- */
-export function primaryAction(regions: readonly Region[]): Region | undefined {
-  const byId = new Map(regions.map((r) => [r.id, r]));
-  const page = pageBackground(regions);
-  return regions.find((r) => {
-    if (r.kind !== 'control' || r.flags.disabled || CHROME.has(r.landmark ?? '')) return false;
-    const around = (r.parentId && byId.get(r.parentId)?.style.background) || page;
-    return fillContrast(r, around) >= 1.1;
-  });
-}
-
-export function primaryActionFindings(
-  regions: readonly Region[],
-  viewport: ViewportSize,
-  weights: Map<string, number>,
-): Draft[] {
-  const cta = primaryAction(regions);
-  if (!cta) return [];
-  const own = weights.get(cta.id) ?? 0;
-  const heavier = (r: Region) =>
-    r.id !== cta.id && r.kind === 'control' && (weights.get(r.id) ?? 0) > own * 1.05;
-  const w = (r: Region) => `${r.id} ${fixed(weights.get(r.id) ?? 0)}`;
-  const screen = screenOf(cta.box, viewport);
-  const secondary = regions.filter(
-    (r) => heavier(r) && !CHROME.has(r.landmark ?? '') && screenOf(r.box, viewport) === screen,
-  );
-  const nav = regions.filter((r) => heavier(r) && CHROME.has(r.landmark ?? ''));
-  const findings: Draft[] = [];
-  const weaker = (label: string, rivals: Region[]) =>
-    findings.push({
-      title: `Primary action is weaker than ${label}`,
-      detail: `primary ${w(cta)} vs ${rivals.map(w).join(', ')} (visual weight, heaviest region 1.00)`,
-      severity: 'major',
-      category: 'hierarchy',
-      basis: 'measured',
-      rule: 'primary-action-weak',
-      regionIds: [cta.id, ...rivals.map((r) => r.id)],
-      // Which control is primary is read from its fill, not known.
-      confidence: 0.5,
-    });
-  if (secondary.length > 0) weaker('secondary actions', secondary);
-  if (nav.length > 0) weaker('navigation items', nav);
-  if (cta.box.y >= viewport.height) {
-    findings.push({
-      title: 'Primary action is below the fold',
-      detail: `${cta.id} starts at y=${px(cta.box.y)}, below the ${px(viewport.height)} first screen`,
-      severity: 'major',
-      category: 'hierarchy',
-      basis: 'measured',
-      rule: 'primary-action-below-fold',
-      regionIds: [cta.id],
-      confidence: 0.5,
-    });
-  }
-  return findings;
 }
 
 export function hierarchyFindings(

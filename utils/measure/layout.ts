@@ -10,6 +10,11 @@ export interface ViewportSize {
   height: number;
 }
 
+/** Landmarks that hold page chrome rather than the page's main content. */
+export const PAGE_CHROME: ReadonlySet<string> = new Set(['nav', 'header', 'footer', 'aside']);
+
+export const isChrome = (region: Region) => PAGE_CHROME.has(region.landmark ?? '');
+
 /** The viewport-height band a box starts in: 0 is the first screen. */
 export function screenOf(box: Box, viewport: ViewportSize): number {
   return Math.floor(Math.max(0, box.y) / Math.max(1, viewport.height));
@@ -25,14 +30,16 @@ export function inReadingOrder<T extends { id: string }>(items: readonly T[]): T
 }
 
 /**
- * Containers that enclose other regions. Their visible text repeats their children's text
- * in the container's own style, so they are structure: measuring them would count the same
- * words twice. A container with no child regions is treated like a text region.
+ * Containers that enclose other regions or carry no text of their own: structure, not content.
+ * A container's visible text would repeat its children's words in the container's own style,
+ * so measuring it would count them twice. A container with text and no child regions is
+ * treated like a text region.
  */
 export function structuralIds(regions: readonly Region[]): Set<string> {
   const parents = new Set<string>();
   for (const region of regions) if (region.parentId) parents.add(region.parentId);
-  return new Set(regions.filter((r) => r.kind === 'container' && parents.has(r.id)).map((r) => r.id));
+  const structural = regions.filter((r) => r.kind === 'container' && (parents.has(r.id) || r.text === ''));
+  return new Set(structural.map((r) => r.id));
 }
 
 /** Regions that carry their own visible words. */

@@ -65,7 +65,8 @@ function distinctGaps(regions: readonly Region[]): Draft[] {
 }
 
 /**
- * Left edges 1–4 px off a line that at least two other regions share, within one landmark.
+ * Left edges 1–4 px off a line that at least two other regions share (and more regions than
+ * share this edge), within one landmark.
  * Inline regions (inside a text region) follow the text flow and are left out.
  */
 function nearMisses(regions: readonly Region[]): Draft[] {
@@ -86,10 +87,15 @@ function nearMisses(regions: readonly Region[]): Draft[] {
   const examples: string[] = [];
   for (const edges of lines.values()) {
     for (const [x, ids] of edges) {
-      const line = [1, 2, 3, 4, -1, -2, -3, -4]
+      // The line to snap to: the most shared edge within 4px (ties to the nearer, then the left one).
+      const line = [-1, 1, -2, 2, -3, 3, -4, 4]
         .map((d) => ({ x: x + d, ids: edges.get(x + d) ?? [] }))
-        .find(
+        .filter(
           (l) => l.ids.length >= 2 && (l.ids.length > ids.length || (l.ids.length === ids.length && l.x < x)),
+        )
+        .reduce<{ x: number; ids: string[] } | undefined>(
+          (best, l) => (!best || l.ids.length > best.ids.length ? l : best),
+          undefined,
         );
       if (!line) continue;
       misses.push(...ids);

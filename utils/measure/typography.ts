@@ -1,61 +1,18 @@
 /**
  * Typography: how many sizes, weights and families the page uses, whether its sizes sit on a
- * modular scale, line length and line spacing. Thresholds for counts are common design-system
- * practice (a handful of sizes, two or three weights, one or two families), not WCAG.
+ * modular scale (./typeScale.ts), line length and line spacing. The count thresholds are common
+ * design-system practice (a handful of sizes, two or three weights, one or two families), not WCAG.
  */
 import type { Finding, Region } from '@/utils/schemas';
 import { listIds, px } from './format';
 import { textRegions } from './layout';
+import { fitTypeScale } from './typeScale';
 
 type Draft = Omit<Finding, 'id'>;
-
-/** Ratios of the classic modular scales, major second (1.125) to golden section (1.618). */
-export const SCALE_RATIOS = [1.125, 1.2, 1.25, 1.333, 1.414, 1.5, 1.618] as const;
 
 const MAX_SIZES = 6;
 const MAX_WEIGHTS = 3;
 const MAX_FAMILIES = 2;
-/** A size is on the scale within 3% of a step (0.5px at least, for rounding). */
-const SCALE_TOLERANCE = 0.03;
-
-/** The body size: the font size carrying the most characters. */
-export function bodySize(regions: readonly Region[]): number {
-  const chars = new Map<number, number>();
-  for (const r of textRegions(regions)) {
-    if (r.kind === 'text') chars.set(r.style.fontSize, (chars.get(r.style.fontSize) ?? 0) + r.textLength);
-  }
-  let best = 16;
-  let most = 0;
-  for (const [size, count] of chars)
-    if (count > most || (count === most && size < best)) [best, most] = [size, count];
-  return best;
-}
-
-export function onScale(size: number, base: number, ratio: number): boolean {
-  const step = base * ratio ** Math.round(Math.log(size / base) / Math.log(ratio));
-  return Math.abs(size - step) <= Math.max(0.5, SCALE_TOLERANCE * step);
-}
-
-export interface TypeScaleFit {
-  base: number;
-  ratio: number;
-  sizes: number[];
-  offScale: number[];
-}
-
-/** The scale on the page's body size that fits the most text regions; ties go to the larger ratio. */
-export function fitTypeScale(regions: readonly Region[]): TypeScaleFit {
-  const base = bodySize(regions);
-  const sizes = textRegions(regions).map((r) => r.style.fontSize);
-  let ratio: number = SCALE_RATIOS[0];
-  let fitted = -1;
-  for (const candidate of SCALE_RATIOS) {
-    const count = sizes.filter((s) => onScale(s, base, candidate)).length;
-    if (count >= fitted) [ratio, fitted] = [candidate, count];
-  }
-  const distinct = [...new Set(sizes)].sort((a, b) => a - b);
-  return { base, ratio, sizes: distinct, offScale: distinct.filter((s) => !onScale(s, base, ratio)) };
-}
 
 /** The first family in the stack, which is what the author chose. */
 export function primaryFamily(stack: string): string {
@@ -117,13 +74,8 @@ export function typographyFindings(regions: readonly Region[]): Draft[] {
   const fit = fitTypeScale(regions);
   if (fit.offScale.length > 0 && fit.sizes.length >= 3) {
     const off = texts.filter((r) => fit.offScale.includes(r.style.fontSize));
-    const list = fit.offScale.map(
-      (s) =>
-        `${px(s)} (${listIds(
-          off.filter((r) => r.style.fontSize === s).map((r) => r.id),
-          3,
-        )})`,
-    );
+    const usersOf = (size: number) => off.filter((r) => r.style.fontSize === size).map((r) => r.id);
+    const list = fit.offScale.map((size) => `${px(size)} (${listIds(usersOf(size), 3)})`);
     findings.push(
       draft(
         'Font sizes off the type scale',

@@ -19,7 +19,10 @@ export interface Overlay {
  * coordinates, so they scroll with the page for free; fixed regions use fixed boxes. On
  * resize the boxes are re-measured from their live elements.
  */
-export async function createOverlay(ctx: ContentScriptContext, onHover: (id: string | null) => void): Promise<Overlay> {
+export async function createOverlay(
+  ctx: ContentScriptContext,
+  onHover: (id: string | null) => void,
+): Promise<Overlay> {
   let regions: Region[] = [];
   const boxes = new Map<string, HTMLDivElement>();
   const layer = document.createElement('div');
@@ -92,7 +95,8 @@ export async function createOverlay(ctx: ContentScriptContext, onHover: (id: str
     outline(rect) {
       if (!ui.mounted) ui.mount();
       pick.hidden = rect === null;
-      if (rect) pick.style.cssText = `left:${rect.x}px;top:${rect.y}px;width:${rect.width}px;height:${rect.height}px`;
+      if (rect)
+        pick.style.cssText = `left:${rect.x}px;top:${rect.y}px;width:${rect.width}px;height:${rect.height}px`;
     },
     setVisible(visible) {
       layer.hidden = !visible;

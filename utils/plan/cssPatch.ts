@@ -4,12 +4,12 @@
  * section's main control. Only allow-listed layout and typography properties are used, and no
  * color or font family is ever set, so the page keeps its palette and fonts.
  */
-import { ALLOWED_CSS_PROPERTIES, CssPatch, RegionId, type Blueprint, type Region } from '@/utils/schemas';
+import { CssPatch, type Blueprint, type Region } from '@/utils/schemas';
 import { charsPerLine } from '@/utils/measure/typography';
-import { visualWeights } from '@/utils/measure/weight';
+import { isFilled, pageBackground, surroundingsOf, visualWeights } from '@/utils/measure/weight';
 
 type Emphasis = Blueprint['sections'][number]['emphasis'];
-type Declarations = Partial<CssPatch[number]['declarations']>;
+type Declarations = CssPatch[number]['declarations'];
 /** One region's declarations: only the properties it changes. */
 export type PatchEntry = { regionId: string; declarations: Declarations };
 
@@ -36,7 +36,8 @@ function headingDeclarations(
   const size = Math.round(headingSize(blueprint.typeScale, region.headingLevel ?? 2, emphasis));
   if (Math.abs(size - region.style.fontSize) >= 0.5) d['font-size'] = px(size);
   if (emphasis !== 'tertiary' && region.style.fontWeight < 600) d['font-weight'] = '700';
-  d['line-height'] = '1.2';
+  const lineHeight = (region.style.lineHeight ?? 1.2 * region.style.fontSize) / region.style.fontSize;
+  if (Math.abs(lineHeight - 1.2) > 0.05) d['line-height'] = '1.2';
   // A heading sits closer to its own content than to the section before it (proximity).
   if (first) d['margin-top'] = px(blueprint.spacingUnit * 4);
   d['margin-bottom'] = px(blueprint.spacingUnit * 2);
@@ -68,20 +69,23 @@ function actionDeclarations(region: Region, blueprint: Blueprint): Declarations 
   return d;
 }
 
-export function toCssPatch(blueprint: Blueprint, regions: readonly Region[]): PatchEntry[] {
+export function toCssPatch(blueprint: Blueprint, regions: readonly Region[]): CssPatch {
   const byId = new Map(regions.map((r) => [r.id, r]));
   const weights = visualWeights(regions);
+  const page = pageBackground(regions);
   const patch: PatchEntry[] = [];
   blueprint.sections.forEach((section, index) => {
     const members = section.regionIds.flatMap((id) => byId.get(id) ?? []);
     const controls = members.filter((r) => r.kind === 'control' && !r.flags.disabled);
+    // The section's main control: its first filled one (a button meant to stand out), else its heaviest.
     const action =
-      section.emphasis === 'primary'
-        ? controls.reduce<Region | undefined>(
+      section.emphasis !== 'primary'
+        ? undefined
+        : (controls.find((r) => isFilled(r, surroundingsOf(r, byId, page))) ??
+          controls.reduce<Region | undefined>(
             (best, r) => (!best || (weights.get(r.id) ?? 0) > (weights.get(best.id) ?? 0) ? r : best),
             undefined,
-          )
-        : undefined;
+          ));
     members.forEach((region, i) => {
       const declarations =
         region.kind === 'heading'
@@ -97,21 +101,7 @@ export function toCssPatch(blueprint: Blueprint, regions: readonly Region[]): Pa
   return parsePatch(patch);
 }
 
-/** A neutral value for the properties an entry leaves unset; see parsePatch. */
-const UNSET = Object.fromEntries(ALLOWED_CSS_PROPERTIES.map((p) => [p, 'initial']));
-
-/**
- * Checks a patch with the CssPatch schema: allow-listed properties only, clean values, real
- * region ids. zod 4 makes a record keyed by an enum exhaustive, so `CssDeclarations` as written
- * asks for all 18 properties on every entry; until it becomes a `z.partialRecord`, each entry
- * is checked with its unset properties filled by a placeholder that is not kept.
- */
-export function parsePatch(patch: readonly PatchEntry[]): PatchEntry[] {
-  return patch.map(({ regionId, declarations }) => {
-    const [checked] = CssPatch.parse([
-      { regionId: RegionId.parse(regionId), declarations: { ...UNSET, ...declarations } },
-    ]);
-    const kept = Object.entries(checked?.declarations ?? {}).filter(([p]) => p in declarations);
-    return { regionId, declarations: Object.fromEntries(kept) };
-  });
+/** Checks a patch with the CssPatch schema: allow-listed properties only, clean values, real region ids. */
+export function parsePatch(patch: readonly PatchEntry[]): CssPatch {
+  return CssPatch.parse(patch);
 }

@@ -6,14 +6,11 @@
  * no text, colors or fonts.
  */
 import { Blueprint, type ContentCheck, type Finding, type Region } from '@/utils/schemas';
-import { screenOf, type ViewportSize } from '@/utils/measure/layout';
+import { PAGE_CHROME, screenOf, type ViewportSize } from '@/utils/measure/layout';
 import { siblingGaps } from '@/utils/measure/spacing';
-import { fitTypeScale } from '@/utils/measure/typography';
+import { fitTypeScale } from '@/utils/measure/typeScale';
 import { visualWeights } from '@/utils/measure/weight';
 import { checkContent, contentRegions, describeContentCheck, isSameContent } from './validate';
-
-/** Page chrome: never the primary section of a screen while main content shares it. */
-const CHROME = new Set(['nav', 'header', 'footer', 'aside']);
 
 interface Draft {
   source: string;
@@ -56,7 +53,7 @@ function primaries(
   const chosen = new Set<Draft>();
   for (const screen of new Set(sections.map((s) => s.screen))) {
     const here = sections.filter((s) => s.screen === screen);
-    const content = here.filter((s) => !CHROME.has(s.source));
+    const content = here.filter((s) => !PAGE_CHROME.has(s.source));
     const eligible = content.length > 0 ? content : here;
     const withAction = eligible.find((s) => s.regions.some((r) => actions.has(r.id)));
     const heaviest = eligible.reduce((best, s) => (lead(s) > lead(best) ? s : best));
@@ -93,7 +90,7 @@ export function restage(
     sections: sections.map((s, i) => ({
       id: `s${i + 1}`,
       source: s.source,
-      emphasis: lead.has(s) ? 'primary' : CHROME.has(s.source) ? 'tertiary' : 'secondary',
+      emphasis: lead.has(s) ? 'primary' : PAGE_CHROME.has(s.source) ? 'tertiary' : 'secondary',
       regionIds: s.regions.map((r) => r.id),
     })),
     typeScale: typeScaleOf(regions),
@@ -101,7 +98,8 @@ export function restage(
   });
   const contentCheck = checkContent(blueprint, regions);
   // Same content holds by construction; a failure here is a bug, never a plan to show.
-  if (!isSameContent(contentCheck))
+  if (!isSameContent(contentCheck)) {
     throw new Error(`Offline restage broke its own plan: ${describeContentCheck(contentCheck)}`);
+  }
   return { blueprint, contentCheck };
 }

@@ -6,8 +6,8 @@ import { ContentCheck, type Blueprint, type Region } from '@/utils/schemas';
 import { inReadingOrder, structuralIds } from '@/utils/measure/layout';
 
 /**
- * Content regions, in reading order. Containers that hold other regions are structure: their
- * content is their children, so a blueprint may regroup them without losing anything.
+ * Content regions, in reading order. Containers that hold other regions or no text are
+ * structure: their content is their children, so a blueprint may regroup them freely.
  */
 export function contentRegions(regions: readonly Region[]): Region[] {
   const structural = structuralIds(regions);

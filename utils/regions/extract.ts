@@ -5,23 +5,14 @@
  * `Region[]` per the DESIGN.md contract.
  */
 import { parseColor, type Rgba } from '../measure/color';
-import type { Box, Region, RegionKind } from '../schemas';
+import type { Box, Extraction, Region, RegionKind } from '../schemas';
 import { IMPORTANCE, headingLevel, implicitRole, isInteractive, landmarkName, leafKind } from './classify';
 import { PAGE_CANVAS, compose, formatRgba, textContrast, type Paint } from './paint';
 import { MASKED_TEXT, isPrivate, privateRoots } from './privacy';
-import { resolveSelector, uniqueSelector } from './selector';
+import { SelectorCache, uniqueSelector, verifySelectors } from './selector';
 import { accessibleName, cap, visibleText } from './text';
 
 export const MAX_REGIONS = 200;
-
-export interface Extraction {
-  regions: Region[];
-  /** Content blocks found but left out by the cap, or whose selector could not be verified. */
-  omitted: number;
-  viewport: { width: number; height: number; dpr: number; scrollX: number; scrollY: number };
-  document: { width: number; height: number };
-  elementCount: number;
-}
 
 interface Scope {
   bg: Paint;
@@ -43,11 +34,14 @@ interface Candidate {
   box: Box;
   style: CSSStyleDeclaration;
   fixed: boolean;
+  /** The effective background of the region itself. */
+  bg: Paint;
   /** The text inside with the lowest AA-normalised contrast, and whether any text was undecidable. */
   worst: { ratio: number; fg: Rgba; bg: Paint; score: number } | null;
   undecided: Paint | null;
   parent: Candidate | null;
   landmark: string | null;
+  /** The region is private, or holds private content: its text never leaves the page. */
   private: boolean;
   leaves: number;
 }
@@ -69,7 +63,13 @@ function intersect(a: Box, b: Box): Box | null {
   return right - x >= 1 && bottom - y >= 1 ? { x, y, width: right - x, height: bottom - y } : null;
 }
 
-function looksLikeCard(style: CSSStyleDeclaration, box: Box, bg: Paint, under: Paint, page: Box): boolean {
+function looksLikeCard(
+  style: CSSStyleDeclaration,
+  box: DOMRect,
+  bg: Paint,
+  under: Paint,
+  page: Box,
+): boolean {
   if (box.width * box.height < 4000 || box.width > page.width * 0.95) return false;
   const filled = bg.color !== under.color || bg.layer !== under.layer;
   const bordered = style.borderTopStyle !== 'none' && parseFloat(style.borderTopWidth) > 0;
@@ -83,7 +83,8 @@ function isDisabled(el: Element, disabledLabels: Set<Element>): boolean {
   const label = el.closest('label');
   if (label?.control?.matches(inactive) || label?.control?.closest('[aria-disabled="true"]')) return true;
   if (el.querySelector(inactive)) return el.localName === 'label';
-  for (let node: Element | null = el; node; node = node.parentElement) if (disabledLabels.has(node)) return true;
+  for (let node: Element | null = el; node; node = node.parentElement)
+    if (disabledLabels.has(node)) return true;
   return false;
 }
 
@@ -112,11 +113,18 @@ function readingOrder(a: Candidate, b: Candidate): number {
   return a.box.x - b.box.x || b.box.width * b.box.height - a.box.width * a.box.height;
 }
 
-function toRegion(c: Candidate, id: string, selector: string, foldY: number, disabledLabels: Set<Element>): Region {
+function toRegion(
+  c: Candidate,
+  id: string,
+  selector: string,
+  foldY: number,
+  disabledLabels: Set<Element>,
+): Region {
   const { style } = c;
-  const text = c.private ? MASKED_TEXT : visibleText(c.el);
+  // A container's content is its leaves; it carries no text of its own.
+  const text = c.kind === 'container' ? '' : c.private ? MASKED_TEXT : visibleText(c.el);
   const decided = c.worst !== null && (c.undecided === null || c.worst.score < 1);
-  const shown = decided ? c.worst!.bg : (c.undecided ?? compose(style, PAGE_CANVAS, c.box));
+  const shown = decided ? c.worst!.bg : (c.undecided ?? c.bg);
   const lineHeight = parseFloat(style.lineHeight);
   return {
     id,
@@ -153,15 +161,25 @@ function toRegion(c: Candidate, id: string, selector: string, foldY: number, dis
 }
 
 export function extractRegions(privateSelectors: readonly string[] = []): Extraction {
+  const started = performance.now();
   const doc = document;
   const view = window;
-  const page: Box = { x: 0, y: 0, width: doc.documentElement.scrollWidth, height: doc.documentElement.scrollHeight };
+  const page: Box = {
+    x: 0,
+    y: 0,
+    width: doc.documentElement.scrollWidth,
+    height: doc.documentElement.scrollHeight,
+  };
   const candidates: Candidate[] = [];
   let elementCount = 0;
 
+  // Pages reuse a handful of text colors thousands of times.
+  const colors = new Map<string, Rgba | null>();
   const noteText = (leaf: Candidate, el: Element, style: CSSStyleDeclaration, scope: Scope) => {
-    const fg = parseColor(style.color);
-    if (fg) fg.a *= scope.opacity;
+    const css = style.color;
+    if (!colors.has(css)) colors.set(css, parseColor(css));
+    const parsed = colors.get(css);
+    const fg = parsed ? { ...parsed, a: parsed.a * scope.opacity } : null;
     const textBox = () => {
       const range = el.ownerDocument.createRange();
       range.selectNodeContents(el);
@@ -180,41 +198,62 @@ export function extractRegions(privateSelectors: readonly string[] = []): Extrac
     if (!leaf.worst || score < leaf.worst.score) leaf.worst = { ratio, fg, bg: scope.bg, score };
   };
 
+  // The hot loop: one getComputedStyle and one getBoundingClientRect per element, few
+  // allocations. A child reuses its parent's scope object unless something changes.
   const visit = (el: Element, outer: Scope, roots: Set<Element>, win: Window): void => {
     elementCount++;
     const style = win.getComputedStyle(el);
     if (style.display === 'none' || el.getAttribute('aria-hidden') === 'true') return;
-    const opacity = outer.opacity * Number(style.opacity || 1);
+    const opacityText = style.opacity;
+    const opacity = opacityText === '1' ? outer.opacity : outer.opacity * Number(opacityText);
     if (opacity < 0.05) return;
 
     const rect = el.getBoundingClientRect();
-    const box: Box = { x: rect.left + outer.dx, y: rect.top + outer.dy, width: rect.width, height: rect.height };
-    const visible =
-      style.visibility === 'visible' &&
-      rect.width > 1 &&
-      rect.height > 1 &&
-      intersect(box, outer.clip ?? page) !== null;
+    const x = rect.left + outer.dx;
+    const y = rect.top + outer.dy;
+    const clip = outer.clip ?? page;
+    const onCanvas =
+      Math.min(x + rect.width, clip.x + clip.width) - Math.max(x, clip.x) >= 1 &&
+      Math.min(y + rect.height, clip.y + clip.height) - Math.max(y, clip.y) >= 1;
+    const visible = onCanvas && rect.width > 1 && rect.height > 1 && style.visibility === 'visible';
+    const box = (): Box => ({ x, y, width: rect.width, height: rect.height });
 
-    const scope: Scope = { ...outer, opacity, bg: compose(style, outer.bg, box) };
-    if (roots.has(el) || isPrivate(el)) scope.private = true;
+    const bg = compose(style, outer.bg, box);
+    const isPrivateHere = !outer.private && (roots.has(el) || isPrivate(el));
     const landmark = landmarkName(el);
-    if (landmark) scope.landmark = landmark === 'section' || landmark === 'article' || landmark === 'region' ? sectionLabel(el) : landmark;
-    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
-      scope.clip = intersect(box, outer.clip ?? page) ?? { ...box, width: 0, height: 0 };
+    const clips = style.overflow !== 'visible';
+    let scope = outer;
+    if (bg !== outer.bg || opacity !== outer.opacity || isPrivateHere || landmark || clips) {
+      scope = { ...outer, bg, opacity };
+      if (isPrivateHere) {
+        scope.private = true;
+        if (outer.leaf) outer.leaf.private = true;
+      }
+      if (landmark)
+        scope.landmark =
+          landmark === 'section' || landmark === 'article' || landmark === 'region'
+            ? sectionLabel(el)
+            : landmark;
+      if (clips) scope.clip = intersect(box(), clip) ?? { x, y, width: 0, height: 0 };
     }
     const ownText = hasOwnText(el) || (el.shadowRoot !== null && hasOwnText(el.shadowRoot));
 
     if (visible && !outer.leaf) {
       let kind = leafKind(el);
-      if ((kind === 'text' || kind === 'heading') && !/\S/.test(el.textContent ?? '') && !el.shadowRoot) kind = null;
+      if ((kind === 'text' || kind === 'heading') && !el.shadowRoot && !/\S/.test(el.textContent ?? ''))
+        kind = null;
       // Separators (" | ", "·") between links do not make a wrapper a text block.
-      kind ??= ownText && (hasOwnText(el, WORDS) || (el.shadowRoot !== null && hasOwnText(el.shadowRoot, WORDS))) ? 'text' : null;
-      if (kind || landmark || looksLikeCard(style, box, scope.bg, outer.bg, page)) {
+      kind ??=
+        ownText && (hasOwnText(el, WORDS) || (el.shadowRoot !== null && hasOwnText(el.shadowRoot, WORDS)))
+          ? 'text'
+          : null;
+      if (kind || landmark || looksLikeCard(style, rect, scope.bg, outer.bg, page)) {
         const candidate: Candidate = {
           el,
           kind: kind ?? 'container',
-          box,
+          box: box(),
           style,
+          bg: scope.bg,
           fixed: style.position === 'fixed' || style.position === 'sticky',
           worst: null,
           undecided: null,
@@ -224,6 +263,7 @@ export function extractRegions(privateSelectors: readonly string[] = []): Extrac
           leaves: 0,
         };
         candidates.push(candidate);
+        if (scope === outer) scope = { ...outer };
         if (kind) {
           scope.leaf = candidate;
           for (let c = outer.container; c; c = c.parent) c.leaves++;
@@ -234,7 +274,8 @@ export function extractRegions(privateSelectors: readonly string[] = []): Extrac
     }
     if (visible && scope.leaf && ownText) noteText(scope.leaf, el, style, scope);
 
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) visit(child, scope, roots, win);
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+      visit(child, scope, roots, win);
     if (el.shadowRoot) {
       const shadowRoots = privateRoots(el.shadowRoot, privateSelectors, new Set(roots));
       for (let child = el.shadowRoot.firstElementChild; child; child = child.nextElementSibling) {
@@ -245,12 +286,7 @@ export function extractRegions(privateSelectors: readonly string[] = []): Extrac
   };
 
   const visitFrame = (frame: HTMLIFrameElement, rect: DOMRect, style: CSSStyleDeclaration, outer: Scope) => {
-    let inner: Document | null = null;
-    try {
-      inner = frame.contentDocument; // null for cross-origin frames
-    } catch {
-      inner = null;
-    }
+    const inner = frame.contentDocument; // null for cross-origin frames
     if (!inner?.documentElement || !inner.defaultView) return;
     const scope: Scope = {
       ...outer,
@@ -263,7 +299,17 @@ export function extractRegions(privateSelectors: readonly string[] = []): Extrac
 
   visit(
     doc.documentElement,
-    { bg: PAGE_CANVAS, opacity: 1, clip: null, leaf: null, container: null, landmark: null, private: false, dx: view.scrollX, dy: view.scrollY },
+    {
+      bg: PAGE_CANVAS,
+      opacity: 1,
+      clip: null,
+      leaf: null,
+      container: null,
+      landmark: null,
+      private: false,
+      dx: view.scrollX,
+      dy: view.scrollY,
+    },
     privateRoots(doc, privateSelectors, new Set()),
     view,
   );
@@ -279,25 +325,34 @@ export function extractRegions(privateSelectors: readonly string[] = []): Extrac
   const disabledLabels = labelsOfDisabled(doc);
   const regions: Region[] = [];
   const ids = new Map<Candidate, string>();
-  for (const c of kept) {
-    const selector = uniqueSelector(c.el);
-    if (resolveSelector(selector) !== c.el) continue;
+  const cache = new SelectorCache();
+  const selectors = kept.map((c) => ({ selector: uniqueSelector(c.el, cache), el: c.el }));
+  const verified = verifySelectors(selectors);
+  for (const [i, c] of kept.entries()) {
+    if (!verified[i]) continue;
+    const { selector } = selectors[i]!;
     const id = `r${regions.length + 1}`;
     ids.set(c, id);
     regions.push(toRegion(c, id, selector, view.innerHeight, disabledLabels));
   }
-  for (const region of regions) {
-    const c = kept.find((k) => ids.get(k) === region.id)!;
+  for (const [c, id] of ids) {
     let parent = c.parent;
     while (parent && !ids.has(parent)) parent = parent.parent;
-    region.parentId = parent ? ids.get(parent)! : null;
+    regions[Number(id.slice(1)) - 1]!.parentId = parent ? ids.get(parent)! : null;
   }
 
   return {
     regions,
     omitted: content.length - regions.length,
-    viewport: { width: view.innerWidth, height: view.innerHeight, dpr: view.devicePixelRatio, scrollX: view.scrollX, scrollY: view.scrollY },
+    viewport: {
+      width: view.innerWidth,
+      height: view.innerHeight,
+      dpr: view.devicePixelRatio,
+      scrollX: view.scrollX,
+      scrollY: view.scrollY,
+    },
     document: { width: page.width, height: page.height },
     elementCount,
+    ms: performance.now() - started,
   };
 }

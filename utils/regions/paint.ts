@@ -114,21 +114,33 @@ function sample(g: Gradient, t: number): Rgba {
       const alpha = a.color.a + (b.color.a - a.color.a) * f;
       const mix = (x: number, y: number) =>
         alpha === 0 ? 0 : (x * a.color.a + (y * b.color.a - x * a.color.a) * f) / alpha;
-      return { r: mix(a.color.r, b.color.r), g: mix(a.color.g, b.color.g), b: mix(a.color.b, b.color.b), a: alpha };
+      return {
+        r: mix(a.color.r, b.color.r),
+        g: mix(a.color.g, b.color.g),
+        b: mix(a.color.b, b.color.b),
+        a: alpha,
+      };
     }
   }
   return stops[stops.length - 1]!.color;
 }
 
-/** The paint behind an element's content, given its own background and the paint behind it. */
-export function compose(style: CSSStyleDeclaration, under: Paint, box: Box): Paint {
-  const own = parseColor(style.backgroundColor);
+/**
+ * The paint behind an element's content, given its own background and the paint behind it.
+ * Returns `under` itself when the element paints no background (the common case).
+ */
+export function compose(style: CSSStyleDeclaration, under: Paint, box: Box | (() => Box)): Paint {
+  const background = style.backgroundColor;
   const image = style.backgroundImage;
+  if (background === 'rgba(0, 0, 0, 0)' && image === 'none') return under;
+  const own = parseColor(background);
   if (!own) return { color: under.color, layer: { kind: 'image' } }; // a color form we cannot read
   const color = own.a === 0 ? under.color : composite(own, under.color);
-  if (image === 'none' || image === '') return own.a >= 1 ? { color, layer: null } : { color, layer: under.layer };
-  const gradient = parseGradient(image, box);
-  return { color, layer: gradient ? { kind: 'gradient', gradient, box } : { kind: 'image' } };
+  if (image === 'none' || image === '')
+    return own.a >= 1 ? { color, layer: null } : { color, layer: under.layer };
+  const area = typeof box === 'function' ? box() : box;
+  const gradient = parseGradient(image, area);
+  return { color, layer: gradient ? { kind: 'gradient', gradient, box: area } : { kind: 'image' } };
 }
 
 /**
@@ -139,7 +151,9 @@ export function haloColor(textShadow: string, under: Rgba): Rgba | null {
   if (!textShadow || textShadow === 'none') return null;
   const shadows = splitTop(textShadow).map((s) => {
     const color = parseColor(/rgba?\([^)]*\)/.exec(s)?.[0] ?? '');
-    const [dx = 0, dy = 0, blur = 0] = (s.replace(/rgba?\([^)]*\)/, '').match(/-?[\d.]+px/g) ?? []).map(parseFloat);
+    const [dx = 0, dy = 0, blur = 0] = (s.replace(/rgba?\([^)]*\)/, '').match(/-?[\d.]+px/g) ?? []).map(
+      parseFloat,
+    );
     return { color, dx, dy, blur };
   });
   const quadrants = new Set(shadows.map((s) => `${Math.sign(s.dx)},${Math.sign(s.dy)}`));
@@ -159,7 +173,9 @@ export function textContrast(fg: Rgba, bg: Paint, textShadow: string, textBox: (
   const { gradient, box } = bg.layer;
   const text = textBox();
   const [start, size, from, to] =
-    gradient.axis === 'x' ? [box.x, box.width, text.x, text.x + text.width] : [box.y, box.height, text.y, text.y + text.height];
+    gradient.axis === 'x'
+      ? [box.x, box.width, text.x, text.x + text.width]
+      : [box.y, box.height, text.y, text.y + text.height];
   let worst = 21;
   for (let i = 0; i <= 24; i++) {
     const along = size > 0 ? (from + ((to - from) * i) / 24 - start) / size : 0;

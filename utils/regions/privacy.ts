@@ -11,11 +11,17 @@ export function isPrivate(el: Element): boolean {
   if (el.localName !== 'input') return false;
   const input = el as HTMLInputElement;
   const autocomplete = (input.getAttribute('autocomplete') ?? '').toLowerCase();
-  return input.type === 'password' || /(^|\s)cc-/.test(autocomplete) || /(^|\s)one-time-code/.test(autocomplete);
+  return (
+    input.type === 'password' || /(^|\s)cc-/.test(autocomplete) || /(^|\s)one-time-code/.test(autocomplete)
+  );
 }
 
 /** Elements in `root` that match the user's selectors; everything inside them is private too. */
-export function privateRoots(root: Document | ShadowRoot, selectors: readonly string[], into: Set<Element>): Set<Element> {
+export function privateRoots(
+  root: Document | ShadowRoot,
+  selectors: readonly string[],
+  into: Set<Element>,
+): Set<Element> {
   for (const selector of selectors) {
     try {
       root.querySelectorAll(selector).forEach((el) => into.add(el));

@@ -20,18 +20,49 @@ function isUnique(root: Root, selector: string, el: Element): boolean {
   }
 }
 
-function ownSelector(el: Element, root: Root): string | null {
+/**
+ * Per-extraction memo: ancestors are shared by many regions, and counting a class over a
+ * 50,000-element page is worth doing once, not once per region.
+ */
+export class SelectorCache {
+  private own = new Map<Element, string | null>();
+  private classCounts = new Map<Root, Map<string, number>>();
+
+  classCount(root: Root, name: string): number {
+    let counts = this.classCounts.get(root);
+    if (!counts) this.classCounts.set(root, (counts = new Map()));
+    let count = counts.get(name);
+    if (count === undefined) {
+      count =
+        'getElementsByClassName' in root
+          ? root.getElementsByClassName(name).length
+          : root.querySelectorAll(`.${CSS.escape(name)}`).length;
+      counts.set(name, count);
+    }
+    return count;
+  }
+
+  ownSelector(el: Element, root: Root): string | null {
+    if (!this.own.has(el)) this.own.set(el, findOwnSelector(el, root, this));
+    return this.own.get(el)!;
+  }
+}
+
+function findOwnSelector(el: Element, root: Root, cache: SelectorCache): string | null {
   if (el.id && isUnique(root, `#${CSS.escape(el.id)}`, el)) return `#${CSS.escape(el.id)}`;
   for (const attr of ['data-testid', 'data-test', 'data-cy']) {
     const value = el.getAttribute(attr);
     const sel = value && `[${attr}="${CSS.escape(value)}"]`;
     if (sel && isUnique(root, sel, el)) return sel;
   }
-  const tag = el.localName;
-  const classes = [...el.classList].filter((c) => !UNSTABLE_CLASS.test(c)).slice(0, 3);
-  for (let n = 1; n <= classes.length; n++) {
-    const sel = `${CSS.escape(tag)}.${classes.slice(0, n).map((c) => CSS.escape(c)).join('.')}`;
-    if (isUnique(root, sel, el)) return sel;
+  const tag = CSS.escape(el.localName);
+  const stable = [...el.classList].filter((c) => !UNSTABLE_CLASS.test(c));
+  // A class no other element has is unique on its own; rarer classes are tried first.
+  const rare = stable.map((c) => ({ c, n: cache.classCount(root, c) })).sort((a, b) => a.n - b.n);
+  if (rare[0]?.n === 1) return `${tag}.${CSS.escape(rare[0].c)}`;
+  if (rare.length >= 2 && rare[0]!.n <= 50) {
+    const pair = `${tag}.${CSS.escape(rare[0]!.c)}.${CSS.escape(rare[1]!.c)}`;
+    if (isUnique(root, pair, el)) return pair;
   }
   return null;
 }
@@ -44,43 +75,62 @@ function nthOfType(el: Element): string {
   return `${CSS.escape(el.localName)}:nth-of-type(${index})`;
 }
 
-/** A selector unique within the element's own root (document or shadow root). */
-function selectorInRoot(el: Element, root: Root): string {
-  const own = ownSelector(el, root);
+/**
+ * A selector unique within the element's own root: its own (id, test id, rare class), or a
+ * child-combinator path of nth-of-type steps from the nearest ancestor that has one, or
+ * from the root. Such a path names at most one element by construction.
+ */
+function selectorInRoot(el: Element, root: Root, cache: SelectorCache): string {
+  const own = cache.ownSelector(el, root);
   if (own) return own;
-  const path: string[] = [];
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    const anchor = node !== el ? ownSelector(node, root) : null;
-    if (anchor) {
-      path.unshift(anchor);
-      break;
-    }
+  const path = [nthOfType(el)];
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const anchor = cache.ownSelector(node, root);
+    if (anchor) return [anchor, ...path].join(' > ');
+    if (node.parentElement === null && node.localName === 'html') return [':root', ...path].join(' > ');
     path.unshift(nthOfType(node));
-    if (node.parentElement === null) break;
   }
-  const candidate = path.join(' > ');
-  // Anchored at the document root, a child-combinator path is unique by construction.
-  if (!isUnique(root, candidate, el) && path[0]?.startsWith('html')) return `:root > ${path.slice(1).join(' > ')}`;
-  return candidate;
+  return path.join(' > ');
 }
 
-export function uniqueSelector(el: Element): string {
+export function uniqueSelector(el: Element, cache = new SelectorCache()): string {
   const segments: string[] = [];
   let node: Element | null = el;
   while (node) {
     const root = node.getRootNode() as Root;
-    const isShadow = typeof ShadowRoot !== 'undefined' && root instanceof ShadowRoot;
-    if (isShadow) {
-      segments.unshift(selectorInRoot(node, root));
-      node = (root as ShadowRoot).host;
+    if (typeof ShadowRoot !== 'undefined' && root instanceof ShadowRoot) {
+      segments.unshift(selectorInRoot(node, root, cache));
+      node = root.host;
       continue;
     }
     const doc = root as Document;
-    if (doc.documentElement === node && segments.length === 0) segments.unshift(':root');
-    else segments.unshift(selectorInRoot(node, doc));
+    segments.unshift(doc.documentElement === node ? ':root' : selectorInRoot(node, doc, cache));
     node = doc.defaultView?.frameElement ?? null;
   }
   return segments.join(PIERCE);
+}
+
+/**
+ * Which of `pairs` are verified to name exactly their element. Every selector built here is
+ * unique by construction: its anchor was checked with querySelectorAll (or is a class only
+ * one element has, or `:root`), and each `> tag:nth-of-type(k)` step names one child. So it
+ * is enough that the selector matches its own element; a querySelectorAll per selector
+ * would scan a 50,000-element page 200 times for the same answer. Selectors that pierce
+ * shadow roots or frames are resolved segment by segment. The end-to-end tests check
+ * querySelectorAll(selector).length === 1 on every corpus page independently.
+ */
+export function verifySelectors(
+  pairs: readonly { selector: string; el: Element }[],
+  doc: Document = document,
+): boolean[] {
+  return pairs.map(({ selector, el }) => {
+    if (selector.includes(PIERCE)) return resolveSelector(selector, doc) === el;
+    try {
+      return el.matches(selector);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The one element a selector names, or null when it names none or several. */

@@ -41,8 +41,10 @@ export function accessibleName(el: Element, text: string): string {
       .join(' ');
     if (squash(joined)) return cap(squash(joined), NAME_CAP);
   }
-  if (el.localName === 'img' || el.localName === 'area') return cap(squash(el.getAttribute('alt') ?? ''), NAME_CAP);
+  if (el.localName === 'img' || el.localName === 'area')
+    return cap(squash(el.getAttribute('alt') ?? ''), NAME_CAP);
   const labels = (el as HTMLInputElement).labels;
-  if (labels && labels.length > 0) return cap(squash([...labels].map((l) => l.textContent ?? '').join(' ')), NAME_CAP);
+  if (labels && labels.length > 0)
+    return cap(squash([...labels].map((l) => l.textContent ?? '').join(' ')), NAME_CAP);
   return cap(text || squash(el.getAttribute('title') ?? ''), NAME_CAP);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { composite, contrastRatio, parseColor, relativeLuminance, textContrast, toHex } from '@/utils/measure/color';
+import {
+  composite,
+  contrastRatio,
+  parseColor,
+  relativeLuminance,
+  textContrast,
+  toHex,
+} from '@/utils/measure/color';
 
 const hex = (value: string) => {
   const color = parseColor(value);

@@ -41,6 +41,19 @@ describe('checkContrast', () => {
     expect(check.ratio).toBeCloseTo(2.11, 2);
   });
 
+  it("takes the region's measured ratio, which sees text-shadow halos the two colors cannot show", () => {
+    // W3C ACT afw4f7 passed example: black on #737373 (4.43:1) inside a white halo.
+    const haloed = region('r1', {
+      style: { color: rgba('#000'), background: rgba('#737373'), contrast: 21 },
+    });
+    expect(checkContrast(haloed, 'AA')).toMatchObject({ outcome: 'passed', ratio: 21 });
+    expect(checkContrast(haloed, 'AA').measured?.ratio).toBeCloseTo(4.43, 2);
+    const dimmed = region('r2', { style: { color: rgba('#666'), background: rgba('#fff'), contrast: 2.9 } });
+    expect(contrastFindings([dimmed])[0]?.detail).toBe(
+      'r2 2.90:1 (needs 4.5:1), #666666 on #ffffff (the colors alone give 5.74:1), 16px 400',
+    );
+  });
+
   it('leaves text over an image or gradient, or with unknown contrast, for review', () => {
     const gradient = region('r1', { style: { color: rgba('#333'), backgroundKind: 'image/gradient' } });
     const unknown = region('r2', { style: { contrast: null } });
@@ -49,19 +62,33 @@ describe('checkContrast', () => {
   });
 
   it('exempts disabled controls, private and empty text', () => {
-    const disabled = button('r1', { style: { color: rgba('#777'), background: rgba('#eee') }, flags: { disabled: true } });
+    const disabled = button('r1', {
+      style: { color: rgba('#777'), background: rgba('#eee') },
+      flags: { disabled: true },
+    });
     expect(checkContrast(disabled, 'AA').outcome).toBe('inapplicable');
-    expect(checkContrast(region('r2', { text: '•••', flags: { private: true } }), 'AA').outcome).toBe('inapplicable');
+    expect(checkContrast(region('r2', { text: '•••', flags: { private: true } }), 'AA').outcome).toBe(
+      'inapplicable',
+    );
     expect(checkContrast(region('r3', { kind: 'media', text: '' }), 'AA').outcome).toBe('inapplicable');
   });
 
   it('passes symbols that are not text in a human language, whatever their contrast', () => {
     expect(checkContrast(on('r1', '#666', '#000', { fontSize: 13 }), 'AA').outcome).toBe('failed');
-    const close = button('r1', { text: 'X', name: 'Close', style: { color: rgba('#666'), background: rgba('#000') } });
-    expect(checkContrast(close, 'AA')).toMatchObject({ outcome: 'passed', reason: 'not text in a human language' });
+    const close = button('r1', {
+      text: 'X',
+      name: 'Close',
+      style: { color: rgba('#666'), background: rgba('#000') },
+    });
+    expect(checkContrast(close, 'AA')).toMatchObject({
+      outcome: 'passed',
+      reason: 'not text in a human language',
+    });
     const rule = region('r2', { text: '----=====++++___***%%%±±±@@@', style: { background: rgba('#666') } });
     expect(checkContrast(rule, 'AA').outcome).toBe('passed');
-    expect(checkContrast(region('r3', { text: '$42', style: { color: rgba('#aaa') } }), 'AA').outcome).toBe('failed');
+    expect(checkContrast(region('r3', { text: '$42', style: { color: rgba('#aaa') } }), 'AA').outcome).toBe(
+      'failed',
+    );
   });
 });
 
@@ -70,14 +97,44 @@ describe('contrastOutcome (as the ACT rules report it)', () => {
   it.each([
     ['#333 on #fff', [on('r1', '#333', '#fff')], 'passed', 'passed'],
     ['#000 on #666 at 18pt', [on('r1', '#000', '#666', { fontSize: 24 })], 'passed', 'failed'],
-    ['#000 on #666 at 14pt bold', [on('r1', '#000', '#666', { fontSize: 18.666, fontWeight: 700 })], 'passed', 'failed'],
+    [
+      '#000 on #666 at 14pt bold',
+      [on('r1', '#000', '#666', { fontSize: 18.666, fontWeight: 700 })],
+      'passed',
+      'failed',
+    ],
     ['#aaa on white', [on('r1', '#aaa', '#fff')], 'failed', 'failed'],
-    ['rgba(0,0,0,.3) on #fff', [region('r1', { style: { color: 'rgba(0, 0, 0, 0.3)' } })], 'failed', 'failed'],
-    ['a #777 on #eee button', [button('r1', { style: { color: rgba('#777'), background: rgba('#eee') } })], 'failed', 'failed'],
-    ['a disabled #777 on #eee button', [button('r1', { style: { color: rgba('#777'), background: rgba('#eee') }, flags: { disabled: true } })], 'inapplicable', 'inapplicable'],
-    ['an image without text', [region('r1', { kind: 'media', tag: 'img', text: '' })], 'inapplicable', 'inapplicable'],
+    [
+      'rgba(0,0,0,.3) on #fff',
+      [region('r1', { style: { color: 'rgba(0, 0, 0, 0.3)' } })],
+      'failed',
+      'failed',
+    ],
+    [
+      'a #777 on #eee button',
+      [button('r1', { style: { color: rgba('#777'), background: rgba('#eee') } })],
+      'failed',
+      'failed',
+    ],
+    [
+      'a disabled #777 on #eee button',
+      [button('r1', { style: { color: rgba('#777'), background: rgba('#eee') }, flags: { disabled: true } })],
+      'inapplicable',
+      'inapplicable',
+    ],
+    [
+      'an image without text',
+      [region('r1', { kind: 'media', tag: 'img', text: '' })],
+      'inapplicable',
+      'inapplicable',
+    ],
     ['no regions at all', [], 'inapplicable', 'inapplicable'],
-    ['text over a gradient', [region('r1', { style: { color: rgba('#333'), backgroundKind: 'image/gradient' } })], 'needs-review', 'needs-review'],
+    [
+      'text over a gradient',
+      [region('r1', { style: { color: rgba('#333'), backgroundKind: 'image/gradient' } })],
+      'needs-review',
+      'needs-review',
+    ],
   ])('%s → AA %s, AAA %s', (_, regions, aa, aaa) => {
     expect(contrastOutcome(regions, 'AA')).toMatchObject({ rule: 'wcag-1.4.3', outcome: aa });
     expect(contrastOutcome(regions, 'AAA')).toMatchObject({ rule: 'wcag-1.4.6', outcome: aaa });
@@ -111,7 +168,11 @@ describe('contrastFindings', () => {
   });
 
   it('names a region once: AAA only when it meets AA', () => {
-    const findings = contrastFindings([on('r1', '#777', '#fff'), on('r2', '#767676', '#fff'), on('r3', '#000', '#fff')]);
+    const findings = contrastFindings([
+      on('r1', '#777', '#fff'),
+      on('r2', '#767676', '#fff'),
+      on('r3', '#000', '#fff'),
+    ]);
     expect(findings.map((f) => [f.rule, f.regionIds[0], f.severity])).toEqual([
       ['wcag-1.4.3', 'r1', 'major'],
       ['wcag-1.4.6', 'r2', 'minor'],
@@ -121,7 +182,9 @@ describe('contrastFindings', () => {
 
   it('says when translucent text was composited', () => {
     const [finding] = contrastFindings([region('r1', { style: { color: 'rgba(0, 0, 0, 0.3)' } })]);
-    expect(finding?.detail).toBe('r1 2.11:1 (needs 4.5:1), #b3b3b3 on #ffffff (text alpha 0.3 composited), 16px 400');
+    expect(finding?.detail).toBe(
+      'r1 2.11:1 (needs 4.5:1), #b3b3b3 on #ffffff (text alpha 0.3 composited), 16px 400',
+    );
   });
 
   it('groups undecidable text into an info "needs review" finding, never a pass or failure', () => {

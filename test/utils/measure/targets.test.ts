@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { hasSpacing, pointerTargets, targetFindings } from '@/utils/measure/targets';
+import { button, region } from '../../fixtures/regions';
+
+const icon = (id: string, x: number, size = 16) =>
+  button(id, { text: '', box: { x, y: 0, width: size, height: size } });
+
+describe('target size (WCAG 2.5.8)', () => {
+  it('flags 16×16 targets crowded together', () => {
+    const findings = targetFindings([icon('r1', 0), icon('r2', 20)]);
+    expect(findings.map((f) => f.regionIds[0])).toEqual(['r1', 'r2']);
+    expect(findings[0]).toMatchObject({
+      rule: 'wcag-2.5.8',
+      severity: 'major',
+      detail: 'r1 16px × 16px, too close to other targets for the spacing exception',
+    });
+  });
+
+  it('passes 24×24 targets and undersized ones with room (the spacing exception)', () => {
+    expect(targetFindings([icon('r1', 0, 24), icon('r2', 24, 24)])).toEqual([]);
+    expect(targetFindings([icon('r1', 0), icon('r2', 100)])).toEqual([]);
+  });
+
+  it('measures the 24px circle against other targets’ boxes', () => {
+    const small = icon('r1', 0, 20);
+    // The circle's centre is at x = 10: a box from x = 25 is 15px away, one from x = 20 only 10px.
+    expect(hasSpacing(small, [small, button('r2', { box: { x: 25, y: 0, width: 44, height: 44 } })])).toBe(
+      true,
+    );
+    expect(hasSpacing(small, [small, button('r2', { box: { x: 20, y: 0, width: 44, height: 44 } })])).toBe(
+      false,
+    );
+  });
+
+  it('leaves out inline links, disabled controls and non-interactive regions', () => {
+    const sentence = region('r1', { box: { width: 600 } });
+    const link = button('r2', { tag: 'a', parentId: 'r1', box: { width: 30, height: 18 } });
+    const disabled = icon('r3', 0);
+    const targets = pointerTargets([
+      sentence,
+      link,
+      { ...disabled, flags: { ...disabled.flags, disabled: true } },
+    ]);
+    expect(targets).toEqual([]);
+  });
+});
