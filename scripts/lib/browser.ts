@@ -117,6 +117,9 @@ export async function launch(options: { width?: number; height?: number } = {}):
     async openTab(url) {
       const page = await context.newPage();
       await page.goto(url);
+      // Layout settles once web fonts resolve (offline, they fail, then fall back).
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined);
       const tabId = await worker.evaluate(async (href) => {
         const { chrome } = globalThis as unknown as ExtensionGlobal;
         const [tab] = await chrome.tabs.query({ url: href.split('#')[0] });

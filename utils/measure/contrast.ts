@@ -59,11 +59,16 @@ export function checkContrast(
   if (!LANGUAGE.test(region.text)) {
     return { ...base, outcome: 'passed', reason: 'not text in a human language' };
   }
-  if (region.style.backgroundKind === 'image/gradient') {
-    return { ...base, outcome: 'needs-review', reason: 'text over an image or gradient' };
-  }
+  // Over an image the pixels decide, and styles do not show them: needs review, never a pass.
+  // A gradient is sampled exactly over the text's extent, and a text-shadow halo is a solid
+  // background of its own; extraction then gives a ratio, as W3C ACT afw4f7 expects (its
+  // gradient and halo examples pass or fail, they are not left undecided).
   if (region.style.contrast === null) {
-    return { ...base, outcome: 'needs-review', reason: 'contrast could not be determined' };
+    const reason =
+      region.style.backgroundKind === 'image/gradient'
+        ? 'text over an image or gradient'
+        : 'contrast could not be determined';
+    return { ...base, outcome: 'needs-review', reason };
   }
   // The region's own ratio is authoritative: extraction composites translucent text the same way
   // and also sees what the two colors cannot show (a text-shadow halo, the worst nested text).

@@ -55,10 +55,20 @@ describe('checkContrast', () => {
   });
 
   it('leaves text over an image or gradient, or with unknown contrast, for review', () => {
-    const gradient = region('r1', { style: { color: rgba('#333'), backgroundKind: 'image/gradient' } });
+    const gradient = region('r1', {
+      style: { color: rgba('#333'), backgroundKind: 'image/gradient', contrast: null },
+    });
     const unknown = region('r2', { style: { contrast: null } });
     expect(checkContrast(gradient, 'AA')).toMatchObject({ outcome: 'needs-review', ratio: null });
     expect(checkContrast(unknown, 'AAA')).toMatchObject({ outcome: 'needs-review', ratio: null });
+  });
+
+  it('decides a gradient or halo that extraction could measure over the text', () => {
+    const sampled = region('r1', {
+      style: { color: rgba('#333'), backgroundKind: 'image/gradient', contrast: 6.2 },
+    });
+    expect(checkContrast(sampled, 'AA')).toMatchObject({ outcome: 'passed', ratio: 6.2 });
+    expect(checkContrast(sampled, 'AAA')).toMatchObject({ outcome: 'failed', ratio: 6.2 });
   });
 
   it('exempts disabled controls, private and empty text', () => {
@@ -131,7 +141,7 @@ describe('contrastOutcome (as the ACT rules report it)', () => {
     ['no regions at all', [], 'inapplicable', 'inapplicable'],
     [
       'text over a gradient',
-      [region('r1', { style: { color: rgba('#333'), backgroundKind: 'image/gradient' } })],
+      [region('r1', { style: { color: rgba('#333'), backgroundKind: 'image/gradient', contrast: null } })],
       'needs-review',
       'needs-review',
     ],
@@ -141,7 +151,7 @@ describe('contrastOutcome (as the ACT rules report it)', () => {
   });
 
   it('lets a failure win over an undecidable region, and review win over passes', () => {
-    const gradient = region('r2', { style: { backgroundKind: 'image/gradient' } });
+    const gradient = region('r2', { style: { backgroundKind: 'image/gradient', contrast: null } });
     expect(contrastOutcome([on('r1', '#aaa', '#fff'), gradient], 'AA').outcome).toBe('failed');
     expect(contrastOutcome([on('r1', '#333', '#fff'), gradient], 'AA').outcome).toBe('needs-review');
   });
@@ -189,8 +199,8 @@ describe('contrastFindings', () => {
 
   it('groups undecidable text into an info "needs review" finding, never a pass or failure', () => {
     const findings = contrastFindings([
-      region('r1', { style: { color: rgba('#aaa'), backgroundKind: 'image/gradient' } }),
-      region('r2', { style: { backgroundKind: 'image/gradient' } }),
+      region('r1', { style: { color: rgba('#aaa'), backgroundKind: 'image/gradient', contrast: null } }),
+      region('r2', { style: { backgroundKind: 'image/gradient', contrast: null } }),
     ]);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({

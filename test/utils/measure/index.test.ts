@@ -11,7 +11,7 @@ const page = [
   region('r3', { box: { y: 100 }, style: { color: rgba('#999') } }),
   button('r4', { text: '', box: { y: 200, width: 16, height: 16 } }),
   button('r5', { text: '', box: { x: 18, y: 200, width: 16, height: 16 } }),
-  region('r6', { box: { y: 300 }, style: { backgroundKind: 'image/gradient' } }),
+  region('r6', { box: { y: 300 }, style: { backgroundKind: 'image/gradient', contrast: null } }),
 ];
 
 describe('measure', () => {
