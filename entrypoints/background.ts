@@ -1,4 +1,4 @@
-import { labelTab } from '@/utils/jobs/label';
+import { critiqueTab } from '@/utils/jobs/critique';
 import { onMessage } from '@/utils/messaging';
 import { probeTab } from '@/utils/tabs/inject';
 import { getTabStatus } from '@/utils/tabs/status';
@@ -9,5 +9,5 @@ export default defineBackground(() => {
 
   onMessage('getTabStatus', ({ tabId }) => getTabStatus(tabId));
   onMessage('probeTab', ({ tabId }) => probeTab(tabId));
-  onMessage('labelTab', ({ tabId, mode }) => labelTab(tabId, mode));
+  onMessage('critiqueTab', ({ tabId, mode, request }) => critiqueTab(tabId, mode, request));
 });

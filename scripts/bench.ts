@@ -6,12 +6,25 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { measure } from '../utils/measure';
+import { score } from '../utils/measure/score';
+import { CritiqueRun } from '../utils/messaging';
+import { toCssPatch } from '../utils/plan/cssPatch';
+import { restage } from '../utils/plan/restage';
 import { Extraction, Shot } from '../utils/schemas';
+import { syntheticRegions } from '../test/fixtures/regions';
 import { syntheticPage } from '../test/fixtures/synthetic';
 import { CORPUS, ROOT, ensureBuilt, launch, serve, type Harness } from './lib/browser';
 import { browserRssMb, median } from './lib/stats';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
+/** Ten corpus pages spread over the sizes the corpus has (about 15 to 1,000 elements). */
+const CORPUS_SAMPLE = readdirSync(`${CORPUS}/pages`)
+  .filter((f) => f.endsWith('.html'))
+  .sort()
+  .filter((_, i) => i % 3 === 0);
 const lines: string[] = [];
 const raw: Record<string, unknown> = {};
 const say = (line = '') => {
@@ -88,7 +101,7 @@ async function captureModes(harness: Harness, origin: string) {
       const times: number[] = [];
       const reps = mode === 'full' ? 3 : 5;
       for (let i = 0; i < reps; i++) {
-        const reply = (await harness.askBackground('labelTab', { tabId, mode })) as { shot: unknown };
+        const reply = (await harness.askBackground('critiqueTab', { tabId, mode })) as { shot: unknown };
         const shot = Shot.parse(reply.shot);
         times.push(shot.ms);
         shots[mode] = shot;
@@ -137,6 +150,99 @@ async function captureModes(harness: Harness, origin: string) {
   say();
 }
 
+function measureAndRestage() {
+  say('## Measure + restage (pure functions, Node)');
+  say();
+  say(
+    'All measures, the score, the blueprint, the CSS patch and the same-content check. Target: ≤ 30 ms at 1,000 regions.',
+  );
+  say();
+  say('| regions | findings | ms (median of 21) |');
+  say('|---:|---:|---:|');
+  for (const count of [200, 1_000]) {
+    const regions = syntheticRegions(count);
+    const viewport = { width: 1280, height: 800 };
+    const times: number[] = [];
+    let findings = 0;
+    for (let i = 0; i < 22; i++) {
+      const t = performance.now();
+      const found = measure(regions, viewport);
+      score(found);
+      const { blueprint } = restage(regions, found, viewport);
+      toCssPatch(blueprint, regions);
+      if (i > 0) times.push(performance.now() - t);
+      findings = found.length;
+    }
+    raw[`measure-${count}`] = times;
+    say(`| ${count.toLocaleString('en-US')} | ${findings} | ${median(times).toFixed(1)} |`);
+  }
+  say();
+}
+
+async function firstLabels(harness: Harness, origin: string) {
+  say('## First labels and findings inside the extension');
+  say();
+  say(
+    'From the panel’s request to numbered boxes drawn on the page: inject if needed, extract regions, measure, draw the overlay (the screenshot follows). Target: < 200 ms.',
+  );
+  say();
+  say('| page | elements | regions | first labels ms (median of 5) | regions in page ms | measure ms |');
+  say('|---|---:|---:|---:|---:|---:|');
+  const all: number[] = [];
+  for (const file of CORPUS_SAMPLE) {
+    const { page, tabId } = await harness.openTab(`${origin}/corpus/${file}`);
+    const times: number[] = [];
+    let run: CritiqueRun | null = null;
+    for (let i = 0; i < 6; i++) {
+      run = CritiqueRun.parse(await harness.askBackground('critiqueTab', { tabId, mode: 'viewport' }));
+      if (i > 0) times.push(run.firstLabelsMs);
+    }
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    all.push(median(times));
+    say(
+      `| ${file} | ${elements} | ${run!.critique.regions.length} | ${median(times).toFixed(0)} | ${run!.inPageRegionsMs.toFixed(1)} | ${run!.critique.timings.measureMs.toFixed(1)} |`,
+    );
+    await page.close();
+  }
+  raw['first-labels'] = all;
+  say(`| **median of pages** | | | **${median(all).toFixed(0)}** | | |`);
+  say();
+}
+
+function cliEndToEnd() {
+  say('## Critique CLI end to end');
+  say();
+  say(
+    '`npm run critique -- <corpus file>`, one process per run: build check, browser start, critique, artifacts written.',
+  );
+  say();
+  say('| page | process s | browser start s | critique s |');
+  say('|---|---:|---:|---:|');
+  const processes: number[] = [];
+  const starts: number[] = [];
+  const critiques: number[] = [];
+  for (const file of CORPUS_SAMPLE) {
+    const out = mkdtempSync(join(tmpdir(), 'restage-bench-cli-'));
+    const t = performance.now();
+    const run = spawnSync('npx', ['tsx', 'scripts/critique.ts', `${CORPUS}/pages/${file}`, '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    const seconds = (performance.now() - t) / 1000;
+    const match = /browser start ([\d.]+) s · critique ([\d.]+) s/.exec(run.stdout);
+    if (run.status !== 0 || !match) throw new Error(`critique CLI failed on ${file}: ${run.stderr}`);
+    processes.push(seconds);
+    starts.push(Number(match[1]));
+    critiques.push(Number(match[2]));
+    say(`| ${file} | ${seconds.toFixed(2)} | ${match[1]} | ${match[2]} |`);
+  }
+  raw.cli = { processes, starts, critiques };
+  say(
+    `| **median** | **${median(processes).toFixed(2)}** | **${median(starts).toFixed(2)}** | **${median(critiques).toFixed(2)}** |`,
+  );
+  say();
+}
+
 async function main() {
   ensureBuilt(process.argv.includes('--rebuild'));
   const generated = mkdtempSync(join(tmpdir(), 'restage-bench-'));
@@ -155,10 +261,13 @@ async function main() {
     say();
     await regionExtraction(harness, server.origin);
     await captureModes(harness, server.origin);
+    await firstLabels(harness, server.origin);
   } finally {
     await harness.close();
     await server.close();
   }
+  measureAndRestage();
+  cliEndToEnd();
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${lines.join('\n')}\n`);
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(raw, null, 2)}\n`);

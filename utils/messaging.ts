@@ -11,6 +11,7 @@ import { z } from 'zod';
 import {
   Box,
   CaptureMode,
+  Critique,
   Extraction,
   MaskRects,
   PageProbe,
@@ -37,13 +38,17 @@ const DomRender = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), reason: z.string() }),
 ]);
 
-/** What the panel gets back from labelling: pixels, regions and what each step cost. */
-export const Labelled = z.object({
-  shot: Shot,
-  extraction: Extraction,
-  timings: z.object({ captureMs: z.number(), regionsMs: z.number(), overlayMs: z.number() }),
+/** One run of the critique: the result, its pixels (null when capture failed) and its mockup. */
+export const CritiqueRun = z.object({
+  critique: Critique,
+  shot: Shot.nullable(),
+  mockupHtml: z.string(),
+  /** From the start until the numbered boxes are on the page. */
+  firstLabelsMs: z.number(),
+  /** Region extraction as timed inside the page, without messaging. */
+  inPageRegionsMs: z.number(),
 });
-export type Labelled = z.infer<typeof Labelled>;
+export type CritiqueRun = z.infer<typeof CritiqueRun>;
 
 export const protocol = {
   // background or panel → content script
@@ -81,8 +86,11 @@ export const protocol = {
   getTabStatus: { request: ForTab, reply: TabStatus },
   /** panel → background: inject the content script if needed, then ping it. */
   probeTab: { request: ForTab, reply: PageProbe },
-  /** Capture the tab, extract its regions and draw them on the page. */
-  labelTab: { request: ForTab.extend({ mode: CaptureMode }), reply: Labelled },
+  /** Regions, findings, boxes on the page, capture, plan and mockup. */
+  critiqueTab: {
+    request: ForTab.extend({ mode: CaptureMode, request: z.string().max(2000).optional() }),
+    reply: CritiqueRun,
+  },
 } satisfies Record<string, { request: z.ZodType; reply: z.ZodType }>;
 
 type Protocol = typeof protocol;

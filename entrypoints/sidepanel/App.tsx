@@ -1,4 +1,4 @@
-import { LabelView } from '@/components/LabelView';
+import { CritiqueView } from '@/components/CritiqueView';
 import { TabHeader } from '@/components/TabHeader';
 import { useTargetTab } from './useTargetTab';
 
@@ -18,7 +18,7 @@ export function App() {
         <TabHeader status={target.status} probe={target.probe} probeError={target.probeError} />
       )}
       {target.state === 'ready' && target.status.critiquable && (
-        <LabelView key={target.status.tabId} tabId={target.status.tabId} />
+        <CritiqueView key={target.status.tabId} tabId={target.status.tabId} />
       )}
     </main>
   );

@@ -30,9 +30,17 @@ export const CHROMIUM_FLAGS = [
   '--no-default-browser-check',
 ];
 
+export class NoChromiumError extends Error {
+  override name = 'NoChromiumError';
+}
+
 export function findChromium(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((path): path is string => Boolean(path && existsSync(path)));
+  const explicit = process.env.CHROME_PATH;
+  if (explicit) {
+    if (existsSync(explicit)) return explicit;
+    throw new NoChromiumError(`CHROME_PATH is set to ${explicit}, which does not exist.`);
+  }
+  const found = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
   if (!found) {
     throw new NoChromiumError(
       'No Chromium found. Install it with `apt-get update && apt-get install -y chromium`, ' +
@@ -62,10 +70,6 @@ export async function serve(
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((done) => server.close(() => done())),
   };
-}
-
-export class NoChromiumError extends Error {
-  override name = 'NoChromiumError';
 }
 
 export interface Harness {

@@ -27,7 +27,7 @@ afterAll(async () => {
 async function label(tabId: number, mode: CaptureMode): Promise<Page> {
   const panel = await harness.openPanel(tabId);
   await panel.getByLabel('Capture mode').selectOption(mode);
-  await panel.getByRole('button', { name: 'Label regions' }).click();
+  await panel.getByRole('button', { name: 'Critique' }).click();
   await panel.locator('[data-testid=annotated-shot], [role=alert]').first().waitFor({ timeout: 45_000 });
   return panel;
 }

@@ -16,15 +16,19 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('labelling from the side panel', () => {
-  it('labels a corpus page: numbered boxes on the page and on the screenshot, hover and click in sync', async () => {
+describe('critique from the side panel', () => {
+  it('critiques a corpus page: score, findings, numbered boxes on the page and on the screenshot, hover and click in sync', async () => {
     const { page, tabId } = await harness.openTab(`${server.origin}/corpus/17636.html`);
     const panel = await harness.openPanel(tabId);
-    await panel.getByRole('button', { name: 'Label regions' }).click();
+    await panel.getByRole('button', { name: 'Critique' }).click();
     await panel.getByTestId('annotated-shot').waitFor();
     const listed = await panel.locator('[data-testid=region-list] li').count();
     expect(listed).toBeGreaterThan(5);
     expect(await page.locator('restage-overlay').count()).toBe(1);
+    const score = Number(await panel.getByTestId('score-value').textContent());
+    expect(score).toBeGreaterThanOrEqual(0);
+    expect(score).toBeLessThanOrEqual(100);
+    expect(await panel.locator('[data-testid=finding-list] li').count()).toBeGreaterThan(0);
     const summary = await panel.getByTestId('label-summary').textContent();
     expect(summary).toMatch(new RegExp(`^${listed} regions`));
     expect(summary).toMatch(/viewport capture 1280×800 px/);

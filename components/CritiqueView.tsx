@@ -1,27 +1,29 @@
 import { useEffect, useState } from 'react';
-import { onMessage, sendMessage, type Labelled } from '@/utils/messaging';
+import { onMessage, sendMessage, type CritiqueRun } from '@/utils/messaging';
 import type { CaptureMode } from '@/utils/schemas';
 import { AnnotatedShot } from './AnnotatedShot';
+import { FindingList } from './FindingList';
 import { RegionList } from './RegionList';
+import { ScoreCard } from './ScoreCard';
 
 const MODES: { mode: CaptureMode; label: string; busy: string }[] = [
-  { mode: 'viewport', label: 'Viewport', busy: 'Capturing the viewport…' },
-  { mode: 'full', label: 'Full page', busy: 'Scrolling and capturing the whole page…' },
+  { mode: 'viewport', label: 'Viewport', busy: 'Measuring and capturing the viewport…' },
+  { mode: 'full', label: 'Full page', busy: 'Measuring, then scrolling and capturing the whole page…' },
   { mode: 'element', label: 'Pick element', busy: 'Click an element on the page (Esc cancels)…' },
-  { mode: 'dom', label: 'DOM render', busy: 'Rendering the page from its DOM…' },
+  { mode: 'dom', label: 'DOM render', busy: 'Measuring, then rendering the page from its DOM…' },
 ];
 
 type State =
   | { step: 'idle' }
   | { step: 'busy'; message: string }
   | { step: 'error'; message: string }
-  | { step: 'done'; result: Labelled };
+  | { step: 'done'; run: CritiqueRun };
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
 const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
 
-/** Capture, label regions, and keep the page's boxes and the panel's boxes in step. */
-export function LabelView({ tabId }: { tabId: number }) {
+/** Critique the tab, and keep the page's boxes and the panel's boxes in step. */
+export function CritiqueView({ tabId }: { tabId: number }) {
   const [mode, setMode] = useState<CaptureMode>('viewport');
   const [state, setState] = useState<State>({ step: 'idle' });
   const [active, setActive] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function LabelView({ tabId }: { tabId: number }) {
   const run = async () => {
     setState({ step: 'busy', message: MODES.find((m) => m.mode === mode)!.busy });
     try {
-      setState({ step: 'done', result: await sendMessage('labelTab', { tabId, mode }) });
+      setState({ step: 'done', run: await sendMessage('critiqueTab', { tabId, mode }) });
     } catch (error) {
       setState({ step: 'error', message: (error as Error).message });
     }
@@ -42,8 +44,10 @@ export function LabelView({ tabId }: { tabId: number }) {
   };
   const pick = (id: string) => void sendMessage('scrollToRegion', { id }, tabId).catch(() => undefined);
 
+  const done = state.step === 'done' ? state.run : null;
+  const regions = done?.critique.regions ?? [];
   return (
-    <section className="label" aria-label="Labelled regions">
+    <section className="label" aria-label="Critique">
       <div className="label__controls">
         <select
           value={mode}
@@ -57,7 +61,7 @@ export function LabelView({ tabId }: { tabId: number }) {
           ))}
         </select>
         <button type="button" onClick={run} disabled={state.step === 'busy'}>
-          Label regions
+          Critique
         </button>
       </div>
       {state.step === 'busy' && (
@@ -70,34 +74,26 @@ export function LabelView({ tabId }: { tabId: number }) {
           {state.message}
         </p>
       )}
-      {state.step === 'done' && (
+      {done && (
         <>
+          <ScoreCard score={done.critique.score} />
           <p className="muted" data-testid="label-summary">
-            {state.result.extraction.regions.length} regions
-            {state.result.extraction.omitted > 0 &&
-              ` (${state.result.extraction.omitted} more left out)`} · {state.result.shot.mode} capture{' '}
-            {state.result.shot.width}×{state.result.shot.height} px, {kb(state.result.shot.bytes)},{' '}
-            {ms(state.result.timings.captureMs)} · regions {ms(state.result.timings.regionsMs)}
-            {state.result.shot.masked > 0 && ` · ${state.result.shot.masked} private areas masked`}
+            {regions.length} regions · {done.critique.findings.length} findings · first labels in{' '}
+            {ms(done.firstLabelsMs)}
+            {done.shot &&
+              ` · ${done.shot.mode} capture ${done.shot.width}×${done.shot.height} px, ${kb(done.shot.bytes)}, ${ms(done.shot.ms)}`}
+            {done.shot && done.shot.masked > 0 && ` · ${done.shot.masked} private areas masked`}
           </p>
-          {state.result.shot.notes.map((note) => (
+          {[...done.critique.notes, ...done.critique.errors].map((note) => (
             <p key={note} className="note" data-testid="capture-note">
               {note}
             </p>
           ))}
-          <AnnotatedShot
-            shot={state.result.shot}
-            regions={state.result.extraction.regions}
-            active={active}
-            onHover={hover}
-            onPick={pick}
-          />
-          <RegionList
-            regions={state.result.extraction.regions}
-            active={active}
-            onHover={hover}
-            onPick={pick}
-          />
+          <FindingList findings={done.critique.findings} active={active} onHover={hover} onPick={pick} />
+          {done.shot && (
+            <AnnotatedShot shot={done.shot} regions={regions} active={active} onHover={hover} onPick={pick} />
+          )}
+          <RegionList regions={regions} active={active} onHover={hover} onPick={pick} />
         </>
       )}
     </section>

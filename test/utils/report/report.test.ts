@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { measure } from '@/utils/measure';
+import { score } from '@/utils/measure/score';
+import { toCssPatch } from '@/utils/plan/cssPatch';
+import { restage } from '@/utils/plan/restage';
+import { escapeHtml } from '@/utils/render/html';
+import { renderReport } from '@/utils/report/report';
+import { Critique, type Finding } from '@/utils/schemas';
+import { WHITE, button, heading, region, rgba } from '../../fixtures/regions';
+
+const viewport = { width: 1280, height: 800 };
+const HOSTILE = '<img src=x onerror=alert(1)>&"';
+const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+
+const regions = [
+  button('r1', { tag: 'a', text: 'Home', landmark: 'nav', box: { width: 16, height: 16 } }),
+  heading('r2', 2, 20, { box: { y: 80 } }),
+  heading('r3', 3, 28, { box: { y: 120 } }),
+  region('r4', { text: 'Plans for teams.', box: { y: 180 }, style: { color: rgba('#aaa') } }),
+  button('r5', { box: { y: 220 }, style: { color: WHITE, background: rgba('#0a66c2') } }),
+];
+
+function critiqueOf(extra: Finding[] = []): Critique {
+  const findings = [...measure(regions, viewport), ...extra];
+  const { blueprint, contentCheck } = restage(regions, findings, viewport);
+  return Critique.parse({
+    url: `https://example.com/?q=${HOSTILE}`,
+    engine: 'offline',
+    regions,
+    findings,
+    score: score(findings),
+    blueprint,
+    cssPatch: toCssPatch(blueprint, regions),
+    contentCheck,
+    timings: { captureMs: 120, regionsMs: 30, measureMs: 4, planMs: 2, renderMs: 1, totalMs: 157 },
+    notes: [`note ${HOSTILE}`],
+    errors: [],
+  });
+}
+
+const hostileFinding: Finding = {
+  id: 'hierarchy-9',
+  title: `Title ${HOSTILE}`,
+  detail: `detail ${HOSTILE}`,
+  severity: 'major',
+  category: 'hierarchy',
+  basis: 'seen',
+  regionIds: ['r4', 'r5'],
+  confidence: 0.6,
+};
+
+describe('renderReport', () => {
+  it('shows the score, every finding with its region badges, and the content check', () => {
+    const critique = critiqueOf();
+    expect(critique.findings.length).toBeGreaterThan(0);
+    const html = renderReport({
+      critique,
+      annotatedPng: PNG,
+      mockupFile: 'mockup.html',
+      mockupPng: 'mockup.png',
+    });
+    expect(html).toContain(`<strong>${critique.score.value}</strong> / 100`);
+    for (const [category, value] of Object.entries(critique.score.breakdown)) {
+      expect(html).toContain(`<td>${category}</td><td>${value}</td>`);
+    }
+    for (const f of critique.findings) {
+      const at = html.indexOf(`<h4>${escapeHtml(f.title)}</h4>`);
+      expect(at).toBeGreaterThan(-1);
+      const article = html.slice(at);
+      const own = article.slice(0, article.indexOf('</article>'));
+      for (const id of f.regionIds)
+        expect(own).toContain(`<span class="badge" title="${id}">${id.slice(1)}</span>`);
+      expect(own).toContain(`basis: ${f.basis}`);
+    }
+    expect(html).toContain(
+      'Content check passed: the alternative keeps all 5 of 5 content regions, each exactly once, and adds none.',
+    );
+    expect(html).toContain(`<img class="shot" src="${PNG}"`);
+    expect(html).toContain('<a href="mockup.html">');
+    expect(html).toContain('<iframe src="mockup.html" sandbox=""');
+    expect(html).toContain('<img class="shot" src="mockup.png"');
+    expect(html).toContain('not a conformance verdict');
+    expect(html).toContain('a plan to check, not a fact');
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; frame-src 'self'">`,
+    );
+  });
+
+  it('escapes hostile text everywhere and runs nothing', () => {
+    const critique = critiqueOf([hostileFinding]);
+    const html = renderReport({ critique, annotatedPng: PNG, mockupFile: 'mockup.html' });
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toMatch(/<script|onerror=alert\(1\)>/);
+    expect(html).toContain('<h4>Title &lt;img src=x onerror=alert(1)&gt;&amp;&quot;</h4>');
+    expect(html).toContain('detail &lt;img src=x');
+    expect(html).toContain('<li>note &lt;img src=x');
+    expect(html).toContain('confidence 60%');
+  });
+
+  it('says plainly when the content check fails, naming the ids', () => {
+    const critique = critiqueOf();
+    critique.contentCheck = { regions: 5, kept: 4, missing: ['r4'], duplicated: ['r2'], invented: ['r77'] };
+    const html = renderReport({ critique, annotatedPng: PNG, mockupFile: 'mockup.html' });
+    expect(html).toContain(
+      'Content check failed (content changed: missing r4; duplicated r2; invented r77): the alternative does not show the same content.',
+    );
+    expect(html).toContain('class="fail"');
+  });
+
+  it('links only relative files and embeds only image data URLs', () => {
+    const critique = critiqueOf();
+    const html = renderReport({
+      critique,
+      annotatedPng: 'https://evil.test/x.png',
+      mockupFile: 'javascript:alert(1)',
+      mockupPng: '//evil.test/m.png',
+    });
+    expect(html).not.toMatch(/evil\.test|javascript:/);
+    expect(html).not.toMatch(/<iframe|<img/);
+    expect(html).toContain('No screenshot was captured.');
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * Escaping for the HTML documents Restage writes (the mockup and the report). Everything that
+ * came from a page, a model or a file is text to show, never markup or CSS to run.
+ */
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Safe in text and in double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/**
+ * The CssPatch schema's guard plus backslashes, since a CSS escape can spell `url(` as `u\72l(`:
+ * nothing that can load, run, or end a declaration and start another.
+ */
+const UNSAFE_CSS = /url\(|@import|expression|javascript:|[;{}<>\\]/i;
+
+export function safeCss(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' || UNSAFE_CSS.test(trimmed) ? null : trimmed;
+}
+
+/** A `style` attribute value from declarations; unsafe or empty values are left out. */
+export function styleAttribute(declarations: Readonly<Record<string, string | undefined>>): string {
+  return Object.entries(declarations)
+    .flatMap(([property, value]) => {
+      const safe = value === undefined ? null : safeCss(value);
+      return safe === null ? [] : [`${property}: ${safe}`];
+    })
+    .join('; ');
+}

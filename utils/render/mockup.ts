@@ -1,0 +1,148 @@
+/**
+ * The clearer alternative as an exact HTML mockup: the page's own regions in blueprint order,
+ * on the blueprint's type scale and spacing, in the page's own colors and fonts. It adds no
+ * words: every visible string is a region's text (or, for a control or field without text, its
+ * accessible name), so "same content" can be checked on the output itself.
+ */
+import { structuralIds } from '@/utils/measure/layout';
+import { pageBackground } from '@/utils/measure/weight';
+import { CssDeclarations, type Blueprint, type CssPatch, type Region } from '@/utils/schemas';
+import { escapeHtml as e, styleAttribute } from './html';
+import { safeColor, sectionStyle, SPACE, textStyle, type Placement, type Style } from './mockupStyle';
+
+export interface MockupInput {
+  title: string;
+  url: string;
+  viewportWidth: number;
+  regions: Region[];
+  blueprint: Blueprint;
+  cssPatch: CssPatch;
+}
+
+export const MOCKUP_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+/** Patch properties left out: the mockup keeps the page's palette, and a block column has no order or gap. */
+const SKIPPED = new Set(['color', 'background-color', 'order', 'gap']);
+
+/** Schema-valid patch declarations by region, so the mockup and the in-place preview agree. */
+function patchByRegion(cssPatch: CssPatch): Map<string, Style> {
+  const byRegion = new Map<string, Style>();
+  for (const entry of cssPatch) {
+    if (!CssDeclarations.safeParse(entry.declarations).success) continue;
+    const kept = Object.entries(entry.declarations).filter(([property]) => !SKIPPED.has(property));
+    byRegion.set(entry.regionId, { ...byRegion.get(entry.regionId), ...Object.fromEntries(kept) });
+  }
+  return byRegion;
+}
+
+const headingLevel = (region: Region) => Math.min(6, Math.max(1, region.headingLevel ?? 2));
+
+function regionHtml(id: string, region: Region | undefined, at: Placement): string {
+  const attr = `data-region="${e(id)}"`;
+  // An id the page does not have, or a structural container: counted once, shows nothing.
+  if (!region) return `<div ${attr} data-unknown="" aria-hidden="true"></div>`;
+  if (region.kind === 'container' && (at.structural.has(id) || region.text === '')) {
+    return `<div ${attr} aria-hidden="true"></div>`;
+  }
+  const style = `style="${e(styleAttribute(textStyle(region, at)))}"`;
+  const masked = region.flags.private;
+  const words = masked || region.text !== '' ? region.text : region.name;
+  switch (region.kind) {
+    case 'heading': {
+      const tag = `h${headingLevel(region)}`;
+      return `<${tag} ${attr} ${style}>${e(region.text)}</${tag}>`;
+    }
+    case 'control':
+      return region.tag === 'a' || region.role === 'link'
+        ? `<span role="button" ${attr} ${style}>${e(words)}</span>`
+        : `<button type="button" ${attr}${region.flags.disabled ? ' disabled' : ''} ${style}>${e(words)}</button>`;
+    case 'field': {
+      const shown =
+        masked || region.text !== '' ? `value="${e(region.text)}"` : `placeholder="${e(region.name)}"`;
+      const label = masked || region.name === '' ? '' : ` aria-label="${e(region.name)}"`;
+      return `<input type="text" ${attr} disabled ${shown}${label} ${style}>`;
+    }
+    case 'media': {
+      const label =
+        masked || region.name === '' ? 'aria-hidden="true"' : `role="img" aria-label="${e(region.name)}"`;
+      return `<div ${attr} ${label} ${style}></div>`;
+    }
+    default:
+      return `<p ${attr} ${style}>${e(region.text)}</p>`;
+  }
+}
+
+/** Consecutive controls share a wrapping row, as a nav bar or a button group would. */
+function sectionHtml(ids: readonly string[], byId: ReadonlyMap<string, Region>, at: Placement): string {
+  const parts: string[] = [];
+  let row: string[] = [];
+  const flush = () => {
+    const margin = styleAttribute({
+      'margin-bottom': `${SPACE[at.emphasis].gap * at.blueprint.spacingUnit}px`,
+    });
+    if (row.length > 0) parts.push(`<div class="row" style="${margin}">${row.join('')}</div>`);
+    row = [];
+  };
+  for (const id of ids) {
+    const region = byId.get(id);
+    const html = regionHtml(id, region, at);
+    if (region?.kind === 'control') row.push(html);
+    else {
+      flush();
+      parts.push(html);
+    }
+  }
+  flush();
+  return parts.join('\n');
+}
+
+export function renderMockup(input: MockupInput): string {
+  const { blueprint, regions } = input;
+  const unit = blueprint.spacingUnit;
+  const width = Math.max(1, Math.round(input.viewportWidth));
+  const page = safeColor(pageBackground(regions)) ?? 'rgba(255, 255, 255, 1)';
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const shared = { blueprint, patch: patchByRegion(input.cssPatch), structural: structuralIds(regions) };
+  const seen = new Set<string>();
+  const sections = blueprint.sections.map((section) => {
+    // Each id once, at its first place, even if a plan lists it twice.
+    const ids = section.regionIds.filter((id) => !seen.has(id) && Boolean(seen.add(id)));
+    const members = ids.flatMap((id) => byId.get(id) ?? []);
+    const { style, background } = sectionStyle(members, section.emphasis, unit, page);
+    const at: Placement = { ...shared, emphasis: section.emphasis, background, column: width - 4 * unit };
+    return [
+      `<section data-section="${e(section.id)}" data-emphasis="${e(section.emphasis)}" data-source="${e(section.source)}" style="${e(style)}">`,
+      sectionHtml(ids, byId, at),
+      '</section>',
+    ].join('\n');
+  });
+  return [
+    '<!doctype html>',
+    '<html>',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${MOCKUP_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="restage-source" content="${e(input.url)}">`,
+    `<title>${e(input.title)}</title>`,
+    '<style>',
+    '*, *::before, *::after { box-sizing: border-box; }',
+    'body { margin: 0; }',
+    `main { margin: 0 auto; padding: 0 ${2 * unit}px; }`,
+    'section { display: flow-root; }',
+    'h1, h2, h3, h4, h5, h6, p { margin: 0; overflow-wrap: anywhere; }',
+    `.row { display: flex; flex-wrap: wrap; align-items: center; gap: ${unit}px ${2 * unit}px; }`,
+    'button, input { font: inherit; margin: 0; }',
+    'button { border: 0; background: none; padding: 0; cursor: default; }',
+    '[role="button"] { text-decoration: underline; }',
+    'input { border: 1px solid currentColor; background: transparent; }',
+    '</style>',
+    '</head>',
+    `<body style="${e(styleAttribute({ 'background-color': page }))}">`,
+    `<main style="max-width: ${width}px">`,
+    ...sections,
+    '</main>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+}

@@ -1,0 +1,149 @@
+/**
+ * The critique as one self-contained HTML file: score, findings with their basis, the annotated
+ * screenshot, the content check, the blueprint, the CSS patch, timings, notes and errors.
+ * Every string from the page, a model or a file is escaped; the only embedded image is a data
+ * URL and the only other files it points at are relative ones next to it.
+ */
+import { SCORE_WEIGHTS } from '@/utils/measure/score';
+import { describeContentCheck, isSameContent } from '@/utils/plan/validate';
+import { escapeHtml as e } from '@/utils/render/html';
+import type { ContentCheck, Critique, Finding } from '@/utils/schemas';
+import { REPORT_CSS } from './reportStyle';
+
+export interface ReportInput {
+  critique: Critique;
+  /** The annotated screenshot as a `data:image/…` URL; empty when none was taken. */
+  annotatedPng: string;
+  /** The mockup's relative href, e.g. `mockup.html`. */
+  mockupFile: string;
+  mockupPng?: string;
+}
+
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; frame-src 'self'";
+
+const SEVERITIES: readonly Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
+const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp);base64,[a-z0-9+/=]+$/i;
+/** A path next to the report: no scheme (`javascript:`, `https:`), no `//host`, no absolute path. */
+const RELATIVE_HREF = /^(?![a-z][a-z0-9+.-]*:)(?![/\\])[^\s"'<>\\]+$/i;
+
+const relative = (href: string | undefined) => (href && RELATIVE_HREF.test(href) ? href : null);
+const list = (items: readonly string[]) => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+const none = (text: string) => `<p class="quiet">${e(text)}</p>`;
+const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
+  `<table><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+
+/** Region numbers as the overlay draws them: `r4` shows as 4. */
+export const badges = (ids: readonly string[]) =>
+  ids.map((id) => `<span class="badge" title="${e(id)}">${e(id.replace(/^r/, ''))}</span>`).join(' ');
+
+export function contentCheckSentence(check: ContentCheck): string {
+  return isSameContent(check)
+    ? `Content check passed: the alternative keeps all ${check.kept} of ${check.regions} content regions, each exactly once, and adds none.`
+    : `Content check failed (${describeContentCheck(check)}): the alternative does not show the same content.`;
+}
+
+function findingsHtml(findings: readonly Finding[]): string {
+  if (findings.length === 0) return none('No findings.');
+  return SEVERITIES.flatMap((severity) => {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length === 0) return [];
+    const items = group.map(
+      (f) =>
+        `<article class="finding ${severity}"><h4>${e(f.title)}</h4>` +
+        `<p class="meta">${e(f.category)} · basis: ${e(f.basis)} · confidence ${Math.round(f.confidence * 100)}%` +
+        `${f.rule ? ` · ${e(f.rule)}` : ''}</p><p>${e(f.detail)}</p>` +
+        `${f.regionIds.length > 0 ? `<p>Regions ${badges(f.regionIds)}</p>` : ''}</article>`,
+    );
+    return [`<h3>${e(severity[0]?.toUpperCase() + severity.slice(1))} (${group.length})</h3>`, ...items];
+  }).join('\n');
+}
+
+function alternativeHtml(critique: Critique, mockupFile: string | null, mockupPng: string | null): string {
+  const check = critique.contentCheck;
+  const { blueprint } = critique;
+  const ids = (names: readonly string[]) => e(names.join(', ') || 'none');
+  return [
+    `<p class="${isSameContent(check) ? 'pass' : 'fail'}">${e(contentCheckSentence(check))}</p>`,
+    table(
+      ['Content regions', 'Kept', 'Missing', 'Duplicated', 'Invented'],
+      [
+        [
+          String(check.regions),
+          String(check.kept),
+          ids(check.missing),
+          ids(check.duplicated),
+          ids(check.invented),
+        ],
+      ],
+    ),
+    mockupFile
+      ? `<p><a href="${e(mockupFile)}">Open the HTML mockup</a></p><iframe src="${e(mockupFile)}" sandbox="" title="HTML mockup of the clearer alternative"></iframe>`
+      : none('No mockup file.'),
+    mockupPng ? `<img class="shot" src="${e(mockupPng)}" alt="Screenshot of the HTML mockup">` : '',
+    `<h3>Blueprint</h3><p>Type scale ${e(String(blueprint.typeScale.base))}px × ${e(String(blueprint.typeScale.ratio))}, spacing unit ${blueprint.spacingUnit}px.</p>`,
+    table(
+      ['Section', 'Source', 'Emphasis', 'Regions'],
+      blueprint.sections.map((s) => [e(s.id), e(s.source), e(s.emphasis), badges(s.regionIds)]),
+    ),
+    '<h3>CSS patch</h3>',
+    critique.cssPatch.length === 0
+      ? none('No CSS changes.')
+      : list(
+          critique.cssPatch.map(
+            (p) =>
+              `${badges([p.regionId])} ${Object.entries(p.declarations)
+                .map(([property, value]) => `<code>${e(`${property}: ${value ?? ''}`)}</code>`)
+                .join(' ')}`,
+          ),
+        ),
+  ].join('\n');
+}
+
+export function renderReport(input: ReportInput): string {
+  const { critique } = input;
+  const shot = IMAGE_DATA_URL.test(input.annotatedPng) ? input.annotatedPng : null;
+  const breakdown = Object.entries(critique.score.breakdown).map(([category, value]) => [
+    e(category),
+    e(String(Math.round(value))),
+    e(String(SCORE_WEIGHTS[category as Finding['category']] ?? '—')),
+  ]);
+  const timings = Object.entries(critique.timings).map(([name, ms]) => [e(name), e(`${Math.round(ms)} ms`)]);
+  const messages = (items: readonly string[], empty: string) =>
+    items.length > 0 ? list(items.map(e)) : none(empty);
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>Restage report: ${e(critique.url)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body><main>',
+    '<h1>Restage critique</h1>',
+    `<p>Page <code>${e(critique.url)}</code> · engine <code>${e(critique.engine)}</code> · ${critique.regions.length} regions</p>`,
+    '<p class="caveat">The score is a heuristic for comparing versions of one page, not a conformance verdict. The alternative is a plan to check, not a fact.</p>',
+    `<h2>Score</h2><p class="score"><strong>${e(String(Math.round(critique.score.value)))}</strong> / 100</p>`,
+    table(['Category', 'Score', 'Weight'], breakdown),
+    `<h2>Findings (${critique.findings.length})</h2>`,
+    findingsHtml(critique.findings),
+    '<h2>Annotated screenshot</h2>',
+    shot
+      ? `<img class="shot" src="${e(shot)}" alt="Screenshot of the page with numbered regions">`
+      : none('No screenshot was captured.'),
+    '<h2>Clearer alternative</h2>',
+    alternativeHtml(critique, relative(input.mockupFile), relative(input.mockupPng)),
+    '<h2>Timings</h2>',
+    table(['Step', 'Time'], timings),
+    '<h2>Notes</h2>',
+    messages(critique.notes, 'No notes.'),
+    '<h2>Errors</h2>',
+    messages(critique.errors, 'No errors.'),
+    '</main></body>',
+    '</html>',
+  ].join('\n');
+}
