@@ -24,11 +24,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function label(tabId: number, mode: CaptureMode): Promise<Page> {
+async function label(
+  tabId: number,
+  mode: CaptureMode,
+  pick?: (page: Page) => Promise<void>,
+  page?: Page,
+): Promise<Page> {
   const panel = await harness.openPanel(tabId);
   await panel.getByLabel('Capture mode').selectOption(mode);
   await panel.getByRole('button', { name: 'Critique' }).click();
-  await panel.locator('[data-testid=annotated-shot], [role=alert]').first().waitFor({ timeout: 45_000 });
+  if (pick && page) {
+    await expect.poll(() => page.locator('restage-overlay').count()).toBe(1);
+    await page.waitForTimeout(200); // the picker's listeners are in place once the message lands
+    await pick(page);
+  }
+  await panel.locator('[data-testid=score], [role=alert]').first().waitFor({ timeout: 45_000 });
   return panel;
 }
 
@@ -125,6 +135,22 @@ describe('capture modes', () => {
     const panel = await label(tabId, 'dom');
     expect(await panel.getByTestId('label-summary').textContent()).toMatch(/dom capture/);
     expect(await panel.getByTestId('capture-note').count()).toBe(0);
+  });
+});
+
+describe('picked element', () => {
+  it('crops the capture to the clicked element, and Esc cancels without losing the critique', async () => {
+    const { page, tabId } = await harness.openTab(`${server.origin}/fixtures/password.html`);
+    const box = await page.locator('h1').boundingBox();
+    const panel = await label(tabId, 'element', (p) => p.locator('h1').click(), page);
+    expect(await panel.getByTestId('label-summary').textContent()).toMatch(
+      new RegExp(`element capture ${Math.round(box!.width)}×${Math.round(box!.height)} px`),
+    );
+    const cancelled = await label(tabId, 'element', (p) => p.keyboard.press('Escape'), page);
+    expect(await cancelled.getByTestId('capture-note').allTextContents()).toContain(
+      'Capture failed: Picking was cancelled.',
+    );
+    expect(await cancelled.getByTestId('finding-list').count()).toBe(1);
   });
 });
 

@@ -87,6 +87,18 @@ export interface TextContrast {
  * on the white canvas first; a translucent text color is then composited over that.
  */
 export function textContrast(colorCss: string, backgroundCss: string): TextContrast | null {
+  // A page has a few dozen color pairs across hundreds of regions: compute each pair once.
+  const key = `${colorCss}|${backgroundCss}`;
+  if (!contrastCache.has(key)) {
+    if (contrastCache.size > 5000) contrastCache.clear();
+    contrastCache.set(key, computeTextContrast(colorCss, backgroundCss));
+  }
+  return contrastCache.get(key)!;
+}
+
+const contrastCache = new Map<string, TextContrast | null>();
+
+function computeTextContrast(colorCss: string, backgroundCss: string): TextContrast | null {
   const color = parseColor(colorCss);
   const backdrop = parseColor(backgroundCss);
   if (!color || !backdrop) return null;

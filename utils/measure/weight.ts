@@ -71,6 +71,15 @@ export function rawWeight(region: Region, surroundings: string): number {
 
 /** Normalized visual weights by region id: the heaviest region is 1, containers are 0. */
 export function visualWeights(regions: readonly Region[]): Map<string, number> {
+  // measure, restage and the CSS patch all ask for the same page's weights.
+  let weights = computed.get(regions);
+  if (!weights) computed.set(regions, (weights = computeWeights(regions)));
+  return weights;
+}
+
+const computed = new WeakMap<readonly Region[], Map<string, number>>();
+
+function computeWeights(regions: readonly Region[]): Map<string, number> {
   const structural = structuralIds(regions);
   const byId = new Map(regions.map((r) => [r.id, r]));
   const page = pageBackground(regions);
