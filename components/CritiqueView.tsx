@@ -89,10 +89,10 @@ export function CritiqueView({ tabId }: { tabId: number }) {
               {note}
             </p>
           ))}
-          <FindingList findings={done.critique.findings} active={active} onHover={hover} onPick={pick} />
           {done.shot && (
             <AnnotatedShot shot={done.shot} regions={regions} active={active} onHover={hover} onPick={pick} />
           )}
+          <FindingList findings={done.critique.findings} active={active} onHover={hover} onPick={pick} />
           <RegionList regions={regions} active={active} onHover={hover} onPick={pick} />
         </>
       )}
