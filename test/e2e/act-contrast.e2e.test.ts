@@ -3,10 +3,10 @@
  * 09o5cg (WCAG 1.4.6), run through the real extension in real Chromium.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { contrastOutcome, type ContrastLevel } from '@/utils/measure/contrast';
 import { Extraction } from '@/utils/schemas';
-import { CORPUS, launch, serve, type Harness } from './harness';
+import { CORPUS, withExtension } from './harness';
 
 interface Case {
   ruleId: string;
@@ -20,22 +20,12 @@ const { testcases } = JSON.parse(readFileSync(`${CORPUS}/act/testcases.json`, 'u
 const RULES: Record<string, ContrastLevel> = { afw4f7: 'AA', '09o5cg': 'AAA' };
 const cases = testcases.filter((c) => c.ruleId in RULES && c.relativePath.endsWith('.html'));
 
-let harness: Harness;
-let server: Awaited<ReturnType<typeof serve>>;
+const env = withExtension({
+  '/act': `${CORPUS}/act`,
+  '/WAI/content-assets/wcag-act-rules/test-assets': `${CORPUS}/act/test-assets`,
+});
 const tally: Record<string, number> = {};
-
-beforeAll(async () => {
-  server = await serve({
-    '/act': `${CORPUS}/act`,
-    '/WAI/content-assets/wcag-act-rules/test-assets': `${CORPUS}/act/test-assets`,
-  });
-  harness = await launch();
-});
-afterAll(async () => {
-  console.log('ACT contrast outcomes (expected → got):', tally);
-  await harness?.close();
-  await server?.close();
-});
+afterAll(() => console.log('ACT contrast outcomes (expected → got):', tally));
 
 describe('W3C ACT contrast cases', () => {
   it('covers both rules', () => {
@@ -48,9 +38,9 @@ describe('W3C ACT contrast cases', () => {
       (c) => [`${c.ruleId} ${c.testcaseTitle} (${c.relativePath.split('/').pop()!.slice(0, 8)})`, c] as const,
     ),
   )('%s', async (_, testcase) => {
-    const { page, tabId } = await harness.openTab(`${server.origin}/act/${testcase.relativePath}`);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/act/${testcase.relativePath}`);
     const { regions } = Extraction.parse(
-      await harness.ask(tabId, 'extractRegions', { privateSelectors: [] }),
+      await env.harness.ask(tabId, 'extractRegions', { privateSelectors: [] }),
     );
     const { outcome, checks } = contrastOutcome(regions, RULES[testcase.ruleId]!);
     const key = `${testcase.expected}→${outcome}`;

@@ -2,26 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, Extraction, type CaptureMode } from '@/utils/schemas';
 import { syntheticPage } from '../fixtures/synthetic';
-import { artifactPath, launch, serve, type ExtensionGlobal, type Harness } from './harness';
+import { artifactPath, type ExtensionGlobal, withExtension } from './harness';
 
-let harness: Harness;
-let server: Awaited<ReturnType<typeof serve>>;
 const generated = mkdtempSync(join(tmpdir(), 'restage-pages-'));
-
-beforeAll(async () => {
-  writeFileSync(join(generated, 'big.html'), syntheticPage(20_000));
-  server = await serve({
-    '/fixtures': join(import.meta.dirname, '../fixtures/pages'),
-    '/generated': generated,
-  });
-  harness = await launch();
-});
-afterAll(async () => {
-  await harness?.close();
-  await server?.close();
+writeFileSync(join(generated, 'big.html'), syntheticPage(20_000));
+const env = withExtension({
+  '/fixtures': join(import.meta.dirname, '../fixtures/pages'),
+  '/generated': generated,
 });
 
 async function label(
@@ -30,7 +20,7 @@ async function label(
   pick?: (page: Page) => Promise<void>,
   page?: Page,
 ): Promise<Page> {
-  const panel = await harness.openPanel(tabId);
+  const panel = await env.harness.openPanel(tabId);
   await panel.getByLabel('Capture mode').selectOption(mode);
   await panel.getByRole('button', { name: 'Critique' }).click();
   if (pick && page) {
@@ -58,9 +48,9 @@ async function decodeShot(panel: Page): Promise<void> {
 
 describe('regions in shadow roots and frames', () => {
   it('reaches into an open shadow root with a selector that resolves', async () => {
-    const { page, tabId } = await harness.openTab(`${server.origin}/fixtures/shadow-dom.html`);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/shadow-dom.html`);
     const { regions } = Extraction.parse(
-      await harness.ask(tabId, 'extractRegions', { privateSelectors: [] }),
+      await env.harness.ask(tabId, 'extractRegions', { privateSelectors: [] }),
     );
     const button = regions.find((r) => r.text === 'Choose Pro');
     expect(button?.selector).toContain(' >>> ');
@@ -76,10 +66,10 @@ describe('regions in shadow roots and frames', () => {
   });
 
   it('reaches into a same-origin iframe, in top-page coordinates', async () => {
-    const { page, tabId } = await harness.openTab(`${server.origin}/fixtures/iframe.html`);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/iframe.html`);
     await page.frameLocator('iframe').locator('#pay').waitFor();
     const { regions } = Extraction.parse(
-      await harness.ask(tabId, 'extractRegions', { privateSelectors: [] }),
+      await env.harness.ask(tabId, 'extractRegions', { privateSelectors: [] }),
     );
     const pay = regions.find((r) => r.text === 'Pay now');
     expect(pay?.selector).toMatch(/iframe.* >>> #pay$/);
@@ -96,7 +86,7 @@ describe('regions in shadow roots and frames', () => {
 
 describe('capture modes', () => {
   it('full page: stitches every viewport, shows the sticky header once, and restores scroll', async () => {
-    const { page, tabId } = await harness.openTab(`${server.origin}/fixtures/sticky-header.html`);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/sticky-header.html`);
     await page.evaluate(() => scrollTo(0, 123));
     const panel = await label(tabId, 'full');
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -121,7 +111,7 @@ describe('capture modes', () => {
   });
 
   it('DOM render: html2canvas failing on oklch() falls back to the viewport with a note', async () => {
-    const { tabId } = await harness.openTab(`${server.origin}/fixtures/oklch.html`);
+    const { tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/oklch.html`);
     const panel = await label(tabId, 'dom');
     const note = await panel.getByTestId('capture-note').textContent();
     expect(note).toMatch(
@@ -131,7 +121,7 @@ describe('capture modes', () => {
   });
 
   it('DOM render works on a page html2canvas can parse', async () => {
-    const { tabId } = await harness.openTab(`${server.origin}/fixtures/shadow-dom.html`);
+    const { tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/shadow-dom.html`);
     const panel = await label(tabId, 'dom');
     expect(await panel.getByTestId('label-summary').textContent()).toMatch(/dom capture/);
     expect(await panel.getByTestId('capture-note').count()).toBe(0);
@@ -140,7 +130,7 @@ describe('capture modes', () => {
 
 describe('picked element', () => {
   it('crops the capture to the clicked element, and Esc cancels without losing the critique', async () => {
-    const { page, tabId } = await harness.openTab(`${server.origin}/fixtures/password.html`);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/password.html`);
     const box = await page.locator('h1').boundingBox();
     const panel = await label(tabId, 'element', (p) => p.locator('h1').click(), page);
     expect(await panel.getByTestId('label-summary').textContent()).toMatch(
@@ -156,11 +146,11 @@ describe('picked element', () => {
 
 describe('privacy masks', () => {
   it('paints over password fields, private elements and user selectors, and masks their text', async () => {
-    await harness.worker.evaluate(
+    await env.harness.worker.evaluate(
       (settings) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ settings }),
       { ...DEFAULT_SETTINGS, privateSelectors: ['.secret-note'] },
     );
-    const { page, tabId } = await harness.openTab(`${server.origin}/fixtures/password.html`);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/password.html`);
     const panel = await label(tabId, 'viewport');
     const rects = await page.evaluate(() =>
       ['#password', '#account', '.secret-note'].map((sel) => {
@@ -194,7 +184,7 @@ describe('privacy masks', () => {
     const listed = await panel.getByTestId('region-list').textContent();
     expect(listed).not.toMatch(/hunter2|4242|launch date/);
     expect(listed).toContain('•••');
-    await harness.worker.evaluate(() =>
+    await env.harness.worker.evaluate(() =>
       (globalThis as unknown as ExtensionGlobal).chrome.storage.local.clear(),
     );
   });
@@ -202,8 +192,10 @@ describe('privacy masks', () => {
 
 describe('scale', () => {
   it('caps a 20,000-element page at 200 regions and says how many were left out', async () => {
-    const { tabId } = await harness.openTab(`${server.origin}/generated/big.html`);
-    const extraction = Extraction.parse(await harness.ask(tabId, 'extractRegions', { privateSelectors: [] }));
+    const { tabId } = await env.harness.openTab(`${env.server.origin}/generated/big.html`);
+    const extraction = Extraction.parse(
+      await env.harness.ask(tabId, 'extractRegions', { privateSelectors: [] }),
+    );
     expect(extraction.elementCount).toBeGreaterThan(19_000);
     expect(extraction.regions).toHaveLength(200);
     expect(extraction.omitted).toBeGreaterThan(1000);

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, CORPUS, launch, serve, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { artifactPath, CORPUS, withExtension } from './harness';
 
-let harness: Harness;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  server = await serve({
-    '/corpus': `${CORPUS}/pages`,
-    '/fixtures': `${import.meta.dirname}/../fixtures/pages`,
-  });
-  harness = await launch();
-});
-afterAll(async () => {
-  await harness?.close();
-  await server?.close();
+const env = withExtension({
+  '/corpus': `${CORPUS}/pages`,
+  '/fixtures': `${import.meta.dirname}/../fixtures/pages`,
 });
 
 describe('critique from the side panel', () => {
   it('critiques a corpus page: score, findings, numbered boxes on the page and on the screenshot, hover and click in sync', async () => {
-    const { page, tabId } = await harness.openTab(`${server.origin}/corpus/17636.html`);
-    const panel = await harness.openPanel(tabId);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/corpus/17636.html`);
+    const panel = await env.harness.openPanel(tabId);
     await panel.getByRole('button', { name: 'Critique' }).click();
     await panel.getByTestId('annotated-shot').waitFor();
     const listed = await panel.locator('[data-testid=region-list] li').count();

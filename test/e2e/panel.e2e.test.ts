@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, CORPUS, launch, serve, type ExtensionGlobal, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { artifactPath, CORPUS, type ExtensionGlobal, withExtension } from './harness';
 
-let harness: Harness;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  server = await serve({ '/corpus': `${CORPUS}/pages` });
-  harness = await launch();
-});
-afterAll(async () => {
-  await harness?.close();
-  await server?.close();
-});
+const env = withExtension({ '/corpus': `${CORPUS}/pages` });
 
 describe('side panel', () => {
   it('shows the target tab’s title and URL, and the content script answers ping', async () => {
-    const { page, tabId } = await harness.openTab(`${server.origin}/corpus/10792.html`);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/corpus/10792.html`);
     const title = await page.title();
     const elementCount = await page.evaluate(() => document.getElementsByTagName('*').length);
     expect(title.length).toBeGreaterThan(0);
 
-    const panel = await harness.openPanel(tabId);
+    const panel = await env.harness.openPanel(tabId);
     await expect.poll(() => panel.getByTestId('tab-title').textContent()).toBe(title);
     expect(await panel.getByTestId('tab-url').textContent()).toBe(page.url());
     await expect
@@ -30,8 +20,8 @@ describe('side panel', () => {
   });
 
   it('says in a plain sentence why a browser page cannot be critiqued', async () => {
-    const { tabId } = await harness.openTab('chrome://version/');
-    const panel = await harness.openPanel(tabId);
+    const { tabId } = await env.harness.openTab('chrome://version/');
+    const panel = await env.harness.openPanel(tabId);
     await expect
       .poll(() => panel.getByTestId('tab-verdict').textContent())
       .toMatch(/browser page\. Browsers do not let extensions read or capture their own pages/);
@@ -39,23 +29,23 @@ describe('side panel', () => {
   });
 
   it('injects the content script once, however often the panel probes', async () => {
-    const { page, tabId } = await harness.openTab(`${server.origin}/corpus/6.html`);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/corpus/6.html`);
     for (let i = 0; i < 3; i++) {
-      const panel = await harness.openPanel(tabId);
+      const panel = await env.harness.openPanel(tabId);
       await expect.poll(() => panel.getByTestId('tab-verdict').textContent()).toMatch(/^Ready to critique/);
       await panel.close();
     }
     // A reload drops the old content script; the next probe injects a fresh one.
     await page.reload();
-    const panel = await harness.openPanel(tabId);
+    const panel = await env.harness.openPanel(tabId);
     await expect.poll(() => panel.getByTestId('tab-verdict').textContent()).toMatch(/^Ready to critique/);
   });
 });
 
 describe('options page', () => {
   it('validates, saves with a confirmation, and shows the key masked', async () => {
-    const options = await harness.context.newPage();
-    await options.goto(`chrome-extension://${harness.extensionId}/options.html`);
+    const options = await env.harness.context.newPage();
+    await options.goto(`chrome-extension://${env.harness.extensionId}/options.html`);
     await options.locator('input[name=baseUrl]').fill('not a url');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect
@@ -76,7 +66,7 @@ describe('options page', () => {
     expect(await options.getByTestId('saved-key').textContent()).toBe('Saved key: sk-…9876');
     expect(await options.locator('input[name=apiKey]').getAttribute('type')).toBe('password');
 
-    const stored = await harness.worker.evaluate(() =>
+    const stored = await env.harness.worker.evaluate(() =>
       (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('settings'),
     );
     expect(stored).toMatchObject({

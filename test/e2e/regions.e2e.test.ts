@@ -1,19 +1,9 @@
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Extraction, type Box } from '@/utils/schemas';
-import { CORPUS, launch, serve, type Harness } from './harness';
+import { CORPUS, withExtension } from './harness';
 
-let harness: Harness;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  server = await serve({ '/corpus': `${CORPUS}/pages` });
-  harness = await launch();
-});
-afterAll(async () => {
-  await harness?.close();
-  await server?.close();
-});
+const env = withExtension({ '/corpus': `${CORPUS}/pages` });
 
 function iou(a: Box, b: Box): number {
   const x = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
@@ -29,8 +19,10 @@ describe('regions on the 30 corpus pages', () => {
   it('finds all 30 pages', () => expect(pages).toHaveLength(30));
 
   it.each(pages)('%s: anchored, matching, visible, and the overlay shifts nothing', async (file) => {
-    const { page, tabId } = await harness.openTab(`${server.origin}/corpus/${file}`);
-    const extraction = Extraction.parse(await harness.ask(tabId, 'extractRegions', { privateSelectors: [] }));
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/corpus/${file}`);
+    const extraction = Extraction.parse(
+      await env.harness.ask(tabId, 'extractRegions', { privateSelectors: [] }),
+    );
     const { regions } = extraction;
     expect(regions.length).toBeGreaterThan(0);
     expect(regions.map((r) => r.id)).toEqual(regions.map((_, i) => `r${i + 1}`));
@@ -70,10 +62,10 @@ describe('regions on the 30 corpus pages', () => {
           }),
       );
     const before = await boxes();
-    await harness.ask(tabId, 'showOverlay', { regions });
+    await env.harness.ask(tabId, 'showOverlay', { regions });
     expect(await page.locator('restage-overlay').count()).toBe(1);
     expect(await boxes()).toEqual(before);
-    await harness.ask(tabId, 'hideOverlay');
+    await env.harness.ask(tabId, 'hideOverlay');
     expect(await page.locator('restage-overlay').count()).toBe(0);
     await page.close();
   });
