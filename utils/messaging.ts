@@ -69,7 +69,10 @@ export const protocol = {
   frame: { request: Selectors.extend({ y: z.number(), hideFixed: z.boolean() }), reply: MaskRects },
   endFrames: { request: Nothing, reply: Nothing },
   renderDom: { request: Selectors.extend({ selector: z.string().nullable() }), reply: DomRender },
-  pickElement: { request: Nothing, reply: z.object({ selector: z.string(), box: Box }).nullable() },
+  pickElement: {
+    request: Nothing,
+    reply: z.object({ selector: z.string(), box: Box, viewportHeight: z.number() }).nullable(),
+  },
   scrollToBox: {
     request: z.object({ box: Box }),
     reply: z.object({ scrollX: z.number(), scrollY: z.number() }),
@@ -94,7 +97,7 @@ export const protocol = {
 } satisfies Record<string, { request: z.ZodType; reply: z.ZodType }>;
 
 type Protocol = typeof protocol;
-export type MessageType = keyof Protocol;
+type MessageType = keyof Protocol;
 type Request<K extends MessageType> = z.output<Protocol[K]['request']>;
 type Reply<K extends MessageType> = z.output<Protocol[K]['reply']>;
 

@@ -5,6 +5,8 @@ export interface Picked {
   selector: string;
   /** Page CSS pixels. */
   box: Box;
+  /** Whether the element fits one viewport decides between a viewport and a full-page capture. */
+  viewportHeight: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export function pickElement(
       finish({
         selector: uniqueSelector(el),
         box: { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height },
+        viewportHeight: innerHeight,
       });
     };
     const onKey = (event: KeyboardEvent) => {

@@ -4,7 +4,7 @@
  */
 import { browser } from '#imports';
 import { sendMessage } from '../messaging';
-import type { Box, CaptureMode, Shot } from '../schemas';
+import type { Box, CaptureMode, MaskRects, Shot } from '../schemas';
 import { canvas2d, decode, encode, maxStitchHeight, paintMasks } from './image';
 import { captureVisible } from './quota';
 
@@ -34,14 +34,18 @@ async function visibleWindow(tabId: number): Promise<number> {
 async function grab(
   ctx: Context,
   windowId: number,
+  known?: MaskRects,
 ): Promise<{
   bitmap: ImageBitmap;
   rects: Box[];
   viewport: { scrollX: number; scrollY: number; width: number; height: number; dpr: number };
 }> {
-  const masks = await masksOrRefuse(() =>
-    sendMessage('maskRects', { privateSelectors: ctx.privateSelectors }, ctx.tabId),
-  );
+  // Full-page frames pass the masks measured right after scrolling; nothing moves in between.
+  const masks =
+    known ??
+    (await masksOrRefuse(() =>
+      sendMessage('maskRects', { privateSelectors: ctx.privateSelectors }, ctx.tabId),
+    ));
   await sendMessage('setOverlayVisible', { visible: false }, ctx.tabId);
   try {
     const bitmap = await decode(await captureVisible(windowId));
@@ -104,7 +108,7 @@ export async function captureFullPage(ctx: Context): Promise<Shot> {
       const frame = await masksOrRefuse(() =>
         sendMessage('frame', { y, hideFixed: index > 0, privateSelectors: ctx.privateSelectors }, ctx.tabId),
       );
-      const shot = await grab(ctx, windowId);
+      const shot = await grab(ctx, windowId, frame);
       const dpr = shot.bitmap.width / frame.viewport.width;
       if (!canvas) {
         width = frame.viewport.width;
@@ -129,10 +133,7 @@ export async function captureElement(ctx: Context): Promise<Shot> {
   const picked = await sendMessage('pickElement', undefined, ctx.tabId);
   if (!picked) throw new Error('Picking was cancelled.');
   const started = performance.now();
-  const tall =
-    picked.box.height > 0 &&
-    (await sendMessage('beginFrames', undefined, ctx.tabId)).viewportHeight < picked.box.height;
-  await sendMessage('endFrames', undefined, ctx.tabId);
+  const tall = picked.box.height > picked.viewportHeight;
   const source = tall ? await captureFullPage(ctx) : await scrolledViewport(ctx, picked.box);
   const bitmap = await decode(source.dataUrl);
   const { dpr, area } = source;

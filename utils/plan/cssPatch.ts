@@ -16,13 +16,14 @@ export type PatchEntry = { regionId: string; declarations: Declarations };
 const BOOST: Record<Emphasis, number> = { primary: 1, secondary: 0, tertiary: -1 };
 
 /** Text below 12px is hard to read at any hierarchy level. */
-const MIN_TEXT = 12;
+export const MIN_TEXT = 12;
 
 const px = (value: number) => `${Math.round(value)}px`;
 const step = (scale: Blueprint['typeScale'], k: number) => scale.base * scale.ratio ** k;
 
 /** h1 sits four steps above the base, h4 one, h5 and h6 on it; emphasis moves a heading one step. */
-function headingSize(scale: Blueprint['typeScale'], level: number, emphasis: Emphasis): number {
+/** Shared with the HTML mockup, so the mockup and the in-place preview agree. */
+export function headingSize(scale: Blueprint['typeScale'], level: number, emphasis: Emphasis): number {
   return step(scale, Math.min(6, Math.max(0, 5 - level + BOOST[emphasis])));
 }
 

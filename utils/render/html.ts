@@ -35,3 +35,26 @@ export function styleAttribute(declarations: Readonly<Record<string, string | un
     })
     .join('; ');
 }
+
+/** A complete document: the charset, a CSP, a viewport, a title, then head extras and the body. */
+export function htmlDocument(parts: {
+  lang?: string;
+  csp: string;
+  title: string;
+  head: string[];
+  body: string[];
+}): string {
+  return [
+    '<!doctype html>',
+    parts.lang ? `<html lang="${escapeHtml(parts.lang)}">` : '<html>',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${parts.csp}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(parts.title)}</title>`,
+    ...parts.head,
+    '</head>',
+    ...parts.body,
+    '</html>',
+  ].join('\n');
+}

@@ -7,7 +7,7 @@
 import { structuralIds } from '@/utils/measure/layout';
 import { pageBackground } from '@/utils/measure/weight';
 import { CssDeclarations, type Blueprint, type CssPatch, type Region } from '@/utils/schemas';
-import { escapeHtml as e, styleAttribute } from './html';
+import { escapeHtml as e, htmlDocument, styleAttribute } from './html';
 import { safeColor, sectionStyle, SPACE, textStyle, type Placement, type Style } from './mockupStyle';
 
 export interface MockupInput {
@@ -116,33 +116,30 @@ export function renderMockup(input: MockupInput): string {
       '</section>',
     ].join('\n');
   });
-  return [
-    '<!doctype html>',
-    '<html>',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${MOCKUP_CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="restage-source" content="${e(input.url)}">`,
-    `<title>${e(input.title)}</title>`,
-    '<style>',
-    '*, *::before, *::after { box-sizing: border-box; }',
-    'body { margin: 0; }',
-    `main { margin: 0 auto; padding: 0 ${2 * unit}px; }`,
-    'section { display: flow-root; }',
-    'h1, h2, h3, h4, h5, h6, p { margin: 0; overflow-wrap: anywhere; }',
-    `.row { display: flex; flex-wrap: wrap; align-items: center; gap: ${unit}px ${2 * unit}px; }`,
-    'button, input { font: inherit; margin: 0; }',
-    'button { border: 0; background: none; padding: 0; cursor: default; }',
-    '[role="button"] { text-decoration: underline; }',
-    'input { border: 1px solid currentColor; background: transparent; }',
-    '</style>',
-    '</head>',
-    `<body style="${e(styleAttribute({ 'background-color': page }))}">`,
-    `<main style="max-width: ${width}px">`,
-    ...sections,
-    '</main>',
-    '</body>',
-    '</html>',
-  ].join('\n');
+  return htmlDocument({
+    csp: MOCKUP_CSP,
+    title: input.title,
+    head: [
+      `<meta name="restage-source" content="${e(input.url)}">`,
+      '<style>',
+      '*, *::before, *::after { box-sizing: border-box; }',
+      'body { margin: 0; }',
+      `main { margin: 0 auto; padding: 0 ${2 * unit}px; }`,
+      'section { display: flow-root; }',
+      'h1, h2, h3, h4, h5, h6, p { margin: 0; overflow-wrap: anywhere; }',
+      `.row { display: flex; flex-wrap: wrap; align-items: center; gap: ${unit}px ${2 * unit}px; }`,
+      'button, input { font: inherit; margin: 0; }',
+      'button { border: 0; background: none; padding: 0; cursor: default; }',
+      '[role="button"] { text-decoration: underline; }',
+      'input { border: 1px solid currentColor; background: transparent; }',
+      '</style>',
+    ],
+    body: [
+      `<body style="${e(styleAttribute({ 'background-color': page }))}">`,
+      `<main style="max-width: ${width}px">`,
+      ...sections,
+      '</main>',
+      '</body>',
+    ],
+  });
 }

@@ -5,6 +5,7 @@
  */
 import { parseColor, textContrast } from '@/utils/measure/color';
 import { pageBackground } from '@/utils/measure/weight';
+import { MIN_TEXT, headingSize } from '@/utils/plan/cssPatch';
 import type { Blueprint, Region } from '@/utils/schemas';
 import { safeCss } from './html';
 
@@ -28,10 +29,6 @@ export const SPACE: Record<Emphasis, { pad: number; gap: number }> = {
   tertiary: { pad: 2, gap: 1 },
 };
 
-/** Steps a heading moves by emphasis, as in the in-place preview. */
-const BOOST: Record<Emphasis, number> = { primary: 1, secondary: 0, tertiary: -1 };
-/** Text below 12px is hard to read at any hierarchy level. */
-const MIN_TEXT = 12;
 const GENERIC_FAMILY =
   /(^|,)\s*(serif|sans-serif|monospace|cursive|fantasy|system-ui|math|emoji|ui-[a-z-]+)$/i;
 
@@ -53,8 +50,7 @@ function fontSize(region: Region, blueprint: Blueprint, emphasis: Emphasis): num
   const { base, ratio } = blueprint.typeScale;
   const step = (k: number) => base * ratio ** k;
   if (region.kind === 'heading') {
-    const level = Math.min(6, Math.max(1, region.headingLevel ?? 2));
-    return step(Math.min(6, Math.max(0, 5 - level + BOOST[emphasis])));
+    return headingSize(blueprint.typeScale, Math.min(6, Math.max(1, region.headingLevel ?? 2)), emphasis);
   }
   const own = region.style.fontSize;
   const k = ratio > 1 && own > 0 ? Math.round(Math.log(own / base) / Math.log(ratio)) : 0;

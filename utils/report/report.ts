@@ -6,7 +6,7 @@
  */
 import { SCORE_WEIGHTS } from '@/utils/measure/score';
 import { describeContentCheck, isSameContent } from '@/utils/plan/validate';
-import { escapeHtml as e } from '@/utils/render/html';
+import { escapeHtml as e, htmlDocument } from '@/utils/render/html';
 import type { ContentCheck, Critique, Finding } from '@/utils/schemas';
 import { REPORT_CSS } from './reportStyle';
 
@@ -113,37 +113,33 @@ export function renderReport(input: ReportInput): string {
   const timings = Object.entries(critique.timings).map(([name, ms]) => [e(name), e(`${Math.round(ms)} ms`)]);
   const messages = (items: readonly string[], empty: string) =>
     items.length > 0 ? list(items.map(e)) : none(empty);
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>Restage report: ${e(critique.url)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body><main>',
-    '<h1>Restage critique</h1>',
-    `<p>Page <code>${e(critique.url)}</code> · engine <code>${e(critique.engine)}</code> · ${critique.regions.length} regions</p>`,
-    '<p class="caveat">The score is a heuristic for comparing versions of one page, not a conformance verdict. The alternative is a plan to check, not a fact.</p>',
-    `<h2>Score</h2><p class="score"><strong>${e(String(Math.round(critique.score.value)))}</strong> / 100</p>`,
-    table(['Category', 'Score', 'Weight'], breakdown),
-    `<h2>Findings (${critique.findings.length})</h2>`,
-    findingsHtml(critique.findings),
-    '<h2>Annotated screenshot</h2>',
-    shot
-      ? `<img class="shot" src="${e(shot)}" alt="Screenshot of the page with numbered regions">`
-      : none('No screenshot was captured.'),
-    '<h2>Clearer alternative</h2>',
-    alternativeHtml(critique, relative(input.mockupFile), relative(input.mockupPng)),
-    '<h2>Timings</h2>',
-    table(['Step', 'Time'], timings),
-    '<h2>Notes</h2>',
-    messages(critique.notes, 'No notes.'),
-    '<h2>Errors</h2>',
-    messages(critique.errors, 'No errors.'),
-    '</main></body>',
-    '</html>',
-  ].join('\n');
+  return htmlDocument({
+    lang: 'en',
+    csp: REPORT_CSP,
+    title: `Restage report: ${critique.url}`,
+    head: [`<style>${REPORT_CSS}</style>`],
+    body: [
+      '<body><main>',
+      '<h1>Restage critique</h1>',
+      `<p>Page <code>${e(critique.url)}</code> · engine <code>${e(critique.engine)}</code> · ${critique.regions.length} regions</p>`,
+      '<p class="caveat">The score is a heuristic for comparing versions of one page, not a conformance verdict. The alternative is a plan to check, not a fact.</p>',
+      `<h2>Score</h2><p class="score"><strong>${e(String(Math.round(critique.score.value)))}</strong> / 100</p>`,
+      table(['Category', 'Score', 'Weight'], breakdown),
+      `<h2>Findings (${critique.findings.length})</h2>`,
+      findingsHtml(critique.findings),
+      '<h2>Annotated screenshot</h2>',
+      shot
+        ? `<img class="shot" src="${e(shot)}" alt="Screenshot of the page with numbered regions">`
+        : none('No screenshot was captured.'),
+      '<h2>Clearer alternative</h2>',
+      alternativeHtml(critique, relative(input.mockupFile), relative(input.mockupPng)),
+      '<h2>Timings</h2>',
+      table(['Step', 'Time'], timings),
+      '<h2>Notes</h2>',
+      messages(critique.notes, 'No notes.'),
+      '<h2>Errors</h2>',
+      messages(critique.errors, 'No errors.'),
+      '</main></body>',
+    ],
+  });
 }

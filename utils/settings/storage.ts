@@ -43,10 +43,6 @@ export async function saveSettings(input: unknown): Promise<SaveResult> {
   return { ok: true, settings: result.data };
 }
 
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => onChange(coerceSettings(value)));
-}
-
 /** `sk-…abcd`: enough to recognise a key, never enough to use it. */
 export function maskKey(key: string): string {
   if (!key) return '';
