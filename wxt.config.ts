@@ -1,15 +1,20 @@
 import { defineConfig } from 'wxt';
+import { tesseractAssets } from './scripts/lib/tesseractAssets';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Every module imports what it uses (WXT's APIs from '#imports'): no auto-imports, so no
+  // scanner guessing at our files' exports.
+  imports: false,
   manifest: ({ browser }) => ({
     name: 'Restage',
     description:
       'Visual UI critique for live pages: labeled regions, a clearer same-content alternative, and verification.',
     // Firefox has no sidePanel API: WXT maps the panel to its sidebar_action instead.
+    // Nor has it offscreen documents, where OCR of generated images runs (utils/ocr/).
     permissions: [
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
       'activeTab',
       'scripting',
       'storage',
@@ -21,5 +26,22 @@ export default defineConfig({
     // those pages need host access. Nothing is injected until the user asks.
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Open Restage' },
+    // The bundled OCR engine is WebAssembly. Chrome's default extension CSP
+    // ("script-src 'self'") disables WebAssembly; 'wasm-unsafe-eval' is the one allowance
+    // MV3 permits (https://developer.chrome.com/docs/extensions/reference/manifest/content-security-policy).
+    ...(browser === 'firefox'
+      ? {}
+      : {
+          content_security_policy: {
+            extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+          },
+        }),
   }),
+  hooks: {
+    // OCR's worker, cores and English model are copied from node_modules at build time
+    // (not committed), and only into builds that can run them.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') files.push(...tesseractAssets());
+    },
+  },
 });

@@ -1,8 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { PROVIDERS, providerProblems } from '@/utils/model/providers';
 import { loadSettings, maskKey, saveSettings } from '@/utils/settings/storage';
-import type { Settings } from '@/utils/schemas';
-
-type Errors = Partial<Record<keyof Settings, string>>;
+import { Provider, Settings } from '@/utils/schemas';
+import { TextField, type Errors } from './settings/fields';
+import { ImageSettings } from './settings/ImageSettings';
+import { SpendingCaps } from './settings/SpendingCaps';
+import { TestConnection } from './settings/TestConnection';
+import './SettingsForm.css';
 
 function isValidSelector(selector: string): boolean {
   try {
@@ -13,11 +17,22 @@ function isValidSelector(selector: string): boolean {
   }
 }
 
+/** Schema errors and the preset's missing fields, one message per field. */
+function problemsOf(draft: Settings): Errors {
+  const parsed = Settings.safeParse(draft);
+  const errors: Errors = { ...providerProblems(draft) };
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof Settings] ??= issue.message;
+  }
+  return errors;
+}
+
 export function SettingsForm() {
   const [draft, setDraft] = useState<Settings | null>(null);
   const [savedKey, setSavedKey] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [saved, setSaved] = useState(false);
+  const [models, setModels] = useState<string[]>([]);
 
   useEffect(() => {
     void loadSettings().then((settings) => {
@@ -27,18 +42,47 @@ export function SettingsForm() {
   }, []);
 
   if (!draft) return <p className="muted">Loading settings…</p>;
+  const preset = PROVIDERS[draft.provider];
+  const azure = draft.provider === 'azure';
 
   const edit = <K extends keyof Settings>(key: K, value: Settings[K]) => {
     setDraft({ ...draft, [key]: value });
     setSaved(false);
+    setErrors((current) => {
+      const rest = { ...current };
+      delete rest[key];
+      return rest;
+    });
+  };
+
+  /** A preset brings its own base URL; image generation stays off where there is no image endpoint. */
+  const choose = (provider: Provider) => {
+    const next = PROVIDERS[provider];
+    setDraft({
+      ...draft,
+      provider,
+      baseUrl: next.baseUrl ?? draft.baseUrl,
+      imageGeneration: next.images && draft.imageGeneration,
+    });
+    setErrors({});
+    setSaved(false);
+    setModels([]);
+  };
+
+  const check = (): Settings | null => {
+    const problems = problemsOf(draft);
+    setErrors(problems);
+    return Object.keys(problems).length > 0 ? null : Settings.parse(draft);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const privateSelectors = draft.privateSelectors.map((s) => s.trim()).filter(Boolean);
     const invalid = privateSelectors.find((selector) => !isValidSelector(selector));
-    if (invalid) {
-      setErrors({ privateSelectors: `Not a valid CSS selector: ${invalid}` });
+    const problems = problemsOf({ ...draft, privateSelectors });
+    if (invalid) problems.privateSelectors = `Not a valid CSS selector: ${invalid}`;
+    if (Object.keys(problems).length > 0) {
+      setErrors(problems);
       setSaved(false);
       return;
     }
@@ -54,66 +98,116 @@ export function SettingsForm() {
     }
   };
 
-  const field = (key: 'baseUrl' | 'plannerModel' | 'imageModel', label: string, hint?: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        name={key}
-        value={draft[key]}
-        aria-invalid={Boolean(errors[key])}
-        onChange={(e) => edit(key, e.target.value)}
-      />
-      {hint && <small className="muted">{hint}</small>}
-      {errors[key] && <small className="field__error">{errors[key]}</small>}
-    </label>
-  );
+  const text = (key: 'baseUrl' | 'azureEndpoint' | 'azureDeployment' | 'azureApiVersion' | 'plannerModel') =>
+    ({
+      name: key,
+      value: draft[key],
+      error: errors[key],
+      onValue: (value: string) => edit(key, value),
+    }) as const;
 
   return (
     <form className="settings" onSubmit={submit} noValidate>
-      <label className="field">
-        <span>API key</span>
-        <input
-          name="apiKey"
-          type="password"
-          autoComplete="off"
-          placeholder="sk-…"
-          value={draft.apiKey}
-          aria-invalid={Boolean(errors.apiKey)}
-          onChange={(e) => edit('apiKey', e.target.value)}
+      <fieldset className="settings__group">
+        <legend>Model provider</legend>
+        <label className="field">
+          <span>Provider</span>
+          <select name="provider" value={draft.provider} onChange={(e) => choose(e.target.value as Provider)}>
+            {Provider.options.map((id) => (
+              <option key={id} value={id}>
+                {PROVIDERS[id].label}
+              </option>
+            ))}
+          </select>
+          <small className="muted">{preset.hint}</small>
+        </label>
+        {azure && (
+          <TextField
+            {...text('azureEndpoint')}
+            label="Endpoint"
+            hint="e.g. https://my-resource.openai.azure.com"
+            placeholder="https://…openai.azure.com"
+          />
+        )}
+        {preset.editableBaseUrl && (
+          <TextField
+            {...text('baseUrl')}
+            label="Base URL"
+            hint={`e.g. ${preset.baseUrl ?? 'https://my-proxy.example/v1'}`}
+          />
+        )}
+        {draft.provider !== 'ollama' && draft.provider !== 'lmstudio' && (
+          <TextField
+            name="apiKey"
+            label={preset.needsKey ? 'API key' : 'API key (optional)'}
+            type="password"
+            autoComplete="off"
+            placeholder={azure ? 'Azure key' : 'sk-…'}
+            value={draft.apiKey}
+            error={errors.apiKey}
+            onValue={(value) => edit('apiKey', value)}
+            hint={
+              <span data-testid="saved-key">
+                {savedKey
+                  ? `Saved key: ${maskKey(savedKey)}`
+                  : preset.needsKey
+                    ? 'No key saved: the offline engine is used.'
+                    : 'No key saved: fine for servers that need none.'}
+              </span>
+            }
+          />
+        )}
+        {azure && (
+          <TextField
+            {...text('azureDeployment')}
+            label="Deployment"
+            hint="The deployment of a vision model that plans the critique"
+          />
+        )}
+        {azure && (
+          <TextField {...text('azureApiVersion')} label="API version" hint="e.g. 2025-04-01-preview" />
+        )}
+        <TextField
+          {...text('plannerModel')}
+          label={azure ? 'Planner model (of that deployment)' : 'Planner model'}
+          hint={
+            azure
+              ? 'Names the model for prices and reports'
+              : 'A vision model that plans the critique and layout'
+          }
+          list="found-models"
         />
-        <small className="muted" data-testid="saved-key">
-          {savedKey ? `Saved key: ${maskKey(savedKey)}` : 'No key saved: the offline engine is used.'}
-        </small>
-        {errors.apiKey && <small className="field__error">{errors.apiKey}</small>}
-      </label>
-      {field('baseUrl', 'Base URL', 'Any OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1')}
-      {field('plannerModel', 'Planner model', 'A vision model that plans the critique and layout')}
-      {field('imageModel', 'Image model', 'Renders the alternative as an image')}
-      <label className="check">
-        <input
-          name="imageGeneration"
-          type="checkbox"
-          checked={draft.imageGeneration}
-          onChange={(e) => edit('imageGeneration', e.target.checked)}
-        />
-        <span>Generate an image of the alternative (uses the image model; costs more)</span>
-      </label>
-      <label className="field">
-        <span>Private selectors</span>
-        <textarea
-          name="privateSelectors"
-          rows={3}
-          placeholder=".account-number&#10;#customer-notes"
-          value={draft.privateSelectors.join('\n')}
-          aria-invalid={Boolean(errors.privateSelectors)}
-          onChange={(e) => edit('privateSelectors', e.target.value.split('\n'))}
-        />
-        <small className="muted">
-          One CSS selector a line. Password, payment and one-time-code fields, and anything marked
-          data-restage-private, are always masked.
-        </small>
-        {errors.privateSelectors && <small className="field__error">{errors.privateSelectors}</small>}
-      </label>
+        <datalist id="found-models">
+          {models.map((m) => (
+            <option key={m} value={m} />
+          ))}
+        </datalist>
+        <TestConnection key={draft.provider} check={check} onResult={(result) => setModels(result.models)} />
+      </fieldset>
+
+      <ImageSettings draft={draft} errors={errors} edit={edit} />
+      <SpendingCaps draft={draft} errors={errors} edit={edit} />
+
+      <fieldset className="settings__group">
+        <legend>Privacy</legend>
+        <label className="field">
+          <span>Private selectors</span>
+          <textarea
+            name="privateSelectors"
+            rows={3}
+            placeholder=".account-number&#10;#customer-notes"
+            value={draft.privateSelectors.join('\n')}
+            aria-invalid={Boolean(errors.privateSelectors)}
+            onChange={(e) => edit('privateSelectors', e.target.value.split('\n'))}
+          />
+          <small className="muted">
+            One CSS selector a line. Password, payment and one-time-code fields, and anything marked
+            data-restage-private, are always masked.
+          </small>
+          {errors.privateSelectors && <small className="field__error">{errors.privateSelectors}</small>}
+        </label>
+      </fieldset>
+
       <div className="settings__actions">
         <button type="submit">Save</button>
         {saved && (

@@ -1,5 +1,8 @@
-import { critiqueTab } from '@/utils/jobs/critique';
+import { browser, defineBackground } from '#imports';
+import { startJobService } from '@/utils/jobs/service';
 import { onMessage } from '@/utils/messaging';
+import { testConnection } from '@/utils/model/connection';
+import { readImageText } from '@/utils/ocr/offscreen';
 import { probeTab } from '@/utils/tabs/inject';
 import { getTabStatus } from '@/utils/tabs/status';
 
@@ -9,5 +12,7 @@ export default defineBackground(() => {
 
   onMessage('getTabStatus', ({ tabId }) => getTabStatus(tabId));
   onMessage('probeTab', ({ tabId }) => probeTab(tabId));
-  onMessage('critiqueTab', ({ tabId, mode, request }) => critiqueTab(tabId, mode, request));
+  startJobService();
+  onMessage('testConnection', (settings) => testConnection(settings, { extensionId: browser.runtime.id }));
+  onMessage('readImageText', ({ image }) => readImageText(image));
 });

@@ -11,94 +11,118 @@ import { z } from 'zod';
 import {
   Box,
   CaptureMode,
+  ConnectionResult,
   Critique,
+  CritiqueRecord,
+  CssPatch,
+  DomRender,
   Extraction,
+  ImageDataUrl,
+  ImageText,
   MaskRects,
+  OcrReading,
   PageProbe,
+  PageSize,
+  Picked,
   Region,
   RegionId,
-  Shot,
+  Settings,
   TabId,
   TabStatus,
 } from './schemas';
 
 const ForTab = z.object({ tabId: TabId });
+const ForJob = z.object({ jobId: z.string().min(1) });
 const Selectors = z.object({ privateSelectors: z.array(z.string()) });
 const Nothing = z.void();
-const DomRender = z.discriminatedUnion('ok', [
-  z.object({
-    ok: z.literal(true),
-    dataUrl: z.string().startsWith('data:image/png;base64,'),
-    width: z.number().int().positive(),
-    height: z.number().int().positive(),
-    area: Box,
-    masked: z.number().int().nonnegative(),
-    ms: z.number(),
-  }),
-  z.object({ ok: z.literal(false), reason: z.string() }),
-]);
-
-/** One run of the critique: the result, its pixels (null when capture failed) and its mockup. */
-export const CritiqueRun = z.object({
-  critique: Critique,
-  shot: Shot.nullable(),
-  mockupHtml: z.string(),
-  /** From the start until the numbered boxes are on the page. */
-  firstLabelsMs: z.number(),
-  /** Region extraction as timed inside the page, without messaging. */
-  inPageRegionsMs: z.number(),
-});
-export type CritiqueRun = z.infer<typeof CritiqueRun>;
 
 export const protocol = {
   // background or panel → content script
   /** Is the script there, and how big is the page? */
   ping: { request: Nothing, reply: PageProbe },
   extractRegions: { request: Selectors, reply: Extraction },
-  maskRects: { request: Selectors, reply: MaskRects },
-  beginFrames: {
-    request: Nothing,
-    reply: z.object({
-      width: z.number(),
-      height: z.number(),
-      viewportWidth: z.number(),
-      viewportHeight: z.number(),
-      dpr: z.number(),
-    }),
-  },
+  /** Hides our overlay for a capture and says where the private fields are right now. */
+  beforeCapture: { request: Selectors, reply: MaskRects },
+  afterCapture: { request: Nothing, reply: Nothing },
+  beginFrames: { request: Nothing, reply: PageSize },
   frame: { request: Selectors.extend({ y: z.number(), hideFixed: z.boolean() }), reply: MaskRects },
   endFrames: { request: Nothing, reply: Nothing },
   renderDom: { request: Selectors.extend({ selector: z.string().nullable() }), reply: DomRender },
-  pickElement: {
-    request: Nothing,
-    reply: z.object({ selector: z.string(), box: Box, viewportHeight: z.number() }).nullable(),
-  },
+  pickElement: { request: Nothing, reply: Picked.nullable() },
+  cancelPick: { request: Nothing, reply: Nothing },
   scrollToBox: {
     request: z.object({ box: Box }),
     reply: z.object({ scrollX: z.number(), scrollY: z.number() }),
   },
   showOverlay: { request: z.object({ regions: z.array(Region) }), reply: Nothing },
-  setOverlayVisible: { request: z.object({ visible: z.boolean() }), reply: Nothing },
   hideOverlay: { request: Nothing, reply: Nothing },
   highlightRegion: { request: z.object({ id: RegionId.nullable() }), reply: Nothing },
   scrollToRegion: { request: z.object({ id: RegionId }), reply: Nothing },
+  /** Puts a plan's CSS patch on the page (replacing any preview there); says which regions are gone. */
+  applyPreview: {
+    request: z.object({ patch: CssPatch, regions: z.array(Region.pick({ id: true, selector: true })) }),
+    reply: z.object({
+      applied: z.number().int().nonnegative(),
+      missing: z.array(RegionId),
+      rejected: z.number().int().nonnegative(),
+      /** Time spent in the page, in ms. */
+      ms: z.number().nonnegative(),
+    }),
+  },
+  /** Takes the preview off the page, restoring it exactly; replies how many elements it restored. */
+  revertPreview: { request: Nothing, reply: z.number().int().nonnegative() },
   // content script → panel
   regionHovered: { request: z.object({ id: RegionId.nullable() }), reply: Nothing },
   // panel → background
-  /** panel → background: title, URL, and whether the tab can be critiqued. */
+  /** Title, URL, and whether the tab can be critiqued. */
   getTabStatus: { request: ForTab, reply: TabStatus },
-  /** panel → background: inject the content script if needed, then ping it. */
+  /** Inject the content script if needed, then ping it. */
   probeTab: { request: ForTab, reply: PageProbe },
-  /** Regions, findings, boxes on the page, capture, plan and mockup. */
-  critiqueTab: {
-    request: ForTab.extend({ mode: CaptureMode, request: z.string().max(2000).optional() }),
-    reply: CritiqueRun,
+  /** Starts a critique job; its events then arrive over the panel's port. */
+  startCritique: {
+    request: ForTab.extend({
+      mode: CaptureMode,
+      request: z.string().trim().max(2000).nullable(),
+      /** A critique to verify this one against (the CLI's `--against`). */
+      against: z.string().nullable().default(null),
+    }),
+    reply: CritiqueRecord,
   },
+  /** Checks the page now against a critique, first putting its plan on the page when `preview`. */
+  startCheck: {
+    request: ForTab.extend({ against: z.string().min(1), preview: z.boolean() }),
+    reply: CritiqueRecord,
+  },
+  /** Saves an exported critique (an earlier `critique.json`) in history, to check against it. */
+  importCritique: { request: z.object({ critique: Critique }), reply: z.string() },
+  cancelJob: { request: ForJob, reply: z.boolean() },
+  /** Continues an interrupted or failed job from its last finished stage. */
+  resumeJob: { request: ForJob, reply: CritiqueRecord },
+  /**
+   * The tab's critique (running, else the latest saved for its page) and the latest check
+   * against it, so a reopened panel can reattach.
+   */
+  getJob: {
+    request: ForTab,
+    reply: z.object({ critique: CritiqueRecord.nullable(), check: CritiqueRecord.nullable() }),
+  },
+  /** A job held in memory or saved, by id. */
+  getRecord: { request: ForJob, reply: CritiqueRecord.nullable() },
+  /** After deleting old critiques: saves a job that ended while storage was full. */
+  retrySave: { request: ForJob, reply: z.boolean() },
+  /** options page → background: try the provider settings as entered, before they are saved. */
+  testConnection: { request: Settings, reply: ConnectionResult },
+  /** panel or job → background: the words in an image, read in the offscreen document. */
+  readImageText: { request: z.object({ image: ImageDataUrl }), reply: ImageText },
+  // background → offscreen document
+  recognizeImageText: { request: z.object({ image: ImageDataUrl }), reply: OcrReading },
 } satisfies Record<string, { request: z.ZodType; reply: z.ZodType }>;
 
 type Protocol = typeof protocol;
 type MessageType = keyof Protocol;
 type Request<K extends MessageType> = z.output<Protocol[K]['request']>;
+/** What a sender passes: fields with defaults may be left out. */
+type Outgoing<K extends MessageType> = z.input<Protocol[K]['request']>;
 type Reply<K extends MessageType> = z.output<Protocol[K]['reply']>;
 
 export type ProtocolMap = { [K in MessageType]: (data: Request<K>) => Reply<K> };
@@ -119,11 +143,11 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, wha
 /** Sends to the background, or to a tab's content script when `tabId` is given. */
 export async function sendMessage<K extends MessageType>(
   type: K,
-  data: Request<K>,
+  data: Outgoing<K>,
   tabId?: number,
 ): Promise<Reply<K>> {
   // The library's overloads cannot see through the generic K; the schemas check both ends.
-  const send = messenger.sendMessage as (t: K, d: Request<K>, tab?: number) => Promise<unknown>;
+  const send = messenger.sendMessage as (t: K, d: Outgoing<K>, tab?: number) => Promise<unknown>;
   const reply = await send(type, data, tabId);
   return parseOrThrow(protocol[type].reply, reply, `reply to '${type}'`) as Reply<K>;
 }

@@ -42,6 +42,8 @@ export type RegionStyle = z.infer<typeof RegionStyle>;
 
 export const Region = z.object({
   id: RegionId,
+  /** Stable across recaptures of the same page: a hash of tag, selector and text (utils/regions/key.ts). */
+  key: z.string().regex(/^k[0-9a-f]{8}$/),
   selector: z.string().min(1),
   box: Box,
   kind: RegionKind,
@@ -49,9 +51,15 @@ export const Region = z.object({
   role: z.string().nullable(),
   /** Accessible name, trimmed and capped. */
   name: z.string(),
-  /** Visible text, trimmed and capped at 300 characters; `•••` for masked private content. */
+  /**
+   * The whole visible text, whitespace collapsed and never capped (views cap it for display);
+   * `•••` for masked private content. Text regions do not overlap (a block's text belongs to
+   * one region), so all regions' text together is at most the text the page itself shows.
+   * Containers carry no text of their own; a block that holds both loose text and other
+   * blocks carries only its loose text.
+   */
   text: z.string(),
-  /** Length of the whole visible text before the cap. */
+  /** Length of `text`: the whole visible text's, or 3 for masked private content. */
   textLength: z.number().int().nonnegative(),
   /** The nearest enclosing region (a card, a landmark), or null at the top level. */
   parentId: RegionId.nullable(),
@@ -86,6 +94,11 @@ export const Finding = z.object({
   rule: z.string().optional(),
   regionIds: z.array(RegionId),
   confidence: z.number().min(0).max(1),
+  /**
+   * How much of the page the finding covers: its regions' share of the area of all regions
+   * with text (0–1). The score weighs a finding by it; a model finding may leave it out.
+   */
+  extent: z.number().min(0).max(1).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -132,47 +145,108 @@ export const ALLOWED_CSS_PROPERTIES = [
   'text-align',
 ] as const;
 
-const FORBIDDEN_CSS_VALUE = /url\(|@import|expression|javascript:|[;{}<>]/i;
+/**
+ * The one guard for CSS values from a plan (offline or model), used by this schema and by every
+ * renderer: nothing that can load, run, or end a declaration and start another. Backslashes
+ * too, since a CSS escape can spell `url(` as `u\72l(`.
+ */
+export const UNSAFE_CSS_VALUE = /url\(|@import|expression|javascript:|[;{}<>\\]/i;
 
 export const CssDeclarations = z
   .partialRecord(z.enum(ALLOWED_CSS_PROPERTIES), z.string().max(80))
-  .refine((d) => Object.values(d).every((v) => !FORBIDDEN_CSS_VALUE.test(v ?? '')), {
-    message: 'CSS values may not contain url(, @import, expression, javascript: or ; { } < >',
+  .refine((d) => Object.values(d).every((v) => !UNSAFE_CSS_VALUE.test(v ?? '')), {
+    message: 'CSS values may not contain url(, @import, expression, javascript:, a backslash or ; { } < >',
   });
 
 export const CssPatch = z.array(z.object({ regionId: RegionId, declarations: CssDeclarations }));
 export type CssPatch = z.infer<typeof CssPatch>;
 
+export const CaptureMode = z.enum(['viewport', 'full', 'element', 'dom']);
+export type CaptureMode = z.infer<typeof CaptureMode>;
+
+export const Score = z.object({
+  value: z.number().min(0).max(100),
+  /** Each category's own 0–100 score. */
+  breakdown: z.record(z.string(), z.number()),
+});
+export type Score = z.infer<typeof Score>;
+
 export const ContentCheck = z.object({
   regions: z.number().int().nonnegative(),
   kept: z.number().int().nonnegative(),
+  /** Words (utils/text/words.ts) of all content regions, repeats counted. */
+  words: z.number().int().nonnegative(),
+  /** Words of the content regions the blueprint lists; equal to `words` when nothing is dropped. */
+  wordsKept: z.number().int().nonnegative(),
+  /** Image regions among the content regions, and how many of them the blueprint lists. */
+  images: z.number().int().nonnegative(),
+  imagesKept: z.number().int().nonnegative(),
   missing: z.array(RegionId),
   duplicated: z.array(RegionId),
   invented: z.array(z.string()),
 });
 export type ContentCheck = z.infer<typeof ContentCheck>;
 
-export const Critique = z.object({
-  url: z.string(),
-  engine: z.union([z.literal('offline'), z.templateLiteral(['model:', z.string()])]),
-  regions: z.array(Region),
-  findings: z.array(Finding),
-  score: z.object({ value: z.number().min(0).max(100), breakdown: z.record(z.string(), z.number()) }),
-  blueprint: Blueprint,
-  cssPatch: CssPatch,
-  contentCheck: ContentCheck,
-  timings: z.object({
-    captureMs: z.number(),
-    regionsMs: z.number(),
-    measureMs: z.number(),
-    planMs: z.number(),
-    renderMs: z.number(),
-    totalMs: z.number(),
-  }),
-  notes: z.array(z.string()),
-  errors: z.array(z.string()),
+/** The schema version of saved critiques and of `critique.json`; see utils/history/migrate.ts. */
+export const SCHEMA_VERSION = 2;
+
+/** An earlier or later finding as verification names it: enough to list it, and its regions. */
+export const VerifiedFinding = Finding.pick({
+  id: true,
+  title: true,
+  category: true,
+  rule: true,
+  severity: true,
+  regionIds: true,
 });
-export type Critique = z.infer<typeof Critique>;
+export type VerifiedFinding = z.infer<typeof VerifiedFinding>;
+
+/** The plan's intents verification checks on the later page. */
+export const Intent = z.enum(['emphasis-order', 'grouping', 'one-primary', 'contrast']);
+export type Intent = z.infer<typeof Intent>;
+
+/**
+ * A later critique of a page checked against an earlier one (utils/verify): which earlier
+ * findings are gone, which remain (and whether they shrank), which are new, the score before
+ * and after, and which intents of the earlier plan the page now meets. Region ids in
+ * `resolved` and `still` are the earlier critique's; `regionIdsNow` and `new` use the later one's.
+ */
+export const Verify = z.object({
+  scoreBefore: z.number().min(0).max(100),
+  scoreAfter: z.number().min(0).max(100),
+  resolved: z.array(VerifiedFinding),
+  still: z.array(
+    VerifiedFinding.extend({
+      /** The later finding it matched. */
+      nowId: z.string(),
+      regionIdsNow: z.array(RegionId),
+      /** A grouped finding that now covers fewer of its regions: still there, but smaller. */
+      smaller: z.boolean(),
+      /** Earlier regions the finding no longer names. */
+      cleared: z.array(RegionId),
+      note: z.string(),
+    }),
+  ),
+  new: z.array(VerifiedFinding),
+  intents: z.array(
+    z.object({
+      intent: Intent,
+      /** null when the earlier critique has nothing to check it against (no plan). */
+      met: z.boolean().nullable(),
+      reason: z.string(),
+    }),
+  ),
+  matched: z.object({
+    before: z.number().int().nonnegative(),
+    after: z.number().int().nonnegative(),
+    byKey: z.number().int().nonnegative(),
+    byText: z.number().int().nonnegative(),
+    byPosition: z.number().int().nonnegative(),
+    /** Earlier regions with no counterpart on the later page. */
+    unmatched: z.array(RegionId),
+  }),
+});
+export type Verify = z.infer<typeof Verify>;
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
@@ -185,10 +259,44 @@ export const Viewport = z.object({
 });
 export type Viewport = z.infer<typeof Viewport>;
 
+/** Why regions hold less than 90 % of a page's words. */
+export const CoverageReason = z.enum(['region-cap', 'canvas', 'cross-origin-frame', 'unreadable-text']);
+export type CoverageReason = z.infer<typeof CoverageReason>;
+
+/**
+ * How much of the page's visible text the regions hold, counted in distinct words
+ * (utils/text/words.ts). Visible text is the text the page lays out and shows, by the same
+ * rules that make an element a region (not `display:none`, `visibility:hidden`, transparent,
+ * zero-sized, off the page or `aria-hidden`), in open shadow roots and same-origin frames too.
+ */
+export const Coverage = z.object({
+  /** Distinct visible words on the page. */
+  pageWords: z.number().int().nonnegative(),
+  /** How many of them fall in some region. */
+  regionWords: z.number().int().nonnegative(),
+  /** regionWords / pageWords; 1 on a page without words, 0 when its only content cannot be read. */
+  share: z.number().min(0).max(1),
+  /**
+   * The words of the region that holds the most, repeats counted, as a share of all the words
+   * the page shows: a region holding a whole page's body text shows here.
+   */
+  largestShare: z.number().min(0).max(1),
+  largestRegionId: RegionId.nullable(),
+  /** Distinct page words that only content blocks left out by the region cap hold. */
+  capWords: z.number().int().nonnegative(),
+  /** Visible canvases and cross-origin frames: content whose words cannot be read from the page. */
+  canvases: z.number().int().nonnegative(),
+  crossOriginFrames: z.number().int().nonnegative(),
+  /** Why the share is below 90 %, the largest cause first; empty at 90 % or more. */
+  reasons: z.array(CoverageReason),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
 /** What region extraction returns: at most 200 regions, and how many were left out. */
 export const Extraction = z.object({
   regions: z.array(Region).max(200),
   omitted: z.number().int().nonnegative(),
+  coverage: Coverage,
   viewport: Viewport,
   document: z.object({ width: z.number().nonnegative(), height: z.number().nonnegative() }),
   elementCount: z.number().int().nonnegative(),
@@ -197,13 +305,12 @@ export const Extraction = z.object({
 });
 export type Extraction = z.infer<typeof Extraction>;
 
-export const CaptureMode = z.enum(['viewport', 'full', 'element', 'dom']);
-export type CaptureMode = z.infer<typeof CaptureMode>;
-
-/** Pixels of the page, already masked for privacy. */
+/**
+ * What a capture produced, already masked for privacy. The pixels themselves are a PNG Blob
+ * kept in IndexedDB (utils/history), never shipped through messages.
+ */
 export const Shot = z.object({
   mode: CaptureMode,
-  dataUrl: z.string().startsWith('data:image/png;base64,'),
   /** Image size in device pixels. */
   width: z.number().int().positive(),
   height: z.number().int().positive(),
@@ -217,30 +324,108 @@ export const Shot = z.object({
 });
 export type Shot = z.infer<typeof Shot>;
 
+/** The page side of a full-page capture, as `beginFrames` reports it. */
+export const PageSize = z.object({
+  width: z.number(),
+  height: z.number(),
+  viewportWidth: z.number(),
+  viewportHeight: z.number(),
+  dpr: z.number(),
+});
+export type PageSize = z.infer<typeof PageSize>;
+
+/** An html2canvas render of the page or of one element, or why there is none. */
+export const DomRender = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    dataUrl: z.string().startsWith('data:image/png;base64,'),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    area: Box,
+    masked: z.number().int().nonnegative(),
+    ms: z.number(),
+  }),
+  z.object({ ok: z.literal(false), reason: z.string() }),
+]);
+export type DomRender = z.infer<typeof DomRender>;
+
+/** The element the user picked. */
+export const Picked = z.object({
+  selector: z.string(),
+  /** Page CSS pixels. */
+  box: Box,
+  /** Whether the element fits one viewport decides between a viewport and a full-page capture. */
+  viewportHeight: z.number(),
+});
+export type Picked = z.infer<typeof Picked>;
+
 /** Private areas to paint over, in viewport CSS pixels. */
 export const MaskRects = z.object({ rects: z.array(Box), viewport: Viewport });
 export type MaskRects = z.infer<typeof MaskRects>;
 
+/** Where model calls go. Each preset fixes the client and which fields the options page shows. */
+export const Provider = z.enum(['openai', 'azure', 'ollama', 'lmstudio', 'compatible']);
+export type Provider = z.infer<typeof Provider>;
+
+export const ImageQuality = z.enum(['low', 'medium', 'high', 'auto']);
+export type ImageQuality = z.infer<typeof ImageQuality>;
+
+const Usd = (max: number, label: string) =>
+  z
+    .number({ error: `${label} must be a number of US dollars` })
+    .min(0, `${label} cannot be negative`)
+    .max(max, `${label} is at most $${max}`);
+
 export const Settings = z.object({
-  /** Empty means "no key": everything runs on the built-in measurement engine. */
+  provider: Provider,
+  /** Empty means "no key": with the OpenAI or Azure preset everything runs on the built-in engine. */
   apiKey: z.string().trim().max(400),
   baseUrl: z.url({ protocol: /^https?$/, error: 'Base URL must be an http(s) URL' }),
+  /** Azure OpenAI resource endpoint, e.g. https://my-resource.openai.azure.com */
+  azureEndpoint: z.union([
+    z.literal(''),
+    z.url({ protocol: /^https?$/, error: 'Azure endpoint must be an http(s) URL' }),
+  ]),
+  /** The Azure deployment that plans (a vision model); the image model field names the image deployment. */
+  azureDeployment: z.string().trim().max(100),
+  azureApiVersion: z.string().trim().max(40),
   plannerModel: z.string().trim().min(1, 'Planner model is required').max(100),
   imageModel: z.string().trim().min(1, 'Image model is required').max(100),
+  imageQuality: ImageQuality,
   imageGeneration: z.boolean(),
+  /** Spending caps in USD; an estimate above either is refused before anything is sent. */
+  capPerCritiqueUsd: Usd(100, 'Cap per critique'),
+  capPerDayUsd: Usd(1000, 'Cap per day'),
   /** Extra CSS selectors whose content is masked before any pixels or text leave the page. */
   privateSelectors: z.array(z.string().trim().min(1).max(200)).max(50),
 });
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
+  provider: 'openai',
   apiKey: '',
   baseUrl: DEFAULT_BASE_URL,
-  plannerModel: 'gpt-4.1',
-  imageModel: 'gpt-image-1',
+  azureEndpoint: '',
+  azureDeployment: '',
+  azureApiVersion: '2025-04-01-preview',
+  plannerModel: 'gpt-5.4-mini',
+  imageModel: 'gpt-image-2',
+  imageQuality: 'medium',
   imageGeneration: false,
+  capPerCritiqueUsd: 0.25,
+  capPerDayUsd: 2,
   privateSelectors: [],
 };
+
+/** The answer to "Test connection": a plain sentence, and the models the server listed. */
+export const ConnectionResult = z.object({
+  ok: z.boolean(),
+  /** `connected`, or the fault kind (`bad-key`, `forbidden`, `unknown-model`, `network`, `timeout`, …). */
+  kind: z.string(),
+  message: z.string(),
+  models: z.array(z.string()),
+});
+export type ConnectionResult = z.infer<typeof ConnectionResult>;
 
 /** What the panel knows about the tab it critiques. */
 export const TabStatus = z.object({
@@ -259,3 +444,282 @@ export const PageProbe = z.object({
   elementCount: z.number().int().nonnegative(),
 });
 export type PageProbe = z.infer<typeof PageProbe>;
+
+// ---------------------------------------------------------------------------------------------
+// Jobs: a critique runs as named stages in the background (utils/jobs), saved after each one.
+
+export const StageName = z.enum([
+  'regions',
+  'measure',
+  'capture',
+  'plan',
+  'model-plan',
+  'render',
+  'image',
+  'image-check',
+  'preview',
+  'verify',
+]);
+export type StageName = z.infer<typeof StageName>;
+
+/** A critique, or a check of the page now (after a preview or a real change) against one. */
+export const JobKind = z.enum(['critique', 'check']);
+export type JobKind = z.infer<typeof JobKind>;
+
+export const StageStatus = z.enum(['pending', 'running', 'done', 'failed', 'skipped', 'cancelled']);
+export type StageStatus = z.infer<typeof StageStatus>;
+
+export const StageRecord = z.object({
+  name: StageName,
+  status: StageStatus,
+  /** Wall time the runner measured for the stage; null until it ends. */
+  ms: z.number().nonnegative().nullable(),
+  error: z.string().nullable(),
+});
+export type StageRecord = z.infer<typeof StageRecord>;
+
+/** queued → running(stage) → done | failed | cancelled; `interrupted` when the worker was stopped. */
+export const JobState = z.enum(['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted']);
+export type JobState = z.infer<typeof JobState>;
+
+export const JobStatus = z.object({
+  state: JobState,
+  /** The stage running now, or the one that was running when the job ended badly. */
+  stage: StageName.nullable(),
+  stages: z.array(StageRecord),
+  /** The last progress sentence of the running stage ("Frame 3 of 7"). */
+  progress: z.string().nullable(),
+  error: z.string().nullable(),
+  /** Wall time from start to end, once the job has ended. */
+  ms: z.number().nonnegative().nullable(),
+  /** The last save failed because storage is full: what the job found is kept in memory only. */
+  storageFull: z.boolean(),
+});
+export type JobStatus = z.infer<typeof JobStatus>;
+
+/** Where a job's saved image or document lives in IndexedDB, and whether it could be saved. */
+export const ArtifactRef = z.object({
+  id: z.string(),
+  stored: z.boolean(),
+  /** Counts stores of the same artifact (partial images, then the final one); readers refetch on a change. */
+  version: z.number().int().nonnegative().optional(),
+});
+export type ArtifactRef = z.infer<typeof ArtifactRef>;
+
+/**
+ * Whether a generated image shows the regions' text: words are compared after the
+ * normalisation in utils/ocr/words.ts. An image with no readable text never passes.
+ */
+export const ImageCheck = z.object({
+  /** Words in the (non-private) regions' text. */
+  expectedWords: z.number().int().nonnegative(),
+  /** How many of those the image shows. */
+  foundWords: z.number().int().nonnegative(),
+  /** Expected words the image does not show, one entry per lost occurrence, as the page spells them. */
+  missing: z.array(z.string()),
+  /** Words read in the image that are in no region's text, as read. */
+  invented: z.array(z.string()),
+  /** Regions with at least one missing word, for the panel to mark. */
+  lostRegionIds: z.array(RegionId),
+  pass: z.boolean(),
+  /** The verdict in a plain sentence. */
+  reason: z.string(),
+});
+export type ImageCheck = z.infer<typeof ImageCheck>;
+
+/** Tokens as a server reported them (zeros and `reported: false` when it reported none). */
+export const ModelUsage = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  imageTokens: z.number().int().nonnegative().nullable(),
+  totalTokens: z.number().int().nonnegative(),
+  reported: z.boolean(),
+});
+
+/** What the planner did: which plan won, what it was estimated to cost and what it did cost. */
+export const PlannerRun = z.object({
+  status: z.enum(['model', 'offline']),
+  /** Why the offline plan stayed, in a plain sentence; null when the model's plan was used. */
+  note: z.string().nullable(),
+  model: z.string(),
+  api: z.enum(['responses', 'chat-schema', 'chat-json']).nullable(),
+  repaired: z.boolean(),
+  estimate: z.object({
+    inputTokens: z.number().nonnegative(),
+    imageTokens: z.number().nonnegative(),
+    usd: z.number().nonnegative(),
+    imageUsd: z.number().nonnegative(),
+    totalUsd: z.number().nonnegative(),
+  }),
+  usage: ModelUsage,
+  costUsd: z.number().nonnegative(),
+  requestBytes: z.number().int().nonnegative(),
+  /** The screenshot as sent: its size and its estimated token cost. */
+  image: z
+    .object({ width: z.number(), height: z.number(), tokens: z.number(), bytes: z.number() })
+    .nullable(),
+  calls: z.number().int().nonnegative(),
+});
+export type PlannerRun = z.infer<typeof PlannerRun>;
+
+/** What the image model did. Its picture is labelled everywhere as generated. */
+export const ImageRun = z.object({
+  status: z.enum(['done', 'failed']),
+  note: z.string().nullable(),
+  model: z.string(),
+  size: z.string(),
+  estimateUsd: z.number().nonnegative(),
+  usage: ModelUsage,
+  costUsd: z.number().nonnegative(),
+  requestBytes: z.number().int().nonnegative(),
+  partials: z.number().int().nonnegative(),
+});
+export type ImageRun = z.infer<typeof ImageRun>;
+
+/** `model:<name>` only when the model's plan passed validation and is the plan shown. */
+export const Engine = z.union([z.literal('offline'), z.templateLiteral(['model:', z.string()])]);
+
+/** A region the model says a change must leave alone, and why. */
+export const DoNotTouch = z.object({ regionIds: z.array(RegionId), reason: z.string() });
+
+/**
+ * A critique as saved and exported (`critique.json`). The plan parts are null when the job
+ * ended before its plan stage: a failed or cancelled job keeps what it found.
+ */
+export const Critique = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  url: z.string(),
+  title: z.string(),
+  engine: Engine,
+  mode: CaptureMode,
+  request: z.string().nullable(),
+  regions: z.array(Region),
+  findings: z.array(Finding),
+  score: Score.nullable(),
+  blueprint: Blueprint.nullable(),
+  cssPatch: CssPatch.nullable(),
+  contentCheck: ContentCheck.nullable(),
+  /** The share of the page's visible words the regions hold; null for critiques from 0.1.0. */
+  coverage: Coverage.nullable(),
+  /** Milliseconds per stage as the job runner timed it, plus `total`. */
+  timings: z.record(z.string(), z.number().nonnegative()),
+  /** The model stages, when a model was configured: estimates, usage and cost. */
+  planner: PlannerRun.nullable(),
+  imageRun: ImageRun.nullable(),
+  doNotTouch: z.array(DoNotTouch),
+  /** The OCR check of the generated image's text against the regions'. */
+  imageCheck: ImageCheck.nullable(),
+  /** Against an earlier critique (`--against`), or of the previewed plan (`--preview`). */
+  verify: Verify.nullable(),
+  notes: z.array(z.string()),
+  errors: z.array(z.string()),
+});
+export type Critique = z.infer<typeof Critique>;
+
+/** What the stages have found so far; each field is filled by one stage and saved with the job. */
+export const Draft = z.object({
+  extraction: Extraction.omit({ regions: true }).nullable(),
+  regions: z.array(Region),
+  findings: z.array(Finding),
+  score: Score.nullable(),
+  shot: Shot.extend({ image: ArtifactRef }).nullable(),
+  plan: z.object({ blueprint: Blueprint, cssPatch: CssPatch, contentCheck: ContentCheck }).nullable(),
+  mockup: ArtifactRef.nullable(),
+  annotated: ArtifactRef.nullable(),
+  /** The labelled screenshot a model planner is sent, downscaled to its image-token budget. */
+  labelled: z.object({ image: ArtifactRef, width: z.number().int(), height: z.number().int() }).nullable(),
+  engine: Engine,
+  planner: PlannerRun.nullable(),
+  doNotTouch: z.array(DoNotTouch),
+  /** The generated picture of the next state (a plan to check, not a fact). */
+  image: ArtifactRef.nullable(),
+  imageRun: ImageRun.nullable(),
+  imageCheck: ImageCheck.nullable(),
+  /** A check, or a critique made against an earlier one: what changed since. */
+  verify: Verify.nullable(),
+  /** From the start of the job until the numbered boxes are on the page. */
+  firstLabelsMs: z.number().nullable(),
+  notes: z.array(z.string()),
+  errors: z.array(z.string()),
+});
+export type Draft = z.infer<typeof Draft>;
+
+/** One critique job as saved in history: what was asked, how the job went, what it found. */
+export const CritiqueRecord = z.object({
+  id: z.string().min(1),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: JobKind,
+  /** A check: the critique it compares the page with. */
+  against: z.string().nullable(),
+  /** A check: whether it applies that critique's CSS patch to the page first. */
+  preview: z.boolean(),
+  url: z.string(),
+  title: z.string(),
+  tabId: TabId,
+  mode: CaptureMode,
+  request: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  job: JobStatus,
+  draft: Draft,
+});
+export type CritiqueRecord = z.infer<typeof CritiqueRecord>;
+
+/** Events pushed to the panel over its port; each names its job and tab. */
+export const JobEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('stage'), jobId: z.string(), tabId: TabId, job: JobStatus }),
+  z.object({
+    type: z.literal('partial'),
+    jobId: z.string(),
+    tabId: TabId,
+    /** The draft fields a stage just filled. */
+    draft: Draft.partial(),
+  }),
+  z.object({ type: z.literal('done'), jobId: z.string(), tabId: TabId, record: CritiqueRecord }),
+  z.object({
+    type: z.literal('error'),
+    jobId: z.string(),
+    tabId: TabId,
+    message: z.string(),
+    record: CritiqueRecord,
+  }),
+]);
+export type JobEvent = z.infer<typeof JobEvent>;
+
+/** What the panel says over its port: which tab's jobs it wants to hear about. */
+export const PanelMessage = z.object({ type: z.literal('watch'), tabId: TabId });
+export type PanelMessage = z.infer<typeof PanelMessage>;
+
+/** A PNG, JPEG or WebP image as a base64 data URL (how images cross a message boundary). */
+export const ImageDataUrl = z.string().regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/, {
+  message: 'expected a base64 PNG, JPEG or WebP data URL',
+});
+
+/** A word tesseract read in an image; `box` is in image pixels. */
+export const OcrWord = z.object({
+  text: z.string(),
+  /** Tesseract's word confidence (0–100) scaled to 0–1. */
+  confidence: z.number().min(0).max(1),
+  box: Box,
+});
+export type OcrWord = z.infer<typeof OcrWord>;
+
+/** What the OCR engine read in one image, and how long it took. */
+export const OcrReading = z.object({
+  /** In tesseract's reading order: blocks, then lines, then words. */
+  words: z.array(OcrWord),
+  /** Image size in pixels. */
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Starting the engine (worker, core, English model) for this image; null when it was already warm. */
+  workerStartMs: z.number().nonnegative().nullable(),
+  recognizeMs: z.number().nonnegative(),
+});
+export type OcrReading = z.infer<typeof OcrReading>;
+
+/** An OcrReading as the background returns it, with the cost of opening the offscreen document. */
+export const ImageText = OcrReading.extend({
+  /** Creating the offscreen document for this image; null when it was already open. */
+  documentStartMs: z.number().nonnegative().nullable(),
+});
+export type ImageText = z.infer<typeof ImageText>;

@@ -1,9 +1,11 @@
+import { defineContentScript } from '#imports';
 import { frame, beginFrames, endFrames } from '@/utils/capture/frames';
 import { renderDom } from '@/utils/capture/domRender';
 import { maskRects } from '@/utils/capture/masks';
 import { pickElement } from '@/utils/capture/picker';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { createOverlay } from '@/utils/overlay/overlay';
+import { createPreview } from '@/utils/preview/preview';
 import { extractRegions } from '@/utils/regions/extract';
 import { resolveSelector } from '@/utils/regions/selector';
 
@@ -22,6 +24,8 @@ export default defineContentScript({
     const overlay = await createOverlay(ctx, (id) =>
       sendMessage('regionHovered', { id }).catch(() => undefined),
     );
+    let picking: AbortController | null = null;
+    const preview = createPreview();
 
     onMessage('ping', () => ({
       url: location.href,
@@ -29,20 +33,54 @@ export default defineContentScript({
       elementCount: document.getElementsByTagName('*').length,
     }));
     onMessage('extractRegions', ({ privateSelectors }) => extractRegions(privateSelectors));
-    onMessage('maskRects', ({ privateSelectors }) => maskRects(privateSelectors));
-    onMessage('beginFrames', () => beginFrames());
+    // Our boxes must never end up in the page's pixels: hidden once per capture, and the
+    // capture waits for a frame painted without them (without it, 5 of 15 captures showed them).
+    onMessage('beforeCapture', async ({ privateSelectors }) => {
+      overlay.setVisible(false);
+      await overlay.painted();
+      return maskRects(privateSelectors);
+    });
+    onMessage('afterCapture', () => overlay.setVisible(true));
+    onMessage('beginFrames', async () => {
+      overlay.setVisible(false);
+      await overlay.painted();
+      return beginFrames();
+    });
     onMessage('frame', ({ y, hideFixed, privateSelectors }) => frame(y, hideFixed, privateSelectors));
-    onMessage('endFrames', () => endFrames());
+    onMessage('endFrames', () => {
+      endFrames();
+      overlay.setVisible(true);
+    });
     onMessage('renderDom', ({ selector, privateSelectors }) => renderDom(selector, privateSelectors));
-    onMessage('pickElement', () => pickElement(overlay.outline));
+    onMessage('pickElement', async () => {
+      picking?.abort();
+      picking = new AbortController();
+      return pickElement(overlay.outline, picking.signal);
+    });
+    onMessage('cancelPick', () => picking?.abort());
     onMessage('scrollToBox', ({ box }) => {
       scrollTo({ left: 0, top: Math.max(0, box.y - 16), behavior: 'instant' });
       return { scrollX, scrollY };
     });
     onMessage('showOverlay', ({ regions }) => overlay.draw(regions));
-    onMessage('setOverlayVisible', ({ visible }) => overlay.setVisible(visible));
-    onMessage('hideOverlay', () => overlay.remove());
+    onMessage('hideOverlay', () => {
+      picking?.abort();
+      overlay.remove();
+      // The panel closed: the page goes back to how it was, preview included.
+      preview.revert();
+    });
     onMessage('highlightRegion', ({ id }) => overlay.highlight(id));
+    // The preview moves things: the numbered boxes follow their elements.
+    onMessage('applyPreview', ({ patch, regions }) => {
+      const result = preview.apply(patch, regions);
+      overlay.remeasure();
+      return result;
+    });
+    onMessage('revertPreview', () => {
+      const restored = preview.revert();
+      overlay.remeasure();
+      return restored;
+    });
     onMessage('scrollToRegion', ({ id }) => {
       overlay.highlight(id);
       const region = overlay.regionById(id);

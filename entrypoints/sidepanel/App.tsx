@@ -1,4 +1,5 @@
-import { CritiqueView } from '@/components/CritiqueView';
+import { browser } from '#imports';
+import { Workspace } from '@/components/shell/Workspace';
 import { TabHeader } from '@/components/TabHeader';
 import { useTargetTab } from './useTargetTab';
 
@@ -18,7 +19,7 @@ export function App() {
         <TabHeader status={target.status} probe={target.probe} probeError={target.probeError} />
       )}
       {target.state === 'ready' && target.status.critiquable && (
-        <CritiqueView key={target.status.tabId} tabId={target.status.tabId} />
+        <Workspace key={target.status.tabId} status={target.status} />
       )}
     </main>
   );

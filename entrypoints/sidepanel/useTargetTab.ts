@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/messaging';
 import { resolveTargetTab } from '@/utils/panel/targetTab';
@@ -31,12 +32,20 @@ export function useTargetTab(): TargetTab {
 
   useEffect(() => {
     let pinned = false;
+    // A side panel belongs to one window: it follows tab switches there, not in other windows.
+    let windowId: number | undefined;
+    void browser.windows.getCurrent().then(
+      (w) => (windowId = w.id),
+      () => undefined,
+    );
     void resolveTargetTab(location.search).then((found) => {
       if (!found) return setTarget({ state: 'error', message: 'No tab to critique.' });
       pinned = found.pinned;
       setTabId(found.tabId);
     });
-    const onActivated = ({ tabId: id }: { tabId: number }) => !pinned && setTabId(id);
+    const onActivated = (info: { tabId: number; windowId: number }) => {
+      if (!pinned && info.windowId === windowId) setTabId(info.tabId);
+    };
     browser.tabs.onActivated.addListener(onActivated);
     return () => browser.tabs.onActivated.removeListener(onActivated);
   }, []);

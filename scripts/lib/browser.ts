@@ -16,6 +16,9 @@ import type { browser } from 'wxt/browser';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const CORPUS = resolve(ROOT, '../shared/corpus');
+/** The shared corpus sits beside the checkout in CI; a plain clone has none. */
+export const HAS_CORPUS = existsSync(CORPUS);
+export const DEMO_DIR = join(ROOT, 'scripts/demo');
 export const ARTIFACTS = join(ROOT, 'test-results');
 
 /** DESIGN.md's flags; the network ones keep Chromium from dialing out on a closed network. */
@@ -84,8 +87,21 @@ export interface Harness {
    * @webext-core/messaging's wire format, and returns the raw reply for the test to parse.
    */
   ask(tabId: number, type: string, data?: unknown): Promise<unknown>;
+  /** The extension page the harness works from (opened first, in the first tab). */
+  extensionPage(): Promise<Page>;
   /** The same, to the background, sent from an extension page as the side panel would. */
   askBackground(type: string, data?: unknown): Promise<unknown>;
+  /**
+   * Runs a critique job as the side panel does: watches the tab over a port, starts the job,
+   * forwards every event to `onEvent`, and resolves with the final record and the job's saved
+   * artifacts (read from the extension's IndexedDB, base64-encoded).
+   */
+  runJob(
+    request:
+      | { tabId: number; mode: string; request?: string | null; against?: string | null }
+      | { tabId: number; check: { against: string; preview: boolean } },
+    onEvent?: (event: unknown) => void,
+  ): Promise<{ record: unknown; artifacts: Record<string, Buffer> }>;
   close(): Promise<void>;
 }
 
@@ -95,11 +111,20 @@ function unwrap(reply: unknown): unknown {
   return res;
 }
 
-export async function launch(options: { width?: number; height?: number } = {}): Promise<Harness> {
+export interface LaunchOptions {
+  width?: number;
+  height?: number;
+  /** A profile folder to reuse (a browser restart); by default a fresh one, deleted on close. */
+  profile?: string;
+  /** Extra Chromium flags, e.g. a --proxy-server that records any request leaving the machine. */
+  args?: string[];
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}; run \`npm run build\` first.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'restage-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'restage-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: false, // --headless=new is in the flags: the old headless mode cannot load extensions
@@ -108,23 +133,42 @@ export async function launch(options: { width?: number; height?: number } = {}):
       ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      ...(options.args ?? []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(first.url()).host;
+  // Helpers run in an extension page rather than in the worker: MV3 may stop the worker (a test
+  // does it on purpose), and an extension page has the same APIs and wakes it when needed.
+  // It opens first, so the tabs tests open later stay the active tabs of their window.
   let messenger: Page | null = null;
-  const extensionId = new URL(worker.url()).host;
+  const events = new Set<(event: unknown) => void>();
+  const extensionPage = async (): Promise<Page> => {
+    if (messenger && !messenger.isClosed()) return messenger;
+    messenger = context.pages()[0] ?? (await context.newPage());
+    await messenger.goto(`chrome-extension://${extensionId}/options.html`);
+    await messenger.exposeFunction('__restageEvent', (event: unknown) => events.forEach((f) => f(event)));
+    return messenger;
+  };
+  await extensionPage();
 
   return {
     context,
-    worker,
+    /** The worker running now (a stopped worker comes back as a new one). */
+    get worker() {
+      return context.serviceWorkers().at(-1) ?? first;
+    },
     extensionId,
+    extensionPage,
     async openTab(url) {
       const page = await context.newPage();
       await page.goto(url);
       // Layout settles once web fonts resolve (offline, they fail, then fall back).
       await page.waitForLoadState('networkidle').catch(() => undefined);
       await page.evaluate(() => document.fonts.ready.then(() => undefined)).catch(() => undefined);
-      const tabId = await worker.evaluate(async (href) => {
+      const tabId = await (
+        await extensionPage()
+      ).evaluate(async (href) => {
         const { chrome } = globalThis as unknown as ExtensionGlobal;
         const [tab] = await chrome.tabs.query({ url: href.split('#')[0] });
         return tab?.id ?? -1;
@@ -137,7 +181,9 @@ export async function launch(options: { width?: number; height?: number } = {}):
       // visible tab of its window, which captureVisibleTab needs.
       const url = `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`;
       const opened = context.waitForEvent('page', (p) => p.url() === url);
-      await worker.evaluate(
+      await (
+        await extensionPage()
+      ).evaluate(
         (href) =>
           (globalThis as unknown as ExtensionGlobal).chrome.windows.create({
             url: href,
@@ -153,7 +199,9 @@ export async function launch(options: { width?: number; height?: number } = {}):
     async ask(tabId, type, data) {
       // No named helpers inside evaluated functions: tsx would wrap them in a __name() call
       // that does not exist in the browser.
-      const reply = await worker.evaluate(
+      const reply = await (
+        await extensionPage()
+      ).evaluate(
         async ({ tabId, type, data }) => {
           const { chrome } = globalThis as unknown as ExtensionGlobal;
           const message = { id: Date.now(), type, data, timestamp: Date.now() };
@@ -167,10 +215,9 @@ export async function launch(options: { width?: number; height?: number } = {}):
       return unwrap(reply);
     },
     async askBackground(type, data) {
-      messenger ??= await context.newPage();
-      if (!messenger.url().startsWith('chrome-extension://'))
-        await messenger.goto(`chrome-extension://${extensionId}/options.html`);
-      const reply = await messenger.evaluate(
+      const reply = await (
+        await extensionPage()
+      ).evaluate(
         ({ type, data }) =>
           (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
             id: Date.now(),
@@ -182,9 +229,71 @@ export async function launch(options: { width?: number; height?: number } = {}):
       );
       return unwrap(reply);
     },
+    async runJob(request, onEvent) {
+      const page = await extensionPage();
+      if (onEvent) events.add(onEvent);
+      try {
+        // A string, not a function: tsx would wrap named helpers in __name(), which the page lacks.
+        const [type, data] =
+          'check' in request
+            ? ['startCheck', { tabId: request.tabId, ...request.check }]
+            : [
+                'startCritique',
+                { ...request, request: request.request ?? null, against: request.against ?? null },
+              ];
+        const record = await page.evaluate(`new Promise((resolve, reject) => {
+          const args = ${JSON.stringify(data)};
+          const port = chrome.runtime.connect({ name: 'restage-panel' });
+          let jobId = null;
+          const early = [];
+          const finish = (result) => { port.disconnect(); resolve(result); };
+          port.onMessage.addListener((event) => {
+            window.__restageEvent(event);
+            if (jobId === null) return early.push(event);
+            if (event.jobId === jobId && (event.type === 'done' || event.type === 'error')) finish(event.record);
+          });
+          port.onDisconnect.addListener(() => reject(new Error('The background closed the progress port.')));
+          port.postMessage({ type: 'watch', tabId: args.tabId });
+          chrome.runtime
+            .sendMessage({ id: Date.now(), type: ${JSON.stringify(type)}, data: args, timestamp: Date.now() })
+            .then((reply) => {
+              if (reply.err) return reject(new Error(reply.err.message));
+              jobId = reply.res.id;
+              const end = early.find((e) => e.jobId === jobId && (e.type === 'done' || e.type === 'error'));
+              if (end) finish(end.record);
+            }, reject);
+        })`);
+        const id = (record as { id: string }).id;
+        const files = (await page.evaluate(`new Promise((resolve, reject) => {
+          const open = indexedDB.open('restage');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('artifacts').objectStore('artifacts').index('critiqueId').getAll(${JSON.stringify(id)});
+            request.onerror = () => reject(request.error);
+            request.onsuccess = async () => {
+              const out = {};
+              for (const row of request.result) {
+                const bytes = new Uint8Array(await row.blob.arrayBuffer());
+                let binary = '';
+                for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+                out[row.kind] = btoa(binary);
+              }
+              open.result.close();
+              resolve(out);
+            };
+          };
+        })`)) as Record<string, string>;
+        const artifacts = Object.fromEntries(
+          Object.entries(files).map(([kind, base64]) => [kind, Buffer.from(base64, 'base64')]),
+        );
+        return { record, artifacts };
+      } finally {
+        if (onEvent) events.delete(onEvent);
+      }
+    },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contrastOutcome, type ContrastLevel } from '@/utils/measure/contrast';
 import { Extraction } from '@/utils/schemas';
-import { CORPUS, withExtension } from './harness';
+import { CORPUS, HAS_CORPUS, withExtension } from './harness';
 
 interface Case {
   ruleId: string;
@@ -14,9 +14,10 @@ interface Case {
   testcaseTitle: string;
   relativePath: string;
 }
-const { testcases } = JSON.parse(readFileSync(`${CORPUS}/act/testcases.json`, 'utf8')) as {
-  testcases: Case[];
-};
+// The W3C cases sit beside the checkout in CI; a clone on its own skips them.
+const { testcases } = (
+  HAS_CORPUS ? JSON.parse(readFileSync(`${CORPUS}/act/testcases.json`, 'utf8')) : { testcases: [] }
+) as { testcases: Case[] };
 const RULES: Record<string, ContrastLevel> = { afw4f7: 'AA', '09o5cg': 'AAA' };
 const cases = testcases.filter((c) => c.ruleId in RULES && c.relativePath.endsWith('.html'));
 
@@ -27,7 +28,7 @@ const env = withExtension({
 const tally: Record<string, number> = {};
 afterAll(() => console.log('ACT contrast outcomes (expected → got):', tally));
 
-describe('W3C ACT contrast cases', () => {
+describe.skipIf(!HAS_CORPUS)('W3C ACT contrast cases', () => {
   it('covers both rules', () => {
     expect(cases.filter((c) => c.ruleId === 'afw4f7').length).toBeGreaterThan(30);
     expect(cases.filter((c) => c.ruleId === '09o5cg').length).toBeGreaterThan(30);

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, Extraction, type CaptureMode } from '@/utils/schemas';
 import { syntheticPage } from '../fixtures/synthetic';
-import { artifactPath, type ExtensionGlobal, withExtension } from './harness';
+import { artifactPath, type ExtensionGlobal, jobEnded, startCritique, withExtension } from './harness';
 
 const generated = mkdtempSync(join(tmpdir(), 'restage-pages-'));
 writeFileSync(join(generated, 'big.html'), syntheticPage(20_000));
@@ -21,14 +21,13 @@ async function label(
   page?: Page,
 ): Promise<Page> {
   const panel = await env.harness.openPanel(tabId);
-  await panel.getByLabel('Capture mode').selectOption(mode);
-  await panel.getByRole('button', { name: 'Critique' }).click();
+  const job = await startCritique(panel, mode);
   if (pick && page) {
     await expect.poll(() => page.locator('restage-overlay').count()).toBe(1);
     await page.waitForTimeout(200); // the picker's listeners are in place once the message lands
     await pick(page);
   }
-  await panel.locator('[data-testid=score], [role=alert]').first().waitFor({ timeout: 45_000 });
+  await jobEnded(panel, job);
   return panel;
 }
 
@@ -36,6 +35,8 @@ type WithShot = { shot: ImageData };
 
 /** Decodes the panel's screenshot back into RGBA pixels, kept in the panel page as `shot`. */
 async function decodeShot(panel: Page): Promise<void> {
+  // The screenshot is read from IndexedDB after the job is done: wait for it to be shown.
+  await panel.locator('[data-testid=annotated-shot] img').waitFor();
   await panel.evaluate(async () => {
     const img = document.querySelector<HTMLImageElement>('[data-testid=annotated-shot] img')!;
     await img.decode();

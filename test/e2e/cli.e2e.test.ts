@@ -1,14 +1,24 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Critique } from '@/utils/schemas';
-import { CORPUS, ROOT } from './harness';
+import { startFakeOpenAI } from '../fake-openai/server';
+import { DEMO_DIR, ROOT } from './harness';
 
-function critique(args: string[], env: NodeJS.ProcessEnv = {}) {
+function critique(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
   const run = spawnSync('npx', ['tsx', 'scripts/critique.ts', ...args], {
-    cwd: ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 120_000,
@@ -19,9 +29,9 @@ function critique(args: string[], env: NodeJS.ProcessEnv = {}) {
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('critique CLI', () => {
-  it('critiques a corpus file offline and writes every artifact', () => {
+  it('critiques a file offline and writes every artifact', () => {
     const out = mkdtempSync(join(tmpdir(), 'restage-cli-'));
-    const run = critique([`${CORPUS}/pages/17636.html`, '--out', out, '--request', 'make the CTA clearer']);
+    const run = critique([`${DEMO_DIR}/demo.html`, '--out', out, '--request', 'make the CTA clearer']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/score \d+\/100/);
@@ -31,19 +41,20 @@ describe('critique CLI', () => {
     expect(result.engine).toBe('offline');
     expect(result.regions.length).toBeGreaterThan(10);
     expect(result.findings.every((f) => f.basis === 'measured')).toBe(true);
-    expect(result.contentCheck).toMatchObject({ missing: [], duplicated: [], invented: [] });
-    expect(result.contentCheck.kept).toBe(result.contentCheck.regions);
-    expect(result.score.value).toBeGreaterThanOrEqual(0);
-    expect(result.timings.totalMs).toBeGreaterThan(0);
+    expect(result.contentCheck!).toMatchObject({ missing: [], duplicated: [], invented: [] });
+    expect(result.contentCheck!.kept).toBe(result.contentCheck!.regions);
+    expect(result.score!.value).toBeGreaterThanOrEqual(0);
+    expect(result.timings.total).toBeGreaterThan(0);
+    expect(Object.keys(result.timings)).toEqual(['regions', 'measure', 'capture', 'plan', 'render', 'total']);
     expect(result.notes.join(' ')).toContain('make the CTA clearer');
 
     for (const png of ['annotated.png', 'mockup.png'])
       expect(readFileSync(join(out, png)).subarray(0, 8)).toEqual(PNG);
     const mockup = readFileSync(join(out, 'mockup.html'), 'utf8');
-    const ids = result.blueprint.sections.flatMap((s) => s.regionIds);
+    const ids = result.blueprint!.sections.flatMap((s) => s.regionIds);
     for (const id of ids) expect(mockup.match(new RegExp(`data-region="${id}"`, 'g'))).toHaveLength(1);
     const report = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(report).toContain(String(Math.round(result.score.value)));
+    expect(report).toContain(String(Math.round(result.score!.value)));
     expect(report).toContain('data:image/png;base64,');
   });
 
@@ -51,7 +62,7 @@ describe('critique CLI', () => {
     ['a missing file', ['/nonexistent/page.html'], /^No such file: \/nonexistent\/page\.html\.$/],
     ['an unreachable URL', ['http://127.0.0.1:1/'], /^Could not reach http:\/\/127\.0\.0\.1:1\//],
     ['a restricted page', ['chrome://settings/'], /browser page/],
-    ['a bad width', [`${CORPUS}/pages/6.html`, '--width', 'wide'], /--width and --height/],
+    ['a bad width', [`${DEMO_DIR}/demo.html`, '--width', 'wide'], /--width and --height/],
   ])('exits 2 with one plain sentence for %s', (_, args, message) => {
     const run = critique(args);
     expect(run.code).toBe(2);
@@ -59,9 +70,133 @@ describe('critique CLI', () => {
     expect(run.stderr.split('\n')).toHaveLength(1);
   });
 
+  it('--preview writes after.png and a verify block; --against verifies a changed page against an earlier critique.json', () => {
+    const out = mkdtempSync(join(tmpdir(), 'restage-cli-preview-'));
+    const previewed = critique([`${DEMO_DIR}/demo.html`, '--out', out, '--preview']);
+    expect(previewed.stderr).toBe('');
+    expect(previewed.code).toBe(0);
+    expect(readFileSync(join(out, 'after.png')).subarray(0, 8)).toEqual(PNG);
+    const { verify } = Critique.parse(JSON.parse(readFileSync(join(out, 'critique.json'), 'utf8')));
+    expect(Object.keys(verify!)).toEqual(
+      expect.arrayContaining(['scoreBefore', 'scoreAfter', 'resolved', 'still', 'new']),
+    );
+    expect(verify!.scoreAfter).toBeGreaterThan(verify!.scoreBefore);
+    expect(verify!.resolved.length).toBeGreaterThan(0);
+    expect(previewed.stdout).toMatch(/verify: score \d+ → \d+ · \d+ resolved/);
+
+    // Critique a page, fix it as a developer would, and check it against the first critique.
+    const site = mkdtempSync(join(tmpdir(), 'restage-cli-site-'));
+    const original = readFileSync(join(ROOT, 'test/fixtures/pages/low-contrast-button.html'), 'utf8');
+    writeFileSync(join(site, 'button.html'), original);
+    const first = join(site, 'first');
+    expect(critique([join(site, 'button.html'), '--out', first]).code).toBe(0);
+    writeFileSync(
+      join(site, 'button.html'),
+      original
+        .replace('color: #a9b4c2;', 'color: #ffffff;')
+        .replace('background: #e9eef5;', 'background: #1f5fbf;'),
+    );
+    const later = join(site, 'later');
+    const checked = critique([
+      join(site, 'button.html'),
+      '--out',
+      later,
+      '--against',
+      join(first, 'critique.json'),
+    ]);
+    expect(checked.stderr).toBe('');
+    expect(checked.code).toBe(0);
+    const after = Critique.parse(JSON.parse(readFileSync(join(later, 'critique.json'), 'utf8')));
+    expect(after.verify!.resolved.map((f) => f.title)).toContain('Text contrast below WCAG AA');
+    expect(after.verify!.still.map((f) => f.title)).not.toContain('Text contrast below WCAG AA');
+  });
+
   it('exits 3 when Chromium is missing', () => {
-    const run = critique([`${CORPUS}/pages/6.html`], { CHROME_PATH: '/nonexistent/chromium' });
+    const run = critique([`${DEMO_DIR}/demo.html`], { CHROME_PATH: '/nonexistent/chromium' });
     expect(run.code).toBe(3);
     expect(run.stderr).toBe('CHROME_PATH is set to /nonexistent/chromium, which does not exist.');
   });
+
+  it('runs the README’s main command from a copy of the repository with nothing beside it', () => {
+    // The tracked files only, somewhere with no ../shared next to them; the installed packages
+    // are linked in rather than downloaded again.
+    const clone = join(mkdtempSync(join(tmpdir(), 'restage-clone-')), 'restage');
+    const files = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0');
+    for (const file of files.filter(Boolean)) {
+      if (!existsSync(join(ROOT, file))) continue;
+      mkdirSync(dirname(join(clone, file)), { recursive: true });
+      cpSync(join(ROOT, file), join(clone, file));
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
+    expect(existsSync(join(clone, '../shared'))).toBe(false);
+    // What `npm install` does after fetching the packages: its postinstall (wxt prepare).
+    execFileSync('npm', ['run', 'postinstall'], { cwd: clone, stdio: 'ignore' });
+    const run = spawnSync('npm', ['run', 'critique'], { cwd: clone, encoding: 'utf8', timeout: 180_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Restage critique of http:\/\/127\.0\.0\.1:\d+\/demo\.html/);
+    const result = Critique.parse(
+      JSON.parse(readFileSync(join(clone, 'restage-report/critique.json'), 'utf8')),
+    );
+    expect(result.title).toBe('Harbor Backup: plans and pricing');
+    // The demo's weak points are all found: competing headings, the pale primary outweighed by a
+    // secondary button, its low contrast, and the tiny dismiss target crowding a link.
+    const titles = result.findings.map((f) => f.title);
+    const button = result.regions.find((r) => r.text === 'Start free trial')!;
+    expect(titles).toContain('Competing primaries in the first screen');
+    expect(titles).toContain('Primary action is weaker than secondary actions');
+    expect(result.findings.some((f) => f.rule === 'wcag-1.4.3' && f.regionIds.includes(button.id))).toBe(
+      true,
+    );
+    expect(titles.some((t) => /smaller than 24 × 24 px/.test(t))).toBe(true);
+  }, 200_000);
+
+  it('uses a model from OPENAI_API_KEY and OPENAI_BASE_URL, honours --no-image and --offline, never prints or writes the key', async () => {
+    const fake = await startFakeOpenAI();
+    const key = 'sk-cli-secret-7777';
+    const env = { OPENAI_API_KEY: key, OPENAI_BASE_URL: fake.baseUrl };
+    // spawnSync would block the fake server's event loop: run the CLI asynchronously.
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+        const child = spawn('npx', ['tsx', 'scripts/critique.ts', ...args], {
+          cwd: ROOT,
+          env: { ...process.env, ...env },
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code) => done({ code, stdout, stderr }));
+      });
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'restage-cli-model-'));
+      const withModel = await run([`${DEMO_DIR}/demo.html`, '--out', out, '--model', 'gpt-5.4-mini']);
+      expect(withModel.code, withModel.stderr).toBe(0);
+      expect(withModel.stdout).toMatch(/engine model:gpt-5\.4-mini/);
+      expect(withModel.stdout).toMatch(
+        /Model: compatible at 127\.0\.0\.1:\d+, planner gpt-5\.4-mini, gpt-image-2, key set/,
+      );
+      expect(withModel.stdout + withModel.stderr).not.toContain(key);
+      for (const file of readdirSync(out))
+        expect(readFileSync(join(out, file)).includes(key), file).toBe(false);
+      const result = Critique.parse(JSON.parse(readFileSync(join(out, 'critique.json'), 'utf8')));
+      expect(result.planner?.status).toBe('model');
+      expect(result.imageCheck).toMatchObject({ pass: false });
+      expect(existsSync(join(out, 'image.png'))).toBe(true);
+      expect(fake.requests.some((r) => r.path.endsWith('/images/edits'))).toBe(true);
+
+      fake.requests.length = 0;
+      const noImage = await run([`${DEMO_DIR}/demo.html`, '--out', out, '--no-image']);
+      expect(noImage.code, noImage.stderr).toBe(0);
+      expect(fake.requests.some((r) => r.path.endsWith('/images/edits'))).toBe(false);
+      expect(fake.requests.some((r) => r.path.endsWith('/responses'))).toBe(true);
+
+      fake.requests.length = 0;
+      const offline = await run([`${DEMO_DIR}/demo.html`, '--out', out, '--offline']);
+      expect(offline.code, offline.stderr).toBe(0);
+      expect(offline.stdout).toMatch(/engine offline/);
+      expect(fake.requests).toHaveLength(0);
+    } finally {
+      await fake.close();
+    }
+  }, 240_000);
 });

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { artifactPath, CORPUS, withExtension } from './harness';
+import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from './harness';
 
-const env = withExtension({
-  '/corpus': `${CORPUS}/pages`,
-  '/fixtures': `${import.meta.dirname}/../fixtures/pages`,
-});
+const env = withExtension({ '/demo': DEMO_DIR });
 
 describe('critique from the side panel', () => {
-  it('critiques a corpus page: score, findings, numbered boxes on the page and on the screenshot, hover and click in sync', async () => {
-    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/corpus/17636.html`);
+  it('critiques the demo page: score, findings, numbered boxes on the page and on the screenshot, hover and click in sync', async () => {
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/demo/demo.html`);
     const panel = await env.harness.openPanel(tabId);
-    await panel.getByRole('button', { name: 'Critique' }).click();
-    await panel.getByTestId('annotated-shot').waitFor();
+    await critiqueInPanel(panel, undefined, ['done']);
+    await panel.getByTestId('annotated-shot').locator('img').waitFor();
     const listed = await panel.locator('[data-testid=region-list] li').count();
     expect(listed).toBeGreaterThan(5);
     expect(await page.locator('restage-overlay').count()).toBe(1);
@@ -34,6 +31,37 @@ describe('critique from the side panel', () => {
       .toBe(1);
     await page.screenshot({ path: artifactPath('label-page.png') });
     await panel.screenshot({ path: artifactPath('label-panel.png'), fullPage: true });
+
+    // Badges never cover the text they label: on the page, each sits outside its own box.
+    const overlaps = await page.evaluate(() =>
+      [...document.querySelector('restage-overlay')!.shadowRoot!.querySelectorAll('.box')].flatMap((box) => {
+        const b = box.getBoundingClientRect();
+        const badge = box.querySelector('.badge')!.getBoundingClientRect();
+        const x = Math.min(b.right, badge.right) - Math.max(b.left, badge.left);
+        const y = Math.min(b.bottom, badge.bottom) - Math.max(b.top, badge.top);
+        return x > 0.5 && y > 0.5 ? [box.querySelector('.badge')!.textContent] : [];
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    // In the panel, boxes stay inside the screenshot and badges outside their boxes.
+    const shot = await panel.getByTestId('annotated-shot').evaluate((figure) => {
+      const f = figure.getBoundingClientRect();
+      return [...figure.querySelectorAll('.shot__box')].map((box) => {
+        const b = box.getBoundingClientRect();
+        const badge = box.querySelector('.shot__badge')!.getBoundingClientRect();
+        const inside =
+          b.left >= f.left - 0.5 &&
+          b.right <= f.right + 0.5 &&
+          b.top >= f.top - 0.5 &&
+          b.bottom <= f.bottom + 0.5;
+        const x = Math.min(b.right, badge.right) - Math.max(b.left, badge.left);
+        const y = Math.min(b.bottom, badge.bottom) - Math.max(b.top, badge.top);
+        return { inside, covers: x > 0.5 && y > 0.5 && !box.querySelector('.shot__badge--inside') };
+      });
+    });
+    expect(shot.length).toBeGreaterThan(10);
+    expect(shot.filter((b) => !b.inside)).toEqual([]);
+    expect(shot.filter((b) => b.covers)).toEqual([]);
 
     // Clicking the last region scrolls the page to it.
     const last = await panel.locator('[data-testid=region-list] li').last().getAttribute('data-region');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { artifactPath, CORPUS, type ExtensionGlobal, withExtension } from './harness';
+import { artifactPath, DEMO_DIR, type ExtensionGlobal, withExtension } from './harness';
 
-const env = withExtension({ '/corpus': `${CORPUS}/pages` });
+const env = withExtension({ '/demo': DEMO_DIR });
 
 describe('side panel', () => {
   it('shows the target tab’s title and URL, and the content script answers ping', async () => {
-    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/corpus/10792.html`);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/demo/demo.html`);
     const title = await page.title();
     const elementCount = await page.evaluate(() => document.getElementsByTagName('*').length);
     expect(title.length).toBeGreaterThan(0);
@@ -29,7 +29,7 @@ describe('side panel', () => {
   });
 
   it('injects the content script once, however often the panel probes', async () => {
-    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/corpus/6.html`);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/demo/demo.html`);
     for (let i = 0; i < 3; i++) {
       const panel = await env.harness.openPanel(tabId);
       await expect.poll(() => panel.getByTestId('tab-verdict').textContent()).toMatch(/^Ready to critique/);
@@ -46,6 +46,7 @@ describe('options page', () => {
   it('validates, saves with a confirmation, and shows the key masked', async () => {
     const options = await env.harness.context.newPage();
     await options.goto(`chrome-extension://${env.harness.extensionId}/options.html`);
+    await options.locator('select[name=provider]').selectOption('compatible');
     await options.locator('input[name=baseUrl]').fill('not a url');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect

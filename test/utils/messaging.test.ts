@@ -48,3 +48,31 @@ describe('typed messaging', () => {
     expect(replies).toBeUndefined();
   });
 });
+
+describe('what content scripts are sent', () => {
+  it('carries no settings and no key: the key stays in the background', async () => {
+    const { protocol } = await import('@/utils/messaging');
+    const { z } = await import('zod');
+    const toPage = [
+      'ping',
+      'extractRegions',
+      'beforeCapture',
+      'afterCapture',
+      'beginFrames',
+      'frame',
+      'endFrames',
+      'renderDom',
+      'pickElement',
+      'cancelPick',
+      'scrollToBox',
+      'showOverlay',
+      'hideOverlay',
+      'highlightRegion',
+      'scrollToRegion',
+    ] as const;
+    for (const type of toPage) {
+      const schema = JSON.stringify(z.toJSONSchema(protocol[type].request, { unrepresentable: 'any' }));
+      expect(schema, type).not.toMatch(/apiKey|baseUrl|settings/i);
+    }
+  });
+});

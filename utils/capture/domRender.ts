@@ -1,11 +1,7 @@
 import html2canvas from 'html2canvas';
-import type { Box } from '../schemas';
+import type { Box, DomRender } from '../schemas';
 import { findPrivateElements } from '../regions/privacy';
 import { resolveSelector } from '../regions/selector';
-
-export type DomRender =
-  | { ok: true; dataUrl: string; width: number; height: number; area: Box; masked: number; ms: number }
-  | { ok: false; reason: string };
 
 /**
  * Rasterizes the page (or one element) from the DOM with html2canvas. It needs no visible

@@ -2,7 +2,7 @@
  * The page side of a full-page capture: scroll frame by frame, hide fixed and sticky
  * elements after the first frame so they appear once, and put everything back exactly.
  */
-import type { MaskRects } from '../schemas';
+import type { MaskRects, PageSize } from '../schemas';
 import { maskRects } from './masks';
 
 const HIDE_ATTRIBUTE = 'data-restage-hide';
@@ -24,13 +24,7 @@ const settle = (ms: number) =>
     );
   });
 
-export function beginFrames(): {
-  width: number;
-  height: number;
-  viewportWidth: number;
-  viewportHeight: number;
-  dpr: number;
-} {
+export function beginFrames(): PageSize {
   endFrames();
   const style = document.createElement('style');
   style.textContent = `html{scroll-behavior:auto!important}[${HIDE_ATTRIBUTE}]{visibility:hidden!important}`;

@@ -1,6 +1,7 @@
 /**
- * Pixel work in the background: decode, paint privacy masks, crop, stitch and encode, on
- * OffscreenCanvas (available in MV3 service workers).
+ * Pixel work in the background on OffscreenCanvas (MV3 service workers have no DOM): decode,
+ * paint privacy masks, crop, stitch and encode. A capture with nothing to mask is never
+ * decoded at all: its PNG bytes are kept as the browser made them.
  */
 import type { Box } from '../schemas';
 
@@ -8,8 +9,25 @@ import type { Box } from '../schemas';
 export const MAX_CANVAS_SIDE = 32_767;
 export const MAX_CANVAS_AREA = 268_435_456;
 
-export async function decode(dataUrl: string): Promise<ImageBitmap> {
-  return createImageBitmap(await (await fetch(dataUrl)).blob());
+/** A `data:` URL's bytes, decoded synchronously. */
+export function dataUrlBlob(dataUrl: string): Blob {
+  const comma = dataUrl.indexOf(',');
+  const type = /^data:([^;,]+)/.exec(dataUrl)?.[1] ?? 'application/octet-stream';
+  const binary = atob(dataUrl.slice(comma + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type });
+}
+
+/** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), without decoding it. */
+export async function pngSize(png: Blob): Promise<{ width: number; height: number }> {
+  const head = new DataView(await png.slice(0, 24).arrayBuffer());
+  if (head.byteLength < 24 || head.getUint32(12) !== 0x49484452) throw new Error('Not a PNG image.');
+  return { width: head.getUint32(16), height: head.getUint32(20) };
+}
+
+export function decode(image: Blob): Promise<ImageBitmap> {
+  return createImageBitmap(image);
 }
 
 export function canvas2d(
@@ -22,23 +40,19 @@ export function canvas2d(
   return [canvas, ctx];
 }
 
-/** Paints masks (CSS px, relative to the image's origin) opaque black. */
+/** Paints masks (CSS px relative to `origin`, scaled to device px) opaque black. */
 export function paintMasks(
   ctx: OffscreenCanvasRenderingContext2D,
   rects: readonly Box[],
   scale: number,
+  originY = 0,
 ): void {
   ctx.fillStyle = '#000';
-  for (const r of rects) ctx.fillRect(r.x * scale, r.y * scale, r.width * scale, r.height * scale);
+  for (const r of rects) ctx.fillRect(r.x * scale, r.y * scale + originY, r.width * scale, r.height * scale);
 }
 
-export async function encode(canvas: OffscreenCanvas): Promise<{ dataUrl: string; bytes: number }> {
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { dataUrl: `data:image/png;base64,${btoa(binary)}`, bytes: bytes.length };
+export function encode(canvas: OffscreenCanvas): Promise<Blob> {
+  return canvas.convertToBlob({ type: 'image/png' });
 }
 
 /** The largest height (CSS px) a stitched image of this width can have. */

@@ -1,13 +1,5 @@
-import type { Box } from '../schemas';
+import type { Box, Picked } from '../schemas';
 import { uniqueSelector } from '../regions/selector';
-
-export interface Picked {
-  selector: string;
-  /** Page CSS pixels. */
-  box: Box;
-  /** Whether the element fits one viewport decides between a viewport and a full-page capture. */
-  viewportHeight: number;
-}
 
 /**
  * Lets the user choose an element: hover highlights, click chooses, Esc cancels. Listeners

@@ -8,12 +8,27 @@ import { browser } from '#imports';
 export const CAPTURE_GAP_MS = 500;
 let lastCapture = 0;
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** Resolves after `ms`, or rejects as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((done, fail) => {
+    signal?.throwIfAborted();
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      done();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      fail(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
-export async function captureVisible(windowId: number): Promise<string> {
+export async function captureVisible(windowId: number, signal?: AbortSignal): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const wait = lastCapture + CAPTURE_GAP_MS - Date.now();
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await sleep(wait, signal);
+    signal?.throwIfAborted();
     lastCapture = Date.now();
     try {
       return await browser.tabs.captureVisibleTab(windowId, { format: 'png' });

@@ -1,16 +1,25 @@
 /**
  * The four capture modes, run from the background. Every mode masks private content before
- * the pixels leave this function, and fails closed: no masks, no image.
+ * the pixels leave this module, and fails closed: no masks, no image. Our overlay is hidden
+ * once per capture (not per frame), and a capture with nothing to mask keeps the browser's
+ * own PNG bytes. Every mode stops at once when the signal aborts and puts the page back.
  */
 import { browser } from '#imports';
 import { sendMessage } from '../messaging';
 import type { Box, CaptureMode, MaskRects, Shot } from '../schemas';
-import { canvas2d, decode, encode, maxStitchHeight, paintMasks } from './image';
+import { canvas2d, dataUrlBlob, decode, encode, maxStitchHeight, paintMasks, pngSize } from './image';
 import { captureVisible } from './quota';
 
-interface Context {
+export interface CaptureContext {
   tabId: number;
   privateSelectors: string[];
+  signal: AbortSignal;
+  progress(message: string): void;
+}
+
+export interface Capture {
+  shot: Shot;
+  png: Blob;
 }
 
 async function masksOrRefuse<T>(run: () => Promise<T>): Promise<T> {
@@ -30,67 +39,61 @@ async function visibleWindow(tabId: number): Promise<number> {
   return tab.windowId!;
 }
 
-/** Captures the viewport as it is, hiding our overlay for the moment of the capture. */
-async function grab(
-  ctx: Context,
-  windowId: number,
-  known?: MaskRects,
-): Promise<{
-  bitmap: ImageBitmap;
-  rects: Box[];
-  viewport: { scrollX: number; scrollY: number; width: number; height: number; dpr: number };
-}> {
-  // Full-page frames pass the masks measured right after scrolling; nothing moves in between.
-  const masks =
-    known ??
-    (await masksOrRefuse(() =>
-      sendMessage('maskRects', { privateSelectors: ctx.privateSelectors }, ctx.tabId),
-    ));
-  await sendMessage('setOverlayVisible', { visible: false }, ctx.tabId);
-  try {
-    const bitmap = await decode(await captureVisible(windowId));
-    return { bitmap, rects: masks.rects, viewport: masks.viewport };
-  } finally {
-    await sendMessage('setOverlayVisible', { visible: true }, ctx.tabId);
-  }
-}
-
-async function finish(
+function shotOf(
   mode: CaptureMode,
-  canvas: OffscreenCanvas,
-  dpr: number,
+  png: Blob,
+  size: { width: number; height: number },
   area: Box,
-  started: number,
-  masked: number,
-  notes: string[],
-): Promise<Shot> {
-  const { dataUrl, bytes } = await encode(canvas);
-  return {
+  extra: {
+    started: number;
+    masked: number;
+    notes: string[];
+  },
+): Capture {
+  const shot: Shot = {
     mode,
-    dataUrl,
-    width: canvas.width,
-    height: canvas.height,
-    dpr,
+    width: size.width,
+    height: size.height,
+    dpr: size.width / area.width,
     area,
-    ms: performance.now() - started,
-    bytes,
-    masked,
-    notes,
+    ms: performance.now() - extra.started,
+    bytes: png.size,
+    masked: extra.masked,
+    notes: extra.notes,
   };
+  return { shot, png };
 }
 
-export async function captureViewport(ctx: Context, notes: string[] = []): Promise<Shot> {
-  const started = performance.now();
-  const { bitmap, rects, viewport } = await grab(ctx, await visibleWindow(ctx.tabId));
-  const dpr = bitmap.width / viewport.width;
+/** The viewport as the browser shows it, with masks painted in only when there are any. */
+async function grabViewport(ctx: CaptureContext): Promise<{ png: Blob; masks: MaskRects }> {
+  const windowId = await visibleWindow(ctx.tabId);
+  const masks = await masksOrRefuse(() =>
+    sendMessage('beforeCapture', { privateSelectors: ctx.privateSelectors }, ctx.tabId),
+  );
+  let dataUrl: string;
+  try {
+    dataUrl = await captureVisible(windowId, ctx.signal);
+  } finally {
+    await sendMessage('afterCapture', undefined, ctx.tabId).catch(() => undefined);
+  }
+  const png = dataUrlBlob(dataUrl);
+  if (masks.rects.length === 0) return { png, masks };
+  const bitmap = await decode(png);
   const [canvas, c2d] = canvas2d(bitmap.width, bitmap.height);
   c2d.drawImage(bitmap, 0, 0);
-  paintMasks(c2d, rects, dpr);
-  const area = { x: viewport.scrollX, y: viewport.scrollY, width: viewport.width, height: viewport.height };
-  return finish('viewport', canvas, dpr, area, started, rects.length, notes);
+  paintMasks(c2d, masks.rects, bitmap.width / masks.viewport.width);
+  return { png: await encode(canvas), masks };
 }
 
-export async function captureFullPage(ctx: Context): Promise<Shot> {
+export async function captureViewport(ctx: CaptureContext, notes: string[] = []): Promise<Capture> {
+  const started = performance.now();
+  const { png, masks } = await grabViewport(ctx);
+  const { viewport } = masks;
+  const area = { x: viewport.scrollX, y: viewport.scrollY, width: viewport.width, height: viewport.height };
+  return shotOf('viewport', png, await pngSize(png), area, { started, masked: masks.rects.length, notes });
+}
+
+export async function captureFullPage(ctx: CaptureContext): Promise<Capture> {
   const started = performance.now();
   const windowId = await visibleWindow(ctx.tabId);
   const page = await sendMessage('beginFrames', undefined, ctx.tabId);
@@ -100,44 +103,54 @@ export async function captureFullPage(ctx: Context): Promise<Shot> {
     const height = Math.min(page.height, limit);
     if (height < page.height)
       notes.push(`Truncated at ${height} px: the page is ${page.height} px tall, beyond the canvas limit.`);
-    let canvas: OffscreenCanvas | null = null;
-    let c2d: OffscreenCanvasRenderingContext2D | null = null;
+    const frames = Math.max(1, Math.ceil(height / page.viewportHeight));
+    let stitched: [OffscreenCanvas, OffscreenCanvasRenderingContext2D] | null = null;
     let masked = 0;
-    let width = 0;
-    for (let y = 0, index = 0; y < height; y += page.viewportHeight, index++) {
+    for (let index = 0; index < frames; index++) {
+      ctx.signal.throwIfAborted();
+      ctx.progress(`Capturing frame ${index + 1} of ${frames}`);
+      const y = index * page.viewportHeight;
       const frame = await masksOrRefuse(() =>
         sendMessage('frame', { y, hideFixed: index > 0, privateSelectors: ctx.privateSelectors }, ctx.tabId),
       );
-      const shot = await grab(ctx, windowId, frame);
-      const dpr = shot.bitmap.width / frame.viewport.width;
-      if (!canvas) {
-        width = frame.viewport.width;
-        [canvas, c2d] = canvas2d(width * dpr, height * dpr);
-      }
-      const [frameCanvas, frameCtx] = canvas2d(shot.bitmap.width, shot.bitmap.height);
-      frameCtx.drawImage(shot.bitmap, 0, 0);
-      paintMasks(frameCtx, shot.rects, dpr);
-      masked += shot.rects.length;
+      const bitmap = await decode(dataUrlBlob(await captureVisible(windowId, ctx.signal)));
+      const dpr = bitmap.width / frame.viewport.width;
+      stitched ??= canvas2d(frame.viewport.width * dpr, height * dpr);
+      const [, c2d] = stitched;
       // The last frame may not scroll a full viewport: draw it where the page really is.
-      c2d!.drawImage(frameCanvas, 0, Math.round(shot.viewport.scrollY * dpr));
-      if (shot.viewport.scrollY + frame.viewport.height >= height) break;
+      const top = Math.round(frame.viewport.scrollY * dpr);
+      c2d.drawImage(bitmap, 0, top);
+      paintMasks(c2d, frame.rects, dpr, top);
+      masked += frame.rects.length;
+      if (frame.viewport.scrollY + frame.viewport.height >= height) break;
     }
-    return finish('full', canvas!, page.dpr, { x: 0, y: 0, width, height }, started, masked, notes);
+    const [canvas] = stitched!;
+    const area = { x: 0, y: 0, width: canvas.width / page.dpr, height };
+    const png = await encode(canvas);
+    return shotOf('full', png, canvas, area, { started, masked, notes });
   } finally {
-    await sendMessage('endFrames', undefined, ctx.tabId);
+    await sendMessage('endFrames', undefined, ctx.tabId).catch(() => undefined);
   }
 }
 
-export async function captureElement(ctx: Context): Promise<Shot> {
+export async function captureElement(ctx: CaptureContext): Promise<Capture> {
   await visibleWindow(ctx.tabId);
-  const picked = await sendMessage('pickElement', undefined, ctx.tabId);
+  ctx.progress('Click an element on the page (Esc cancels)');
+  const cancelPick = () => void sendMessage('cancelPick', undefined, ctx.tabId).catch(() => undefined);
+  ctx.signal.addEventListener('abort', cancelPick, { once: true });
+  const picked = await sendMessage('pickElement', undefined, ctx.tabId).finally(() =>
+    ctx.signal.removeEventListener('abort', cancelPick),
+  );
+  ctx.signal.throwIfAborted();
   if (!picked) throw new Error('Picking was cancelled.');
   const started = performance.now();
-  const tall = picked.box.height > picked.viewportHeight;
-  const source = tall ? await captureFullPage(ctx) : await scrolledViewport(ctx, picked.box);
-  const bitmap = await decode(source.dataUrl);
-  const { dpr, area } = source;
   const box = picked.box;
+  const source =
+    box.height > picked.viewportHeight
+      ? await captureFullPage(ctx)
+      : (await sendMessage('scrollToBox', { box }, ctx.tabId), await captureViewport(ctx));
+  const bitmap = await decode(source.png);
+  const { dpr, area } = source.shot;
   const [canvas, c2d] = canvas2d(box.width * dpr, box.height * dpr);
   c2d.drawImage(
     bitmap,
@@ -150,45 +163,35 @@ export async function captureElement(ctx: Context): Promise<Shot> {
     canvas.width,
     canvas.height,
   );
-  return finish('element', canvas, dpr, box, started, source.masked, [
-    `Picked ${picked.selector}`,
-    ...source.notes,
-  ]);
+  const png = await encode(canvas);
+  return shotOf('element', png, canvas, box, {
+    started,
+    masked: source.shot.masked,
+    notes: [`Picked ${picked.selector}`, ...source.shot.notes],
+  });
 }
 
-async function scrolledViewport(ctx: Context, box: Box): Promise<Shot> {
-  await sendMessage('scrollToBox', { box }, ctx.tabId);
-  return captureViewport(ctx);
-}
-
-export async function captureDom(ctx: Context): Promise<Shot> {
+export async function captureDom(ctx: CaptureContext): Promise<Capture> {
   const started = performance.now();
+  ctx.progress('Rendering the page from its DOM');
   const rendered = await sendMessage(
     'renderDom',
     { selector: null, privateSelectors: ctx.privateSelectors },
     ctx.tabId,
   );
+  ctx.signal.throwIfAborted();
   if (!rendered.ok) {
     const fallback = await captureViewport(ctx, [
       `html2canvas could not render this page (${rendered.reason}); this is the viewport capture instead.`,
     ]);
-    return { ...fallback, ms: performance.now() - started };
+    return { ...fallback, shot: { ...fallback.shot, ms: performance.now() - started } };
   }
-  const bitmap = await decode(rendered.dataUrl);
-  const [canvas, c2d] = canvas2d(bitmap.width, bitmap.height);
-  c2d.drawImage(bitmap, 0, 0);
-  return finish(
-    'dom',
-    canvas,
-    rendered.width / rendered.area.width,
-    rendered.area,
-    started,
-    rendered.masked,
-    [],
-  );
+  // html2canvas painted the masks in the page already: keep its PNG as it is.
+  const png = dataUrlBlob(rendered.dataUrl);
+  return shotOf('dom', png, rendered, rendered.area, { started, masked: rendered.masked, notes: [] });
 }
 
-export function capture(mode: CaptureMode, ctx: Context): Promise<Shot> {
+export function capture(mode: CaptureMode, ctx: CaptureContext): Promise<Capture> {
   switch (mode) {
     case 'viewport':
       return captureViewport(ctx);

@@ -108,46 +108,89 @@ function failureDetail(region: Region, check: ContrastCheck): string {
   return `${region.id} ${ratioText(check.ratio ?? 1, check.required)} (needs ${check.required}:1)${colors}${composited}${note}, ${size}`;
 }
 
-function failure(region: Region, check: ContrastCheck, level: ContrastLevel): Omit<Finding, 'id'> {
+function failure(
+  group: readonly { region: Region; check: ContrastCheck }[],
+  level: ContrastLevel,
+): Omit<Finding, 'id'> {
+  const [first] = group;
+  const { region, check } = first!;
   // Under two thirds of the threshold (about 3:1 for body text) is far enough below to be critical.
-  const far = (check.ratio ?? 1) < (check.required * 2) / 3;
+  const far = group.some(({ check: c }) => (c.ratio ?? 1) < (c.required * 2) / 3);
+  const ids = group.map((g) => g.region.id);
   return {
     title: level === 'AA' ? 'Text contrast below WCAG AA' : 'Text contrast below WCAG AAA (meets AA)',
-    detail: failureDetail(region, check),
+    detail: group.length === 1 ? failureDetail(region, check) : groupDetail(group),
     severity: level === 'AAA' ? 'minor' : far ? 'critical' : 'major',
     category: 'contrast',
     basis: 'measured',
     rule: CONTRAST_RULE[level],
-    regionIds: [region.id],
+    regionIds: ids,
     // Computed styles miss text-shadow halos and ancestor opacity.
     confidence: 0.9,
   };
 }
 
+/** `25 regions (r3, r4, …) with #777777 on #ffffff, 4.48:1 (needs 4.5:1)`: one color pair, many places. */
+function groupDetail(group: readonly { region: Region; check: ContrastCheck }[]): string {
+  const { check } = group[0]!;
+  const ratios = group.map((g) => g.check.ratio ?? 1);
+  const low = Math.min(...ratios);
+  const high = Math.max(...ratios);
+  const range =
+    high - low < 0.005
+      ? ratioText(low, check.required)
+      : `${ratioText(low, check.required).replace(':1', '')}–${ratioText(high, check.required)}`;
+  const colors = check.measured
+    ? ` with ${toHex(check.measured.foreground)} on ${toHex(check.measured.background)}`
+    : '';
+  return `${group.length} regions (${listIds(group.map((g) => g.region.id))})${colors}, ${range} (needs ${check.required}:1)`;
+}
+
+/** Failures with the same color pair and threshold are one problem, found in many places. */
+function groupKey(check: ContrastCheck, level: ContrastLevel): string {
+  const colors = check.measured
+    ? `${toHex(check.measured.foreground)}/${toHex(check.measured.background)}`
+    : `ratio ${check.ratio}`;
+  return `${level} ${check.required} ${colors}`;
+}
+
 /**
- * One finding per failing region (AA failures, then AAA-only failures, so a region is named
- * once), plus one "needs review" finding per undecidable reason. Never a pass for text over
- * an image or gradient: its contrast depends on pixels the styles do not show.
+ * One finding per color pair that fails (AA failures, then AAA-only failures, so a region is
+ * named once): a page with 25 links in the same grey gets one finding listing 25 regions. Plus
+ * one "needs review" finding per undecidable reason. Never a pass for text over an image or
+ * gradient: its contrast depends on pixels the styles do not show.
  */
 export function contrastFindings(regions: readonly Region[]): Omit<Finding, 'id'>[] {
   const byId = new Map(regions.map((r) => [r.id, r]));
   const aa = contrastOutcome(regions, 'AA').checks;
   const aaa = contrastOutcome(regions, 'AAA').checks;
-  const findings: Omit<Finding, 'id'>[] = [];
+  const failures = new Map<
+    string,
+    { level: ContrastLevel; group: { region: Region; check: ContrastCheck }[] }
+  >();
+  const fail = (region: Region, check: ContrastCheck, level: ContrastLevel) => {
+    const key = groupKey(check, level);
+    const entry = failures.get(key) ?? { level, group: [] };
+    failures.set(key, entry);
+    entry.group.push({ region, check });
+  };
   const undecided = new Map<string, string[]>();
   aa.forEach((check, i) => {
     const region = byId.get(check.regionId);
     const enhanced = aaa[i];
     if (!region || !enhanced) return;
-    if (check.outcome === 'failed') findings.push(failure(region, check, 'AA'));
-    else if (check.outcome === 'passed' && enhanced.outcome === 'failed')
-      findings.push(failure(region, enhanced, 'AAA'));
+    if (check.outcome === 'failed') fail(region, check, 'AA');
+    else if (check.outcome === 'passed' && enhanced.outcome === 'failed') fail(region, enhanced, 'AAA');
     else if (check.outcome === 'needs-review') {
       const ids = undecided.get(check.reason) ?? [];
       undecided.set(check.reason, ids);
       ids.push(region.id);
     }
   });
+  const ordered = [...failures.values()].sort((a, b) =>
+    a.level === b.level ? 0 : a.level === 'AA' ? -1 : 1,
+  );
+  const findings = ordered.map(({ group, level }) => failure(group, level));
   for (const [reason, ids] of undecided) {
     findings.push({
       title: `Contrast needs review: ${reason}`,

@@ -6,7 +6,7 @@ import type { Finding, Region } from '@/utils/schemas';
 import { contrastFindings } from './contrast';
 import { densityFindings } from './density';
 import { hierarchyFindings } from './hierarchy';
-import type { ViewportSize } from './layout';
+import { textRegions, type ViewportSize } from './layout';
 import { spacingFindings } from './spacing';
 import { targetFindings } from './targets';
 import { typographyFindings } from './typography';
@@ -25,14 +25,24 @@ export function measure(regions: readonly Region[], viewport: ViewportSize): Fin
     ...densityFindings(regions, viewport),
   ];
   const known = new Set(regions.map((r) => r.id));
+  const extent = extentOf(regions);
   const counters = new Map<string, number>();
   return drafts.map((draft) => {
     const n = (counters.get(draft.category) ?? 0) + 1;
     counters.set(draft.category, n);
-    return {
-      id: `${draft.category}-${n}`,
-      ...draft,
-      regionIds: draft.regionIds.filter((id) => known.has(id)),
-    };
+    const regionIds = draft.regionIds.filter((id) => known.has(id));
+    return { id: `${draft.category}-${n}`, ...draft, regionIds, extent: extent(regionIds) };
   });
+}
+
+/** A finding's share of the page: its regions' area over the area of every region with text. */
+export function extentOf(regions: readonly Region[]): (ids: readonly string[]) => number {
+  const area = (r: Region) => r.box.width * r.box.height;
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const total = textRegions(regions).reduce((sum, r) => sum + area(r), 0);
+  return (ids) => {
+    if (total === 0) return 0;
+    const covered = ids.reduce((sum, id) => sum + (byId.has(id) ? area(byId.get(id)!) : 0), 0);
+    return Math.min(1, Math.round((covered / total) * 1000) / 1000);
+  };
 }

@@ -3,10 +3,14 @@
  * a conformance verdict: WCAG outcomes live in the findings themselves.
  *
  * Like Lighthouse's category score, it is a weighted mean of per-category scores. Each
- * category starts at 100 and every finding in it multiplies that by (1 − penalty × confidence),
- * so repeated problems keep lowering it without going below 0, and unsure findings cost less.
+ * category starts at 100 and every finding in it multiplies that by
+ * (1 − penalty × confidence)^(1 + extent), so repeated problems keep lowering it without going
+ * below 0, and unsure findings cost less. A finding that groups many regions (25 links in one
+ * grey) counts once, weighted by `extent`, the share of the page's text area it covers: a
+ * color pair used on the whole page costs as much as two separate findings, one used on a few
+ * small links about as much as one.
  */
-import type { Finding } from '@/utils/schemas';
+import type { Finding, Score } from '@/utils/schemas';
 
 type Category = Finding['category'];
 
@@ -29,12 +33,6 @@ export const SEVERITY_PENALTY: Record<Finding['severity'], number> = {
   info: 0,
 };
 
-export interface Score {
-  value: number;
-  /** Each category's own 0–100 score. */
-  breakdown: Record<string, number>;
-}
-
 export function score(findings: readonly Finding[]): Score {
   const categories = Object.keys(SCORE_WEIGHTS) as Category[];
   const breakdown: Record<string, number> = {};
@@ -42,7 +40,7 @@ export function score(findings: readonly Finding[]): Score {
   for (const category of categories) {
     const kept = findings
       .filter((f) => f.category === category)
-      .reduce((s, f) => s * (1 - SEVERITY_PENALTY[f.severity] * f.confidence), 1);
+      .reduce((s, f) => s * (1 - SEVERITY_PENALTY[f.severity] * f.confidence) ** (1 + (f.extent ?? 0)), 1);
     breakdown[category] = Math.round(kept * 100);
     total += kept * SCORE_WEIGHTS[category];
   }

@@ -48,19 +48,28 @@ export function hasSpacing(target: Region, targets: readonly Region[]): boolean 
   });
 }
 
+/** One finding for all undersized targets: the same fix (bigger targets or more room) applies to each. */
 export function targetFindings(regions: readonly Region[]): Omit<Finding, 'id'>[] {
   const targets = pointerTargets(regions);
-  return targets
-    .filter((t) => isUndersized(t.box) && !hasSpacing(t, targets))
-    .map((t) => ({
-      title: 'Target smaller than 24 × 24 px',
-      detail: `${t.id} ${px(t.box.width)} × ${px(t.box.height)}, too close to other targets for the spacing exception`,
-      severity: 'major' as const,
-      category: 'targets' as const,
-      basis: 'measured' as const,
+  const small = targets.filter((t) => isUndersized(t.box) && !hasSpacing(t, targets));
+  if (small.length === 0) return [];
+  const size = (t: Region) => `${t.id} ${px(t.box.width)} × ${px(t.box.height)}`;
+  const shown = small.slice(0, 8).map(size).join(', ');
+  const more = small.length > 8 ? ` and ${small.length - 8} more` : '';
+  return [
+    {
+      title:
+        small.length === 1
+          ? 'Target smaller than 24 × 24 px'
+          : `${small.length} targets smaller than 24 × 24 px`,
+      detail: `${shown}${more}, too close to other targets for the spacing exception`,
+      severity: 'major',
+      category: 'targets',
+      basis: 'measured',
       rule: 'wcag-2.5.8',
-      regionIds: [t.id],
+      regionIds: small.map((t) => t.id),
       // The equivalent-control and user-agent exceptions are not checked.
       confidence: 0.8,
-    }));
+    },
+  ];
 }

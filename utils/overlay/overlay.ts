@@ -1,7 +1,11 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { Box, Region } from '../schemas';
 import { resolveSelector } from '../regions/selector';
+import { BADGE_CSS_VARS, badgeSide } from '../render/badges';
 import css from './overlay.css?inline';
+
+/** Three frames at 60 Hz: a change older than this is on screen. */
+const SETTLED_MS = 50;
 
 export interface Overlay {
   draw(regions: Region[]): void;
@@ -11,6 +15,10 @@ export interface Overlay {
   outline(rect: Box | null): void;
   /** Hidden while the page is captured, so our boxes never end up in its pixels. */
   setVisible(visible: boolean): void;
+  /** Moves the boxes onto their elements again, after something changed the page's layout. */
+  remeasure(): void;
+  /** Resolves once a frame has been painted with the overlay as it is now. */
+  painted(): Promise<void>;
   remove(): void;
 }
 
@@ -24,6 +32,8 @@ export async function createOverlay(
   onHover: (id: string | null) => void,
 ): Promise<Overlay> {
   let regions: Region[] = [];
+  /** When the overlay last changed what the page shows. */
+  let changedAt = -Infinity;
   const boxes = new Map<string, HTMLDivElement>();
   const layer = document.createElement('div');
   layer.className = 'layer';
@@ -37,7 +47,7 @@ export async function createOverlay(
     anchor: 'html',
     append: 'last',
     inheritStyles: true,
-    css,
+    css: `:host { ${BADGE_CSS_VARS} }\n${css}`,
     onMount(container) {
       container.append(layer, pick);
     },
@@ -47,8 +57,17 @@ export async function createOverlay(
     const fixed = region.flags.fixed;
     const x = rect ? rect.left + (fixed ? 0 : scrollX) : region.box.x - (fixed ? scrollX : 0);
     const y = rect ? rect.top + (fixed ? 0 : scrollY) : region.box.y - (fixed ? scrollY : 0);
+    const width = rect?.width ?? region.box.width;
+    const height = rect?.height ?? region.box.height;
     el.classList.toggle('fixed', fixed);
-    el.style.cssText = `left:${x}px;top:${y}px;width:${rect?.width ?? region.box.width}px;height:${rect?.height ?? region.box.height}px`;
+    el.style.cssText = `left:${x}px;top:${y}px;width:${width}px;height:${height}px`;
+    // The badge goes outside the box, where it hides none of the region's own text.
+    const root = document.documentElement;
+    const bounds = fixed
+      ? { x: 0, y: 0, width: innerWidth, height: innerHeight }
+      : { x: 0, y: 0, width: root.scrollWidth, height: root.scrollHeight };
+    const side = badgeSide({ x, y, width, height }, bounds);
+    (el.firstElementChild as HTMLElement | null)?.setAttribute('data-side', side);
   };
 
   let pending = 0;
@@ -68,7 +87,9 @@ export async function createOverlay(
   return {
     draw(next) {
       regions = next;
+      changedAt = performance.now();
       if (!ui.mounted) ui.mount();
+      layer.hidden = false;
       layer.replaceChildren();
       boxes.clear();
       for (const region of regions) {
@@ -86,6 +107,7 @@ export async function createOverlay(
       }
       resizeObserver.observe(document.documentElement);
     },
+    remeasure,
     regionById(id) {
       return regions.find((r) => r.id === id);
     },
@@ -99,10 +121,21 @@ export async function createOverlay(
         pick.style.cssText = `left:${rect.x}px;top:${rect.y}px;width:${rect.width}px;height:${rect.height}px`;
     },
     setVisible(visible) {
+      if (layer.hidden !== !visible) changedAt = performance.now();
       layer.hidden = !visible;
       if (!visible) pick.hidden = true;
     },
+    painted() {
+      // A change needs two frames to reach what captureVisibleTab copies: measured here, one
+      // frame let the boxes into 1 capture in 15, two frames into none of 15. No recent change,
+      // no wait.
+      if (performance.now() - changedAt > SETTLED_MS) return Promise.resolve();
+      return new Promise((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))),
+      );
+    },
     remove() {
+      if (ui.mounted && !layer.hidden && boxes.size > 0) changedAt = performance.now();
       resizeObserver.disconnect();
       cancelAnimationFrame(pending);
       regions = [];

@@ -1,56 +1,52 @@
 /**
- * The in-place preview of a blueprint: per-region CSS declarations that put headings and text
- * on the blueprint's type scale, space sections by its unit and strengthen each primary
- * section's main control. Only allow-listed layout and typography properties are used, and no
- * color or font family is ever set, so the page keeps its palette and fonts.
+ * The in-place preview of a blueprint: per-region CSS declarations, built in this order, each
+ * step seeing what the earlier ones predict (./predict.ts):
+ *   1. headings on the page's type scale, in order of level (./headings.ts);
+ *   2. text and controls snapped to the same scale, with readable line height and length;
+ *   3. undersized pointer targets padded to 24 px (./targetPadding.ts);
+ *   3b. headings that colour still puts out of order given a stronger shade (./headings.ts);
+ *   4. each screen's primary action made its strongest control (./leadActions.ts), and
+ *      headings that rival the screen's lead set lighter (./screenLead.ts);
+ *   5. text still below WCAG AA given a colour from the page's palette (./contrastFix.ts).
+ * Only allow-listed properties are used; fonts are never changed, and colours only come from
+ * the page's palette or a shade of the colour already there.
  */
-import { CssPatch, type Blueprint, type Region } from '@/utils/schemas';
+import { readingIndex, structuralIds } from '@/utils/measure/layout';
 import { charsPerLine } from '@/utils/measure/typography';
-import { isFilled, pageBackground, surroundingsOf, visualWeights } from '@/utils/measure/weight';
+import { pageBackground, surroundingsOf } from '@/utils/measure/weight';
+import { CssPatch, type Blueprint, type Region } from '@/utils/schemas';
+import { contrastFix } from './contrastFix';
+import { foldOf } from './fold';
+import { headingDeclarations, headingOrderColors, type PlacedHeading } from './headings';
+import { actionDeclarations } from './leadActions';
+import { pagePalette } from './palette';
+import { predict, type Declarations } from './predict';
+import { screenLeads } from './screenLead';
+import { targetPadding } from './targetPadding';
+
+export { headingSize } from './headings';
 
 type Emphasis = Blueprint['sections'][number]['emphasis'];
-type Declarations = CssPatch[number]['declarations'];
 /** One region's declarations: only the properties it changes. */
 export type PatchEntry = { regionId: string; declarations: Declarations };
-
-const BOOST: Record<Emphasis, number> = { primary: 1, secondary: 0, tertiary: -1 };
 
 /** Text below 12px is hard to read at any hierarchy level. */
 export const MIN_TEXT = 12;
 
 const px = (value: number) => `${Math.round(value)}px`;
-const step = (scale: Blueprint['typeScale'], k: number) => scale.base * scale.ratio ** k;
 
-/** h1 sits four steps above the base, h4 one, h5 and h6 on it; emphasis moves a heading one step. */
-/** Shared with the HTML mockup, so the mockup and the in-place preview agree. */
-export function headingSize(scale: Blueprint['typeScale'], level: number, emphasis: Emphasis): number {
-  return step(scale, Math.min(6, Math.max(0, 5 - level + BOOST[emphasis])));
-}
-
-function headingDeclarations(
-  region: Region,
-  blueprint: Blueprint,
-  emphasis: Emphasis,
-  first: boolean,
-): Declarations {
-  const d: Declarations = {};
-  const size = Math.round(headingSize(blueprint.typeScale, region.headingLevel ?? 2, emphasis));
-  if (Math.abs(size - region.style.fontSize) >= 0.5) d['font-size'] = px(size);
-  if (emphasis !== 'tertiary' && region.style.fontWeight < 600) d['font-weight'] = '700';
-  const lineHeight = (region.style.lineHeight ?? 1.2 * region.style.fontSize) / region.style.fontSize;
-  if (Math.abs(lineHeight - 1.2) > 0.05) d['line-height'] = '1.2';
-  // A heading sits closer to its own content than to the section before it (proximity).
-  if (first) d['margin-top'] = px(blueprint.spacingUnit * 4);
-  d['margin-bottom'] = px(blueprint.spacingUnit * 2);
-  return d;
-}
-
+/** Text and control labels onto the nearest step of the scale; body text gets air and a measure. */
 function textDeclarations(region: Region, blueprint: Blueprint): Declarations {
   const d: Declarations = {};
+  // Text set at font-size 0 is hidden on purpose (image replacement): sizing it would show it.
+  if (region.style.fontSize < 1) return d;
   const { base, ratio } = blueprint.typeScale;
-  const k = Math.round(Math.log(region.style.fontSize / base) / Math.log(ratio));
-  const size = Math.max(MIN_TEXT, Math.round(step(blueprint.typeScale, k)));
+  // The nearest step, or the smallest step of at least MIN_TEXT: a clamp to 12px would be off the scale.
+  let k = Math.round(Math.log(region.style.fontSize / base) / Math.log(ratio));
+  while (base * ratio ** k < MIN_TEXT - 0.5 && k < 0) k++;
+  const size = Math.round(base * ratio ** k);
   if (Math.abs(size - region.style.fontSize) >= 0.5) d['font-size'] = px(size);
+  if (region.kind !== 'text') return d;
   // WCAG 1.4.8 (AAA): line spacing of at least 1.5 within paragraphs.
   const lineHeight = region.style.lineHeight ?? 1.2 * region.style.fontSize;
   if (lineHeight / region.style.fontSize < 1.4) d['line-height'] = '1.5';
@@ -59,46 +55,63 @@ function textDeclarations(region: Region, blueprint: Blueprint): Declarations {
   return d;
 }
 
-function actionDeclarations(region: Region, blueprint: Blueprint): Declarations {
-  const d: Declarations = {};
-  const unit = blueprint.spacingUnit;
-  if (region.style.fontWeight < 700) d['font-weight'] = '700';
-  if (region.style.fontSize < blueprint.typeScale.base) d['font-size'] = px(blueprint.typeScale.base);
-  const vertical = unit === 8 ? 2 * unit : 3 * unit;
-  d['padding-top'] = d['padding-bottom'] = px(vertical);
-  d['padding-left'] = d['padding-right'] = px(2 * vertical);
-  return d;
-}
-
-export function toCssPatch(blueprint: Blueprint, regions: readonly Region[]): CssPatch {
+export function toCssPatch(
+  blueprint: Blueprint,
+  regions: readonly Region[],
+  viewportHeight = foldOf(regions),
+): CssPatch {
   const byId = new Map(regions.map((r) => [r.id, r]));
-  const weights = visualWeights(regions);
+  const entries = new Map<string, Declarations>();
+  const merge = (id: string, d: Declarations) => entries.set(id, { ...entries.get(id), ...d });
+  const predicted = (r: Region) => predict(r, entries.get(r.id));
+
+  const headings: PlacedHeading[] = [];
+  blueprint.sections.forEach((section, index) =>
+    section.regionIds.forEach((id, i) => {
+      const region = byId.get(id);
+      if (region?.kind === 'heading' && region.style.fontSize >= 1)
+        headings.push({ region, emphasis: section.emphasis, opensSection: i === 0 && index > 0 });
+    }),
+  );
+  for (const [id, d] of headingDeclarations(headings, blueprint)) merge(id, d);
+  for (const section of blueprint.sections) {
+    for (const id of section.regionIds) {
+      const region = byId.get(id);
+      if (region && (region.kind === 'text' || region.kind === 'control'))
+        merge(id, textDeclarations(region, blueprint));
+    }
+  }
+  for (const [id, d] of targetPadding(regions)) merge(id, d);
+
   const page = pageBackground(regions);
-  const patch: PatchEntry[] = [];
-  blueprint.sections.forEach((section, index) => {
-    const members = section.regionIds.flatMap((id) => byId.get(id) ?? []);
-    const controls = members.filter((r) => r.kind === 'control' && !r.flags.disabled);
-    // The section's main control: its first filled one (a button meant to stand out), else its heaviest.
-    const action =
-      section.emphasis !== 'primary'
-        ? undefined
-        : (controls.find((r) => isFilled(r, surroundingsOf(r, byId, page))) ??
-          controls.reduce<Region | undefined>(
-            (best, r) => (!best || (weights.get(r.id) ?? 0) > (weights.get(best.id) ?? 0) ? r : best),
-            undefined,
-          ));
-    members.forEach((region, i) => {
-      const declarations =
-        region.kind === 'heading'
-          ? headingDeclarations(region, blueprint, section.emphasis, i === 0 && index > 0)
-          : region.kind === 'text' && section.emphasis !== 'tertiary'
-            ? textDeclarations(region, blueprint)
-            : region === action
-              ? actionDeclarations(region, blueprint)
-              : {};
-      if (Object.keys(declarations).length > 0) patch.push({ regionId: region.id, declarations });
-    });
-  });
+  const palette = pagePalette(regions);
+  const surroundings = (r: Region) => surroundingsOf(r, byId, page);
+  const drawn = headings.map(({ region }) => predicted(region));
+  for (const [id, d] of headingOrderColors(drawn, surroundings, palette)) merge(id, d);
+  for (const [id, d] of actionDeclarations(blueprint, regions, {
+    predicted,
+    surroundings,
+    palette,
+    viewportHeight,
+  })) {
+    merge(id, d);
+  }
+
+  const content = blueprint.sections.flatMap((s) => s.regionIds.flatMap((id) => byId.get(id) ?? []));
+  for (const [id, d] of screenLeads(blueprint, content.map(predicted), surroundings, viewportHeight)) {
+    merge(id, d);
+  }
+
+  const structural = structuralIds(regions);
+  for (const region of regions) {
+    const fix = contrastFix(predicted(region), structural, palette);
+    if (fix) merge(region.id, { color: fix.hex });
+  }
+
+  const patch = [...entries]
+    .filter(([, d]) => Object.keys(d).length > 0)
+    .sort(([a], [b]) => readingIndex(a) - readingIndex(b))
+    .map(([regionId, declarations]) => ({ regionId, declarations }));
   return parsePatch(patch);
 }
 
@@ -106,3 +119,5 @@ export function toCssPatch(blueprint: Blueprint, regions: readonly Region[]): Cs
 export function parsePatch(patch: readonly PatchEntry[]): CssPatch {
   return CssPatch.parse(patch);
 }
+
+export type { Emphasis };

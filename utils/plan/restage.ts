@@ -6,7 +6,8 @@
  * no text, colors or fonts.
  */
 import { Blueprint, type ContentCheck, type Finding, type Region } from '@/utils/schemas';
-import { PAGE_CHROME, screenOf, type ViewportSize } from '@/utils/measure/layout';
+import { PAGE_CHROME, overlapsHorizontally, screenOf, type ViewportSize } from '@/utils/measure/layout';
+import { primaryAction } from '@/utils/measure/primaryAction';
 import { siblingGaps } from '@/utils/measure/spacing';
 import { fitTypeScale } from '@/utils/measure/typeScale';
 import { visualWeights } from '@/utils/measure/weight';
@@ -18,27 +19,47 @@ interface Draft {
   regions: Region[];
 }
 
-/** A new section at each landmark change, each h1–h3, and each new screen. */
+/**
+ * A new section at each h1–h3, each landmark change and each new screen. Reading order runs
+ * row by row, so in a multi-column layout a column's text can come after the next column's
+ * heading: a region joins the section of the nearest heading above it in its own column (same
+ * landmark and screen, overlapping horizontally), and otherwise the section before it.
+ */
 function group(content: readonly Region[], viewport: ViewportSize): Draft[] {
   const sections: Draft[] = [];
   for (const region of content) {
     const source = region.landmark ?? 'page';
     const screen = screenOf(region.box, viewport);
-    const current = sections.at(-1);
     const heading = region.kind === 'heading' && (region.headingLevel ?? 6) <= 3;
-    if (!current || current.source !== source || current.screen !== screen || heading) {
+    if (heading) {
       sections.push({ source, screen, regions: [region] });
-    } else {
-      current.regions.push(region);
+      continue;
     }
+    const column = sections
+      .filter((s) => s.source === source && s.screen === screen && s.regions[0]?.kind === 'heading')
+      .filter(
+        (s) => s.regions[0]!.box.y <= region.box.y && overlapsHorizontally(s.regions[0]!.box, region.box),
+      )
+      .reduce<Draft | undefined>(
+        (best, s) => (!best || s.regions[0]!.box.y > best.regions[0]!.box.y ? s : best),
+        undefined,
+      );
+    const current = sections.at(-1);
+    const target =
+      column ?? (current && current.source === source && current.screen === screen ? current : undefined);
+    if (target) target.regions.push(region);
+    else sections.push({ source, screen, regions: [region] });
   }
   return sections;
 }
 
 /**
- * The section to lead each screen: the one holding the primary action when the critique
- * found it outweighed or below the fold, otherwise the visually heaviest, preferring content
- * over page chrome. Ties go to reading order.
+ * The section to lead each screen. Headings are put in order of level across the page
+ * (./headings.ts), so the section with the shallowest heading on a screen will be its heaviest:
+ * leading with any other would set the plan against its own type. Among equals: content over
+ * page chrome, then the section holding the primary action (the one the critique found
+ * outweighed or below the fold, or else the page's first filled control in its content, which
+ * the plan makes the strongest control), then the visually heaviest. Ties go to reading order.
  */
 function primaries(
   sections: readonly Draft[],
@@ -49,15 +70,26 @@ function primaries(
   const actions = new Set(
     findings.filter((f) => f.rule?.startsWith('primary-action')).map((f) => f.regionIds[0] ?? ''),
   );
+  const intended = primaryAction(regions);
+  if (actions.size === 0 && intended) actions.add(intended.id);
   const lead = (s: Draft) => s.regions.reduce((max, r) => Math.max(max, weights.get(r.id) ?? 0), 0);
+  const depth = (s: Draft) =>
+    Math.min(7, ...s.regions.filter((r) => r.kind === 'heading').map((r) => r.headingLevel ?? 2));
+  const rank = (s: Draft) => [
+    -depth(s),
+    PAGE_CHROME.has(s.source) ? 0 : 1,
+    s.regions.some((r) => actions.has(r.id)) ? 1 : 0,
+    lead(s),
+  ];
+  const better = (a: Draft, b: Draft) => {
+    const [x, y] = [rank(a), rank(b)];
+    const i = x.findIndex((v, k) => v !== y[k]);
+    return i >= 0 && x[i]! > y[i]!;
+  };
   const chosen = new Set<Draft>();
   for (const screen of new Set(sections.map((s) => s.screen))) {
     const here = sections.filter((s) => s.screen === screen);
-    const content = here.filter((s) => !PAGE_CHROME.has(s.source));
-    const eligible = content.length > 0 ? content : here;
-    const withAction = eligible.find((s) => s.regions.some((r) => actions.has(r.id)));
-    const heaviest = eligible.reduce((best, s) => (lead(s) > lead(best) ? s : best));
-    chosen.add(withAction ?? heaviest);
+    chosen.add(here.reduce((best, s) => (better(s, best) ? s : best)));
   }
   return chosen;
 }

@@ -1,10 +1,12 @@
 import type { RegionKind } from '../schemas';
 
 /**
- * What kind of content block an element is, from its tag and role. Leaves (everything but
- * containers) are content: their subtree belongs to them. Containers group leaves.
+ * What kind of content block an element is, from its tag and role. Headings, controls, fields
+ * and media are always one block: their subtree belongs to them. Text tags (and any element
+ * with loose text of its own) are a text block only while they hold no block-level content;
+ * otherwise they are walked into (see extract.ts). Containers group leaves.
  */
-const TEXT_TAGS = new Set([
+export const TEXT_TAGS = new Set([
   'p',
   'li',
   'blockquote',
@@ -80,9 +82,84 @@ const PLAIN = new Set([
   'center',
 ]);
 
-export function leafKind(el: Element): RegionKind | null {
+/**
+ * Descendants that make a text tag a container, not a text block: blocks of their own, form
+ * controls (a label keeps its field as a region of its own), and images that are content
+ * (`alt=""` marks one decorative, HTML §4.8.4.4.4). Inline links, emphasis and icons stay part
+ * of the text around them, as in a paragraph.
+ */
+const BLOCK_TAGS = new Set(
+  (
+    'address article aside blockquote center details dialog div dl dd dt fieldset figure figcaption ' +
+    'footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section table ul caption ' +
+    'legend iframe video audio canvas object embed textarea select button picture'
+  ).split(' '),
+);
+const BLOCK_ROLES = new Set(['heading', 'list', 'listitem', 'table', 'group', 'region']);
+
+export function isBlock(el: Element): boolean {
   const tag = el.localName;
+  if (BLOCK_TAGS.has(tag)) return true;
+  if (tag === 'img') return el.getAttribute('alt') !== '';
+  if (tag === 'input') return (el as HTMLInputElement).type !== 'hidden';
   const role = el.getAttribute('role');
+  return role !== null && BLOCK_ROLES.has(role);
+}
+
+/** Whether `node` holds a block (see isBlock) anywhere below it. */
+export function hasBlock(node: Element | ShadowRoot): boolean {
+  for (let child = node.firstElementChild; child; child = child.nextElementSibling)
+    if (isBlock(child) || hasBlock(child)) return true;
+  return false;
+}
+
+/** Elements whose children are not rendered as the page's text (or are the element's own pixels). */
+export const OPAQUE_CONTENT = new Set([
+  'select',
+  'textarea',
+  'option',
+  'optgroup',
+  'datalist',
+  'video',
+  'audio',
+  'canvas',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'picture',
+  'iframe',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'head',
+]);
+
+/** Letters or digits: what makes text words rather than separators (" | ", "·"). */
+export const WORDS = /[\p{L}\p{N}]/u;
+
+/** Words in `node`'s text outside headings, controls, fields and media (which are blocks of their own). */
+export function hasLooseWords(node: Element | ShadowRoot): boolean {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      if (WORDS.test(child.nodeValue ?? '')) return true;
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      if (!OPAQUE_CONTENT.has(el.localName) && !atomicKind(el) && hasLooseWords(el)) return true;
+    }
+  }
+  return false;
+}
+
+/** Headings, controls, fields and media: leaves whatever they hold. */
+export function atomicKind(el: Element, role = el.getAttribute('role')): RegionKind | null {
+  const kind = leafKind(el, role);
+  return kind === 'text' ? null : kind;
+}
+
+export function leafKind(el: Element, role = el.getAttribute('role')): RegionKind | null {
+  const tag = el.localName;
   if (role === null && PLAIN.has(tag)) return null;
   if (/^h[1-6]$/.test(tag) || role === 'heading') return 'heading';
   if (tag === 'input') {
@@ -105,8 +182,7 @@ export function leafKind(el: Element): RegionKind | null {
 }
 
 /** `header`, `nav`, … for landmarks and sections; null for anything else. */
-export function landmarkName(el: Element): string | null {
-  const role = el.getAttribute('role');
+export function landmarkName(el: Element, role = el.getAttribute('role')): string | null {
   if (role && LANDMARK_ROLES.has(role))
     return role === 'banner' ? 'header' : role === 'contentinfo' ? 'footer' : role;
   return LANDMARK_TAGS[el.localName] ?? null;

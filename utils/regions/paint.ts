@@ -1,11 +1,11 @@
 /**
- * What sits behind text: the effective background composited down the ancestor chain, and
- * the contrast of a text element against it. Gradients are sampled over the text's own
- * extent; images cannot be seen through, so text over one stays undecided (null) unless a
- * text-shadow halo gives it its own background (as in W3C ACT rule afw4f7's examples).
+ * What sits behind text: the effective background composited down the ancestor chain.
+ * Gradients are kept, to be sampled over the text's own extent (./textContrast.ts); images
+ * cannot be seen through.
  */
-import { WHITE, composite, contrastRatio as opaqueContrast, parseColor, type Rgba } from '../measure/color';
+import { WHITE, parseColor, type Rgba } from '../measure/color';
 import type { Box } from '../schemas';
+import { finish, over, type Group } from './textPaint';
 
 interface Stop {
   color: Rgba;
@@ -18,21 +18,40 @@ interface Gradient {
 }
 
 export interface Paint {
-  /** The solid color under everything (a gradient's or image's own base color included). */
+  /** The solid color under everything as shown (a gradient's or image's own base color included). */
   color: Rgba;
+  /** The same inside the opacity group it is in, before the group is blended (may be translucent). */
+  local: Rgba;
   layer: null | { kind: 'image' } | { kind: 'gradient'; gradient: Gradient; box: Box };
 }
 
-export const PAGE_CANVAS: Paint = { color: WHITE, layer: null };
+export const PAGE_CANVAS: Paint = { color: WHITE, local: WHITE, layer: null };
+
+/** The paint inside a new opacity group: nothing yet, over what is behind the group. */
+export function groupStart(under: Paint): Paint {
+  return { color: under.color, local: { r: 0, g: 0, b: 0, a: 0 }, layer: under.layer };
+}
+
+/** `background-color: transparent` as computed styles serialize it. */
+export const TRANSPARENT = 'rgba(0, 0, 0, 0)';
+
+/** Pages reuse a handful of colors thousands of times: parse each once. */
+const parsed = new Map<string, Rgba | null>();
+export function colorOf(css: string): Rgba | null {
+  let color = parsed.get(css);
+  if (color === undefined) {
+    color = parseColor(css);
+    if (parsed.size > 2000) parsed.clear();
+    parsed.set(css, color);
+  }
+  return color;
+}
 
 /** `rgba(r, g, b, a)` with channels rounded to two decimals. */
 export function formatRgba({ r, g, b, a }: Rgba): string {
   const round = (n: number) => Math.round(n * 100) / 100;
   return `rgba(${round(r)}, ${round(g)}, ${round(b)}, ${round(a)})`;
 }
-
-/** Text color (maybe translucent) over an opaque background. */
-const contrastRatio = (fg: Rgba, bg: Rgba) => opaqueContrast(composite(fg, bg), bg);
 
 /** Splits on commas outside parentheses. */
 function splitTop(value: string): string[] {
@@ -126,61 +145,47 @@ function sample(g: Gradient, t: number): Rgba {
 }
 
 /**
- * The paint behind an element's content, given its own background and the paint behind it.
- * Returns `under` itself when the element paints no background (the common case).
+ * The paint behind an element's content, given its own background and the paint behind it,
+ * in the opacity group it is in. Returns `under` itself when the element paints no background
+ * (the common case).
  */
-export function compose(style: CSSStyleDeclaration, under: Paint, box: Box | (() => Box)): Paint {
-  const background = style.backgroundColor;
-  const image = style.backgroundImage;
-  if (background === 'rgba(0, 0, 0, 0)' && image === 'none') return under;
-  const own = parseColor(background);
-  if (!own) return { color: under.color, layer: { kind: 'image' } }; // a color form we cannot read
-  const color = own.a === 0 ? under.color : composite(own, under.color);
+export function compose(
+  background: string,
+  image: string,
+  under: Paint,
+  box: () => Box,
+  group: Group | null,
+): Paint {
+  if (background === TRANSPARENT && image === 'none') return under;
+  const own = colorOf(background);
+  if (!own) return { ...under, layer: { kind: 'image' } }; // a color form we cannot read
+  const local = own.a === 0 ? under.local : over(own, under.local);
+  const color = finish(local, group);
+  // Through a translucent background, or a group blended over its backdrop, a layer below shows.
   if (image === 'none' || image === '')
-    return own.a >= 1 ? { color, layer: null } : { color, layer: under.layer };
-  const area = typeof box === 'function' ? box() : box;
+    return { color, local, layer: own.a >= 1 && !group ? null : under.layer };
+  const area = box();
   const gradient = parseGradient(image, area);
-  return { color, layer: gradient ? { kind: 'gradient', gradient, box: area } : { kind: 'image' } };
+  return { color, local, layer: gradient ? { kind: 'gradient', gradient, box: area } : { kind: 'image' } };
 }
 
-/**
- * A text-shadow that surrounds the glyphs (blur at least as large as the offset, or shadows
- * offset into all four quadrants) becomes the text's immediate background.
- */
-export function haloColor(textShadow: string, under: Rgba): Rgba | null {
-  if (!textShadow || textShadow === 'none') return null;
-  const shadows = splitTop(textShadow).map((s) => {
-    const color = parseColor(/rgba?\([^)]*\)/.exec(s)?.[0] ?? '');
-    const [dx = 0, dy = 0, blur = 0] = (s.replace(/rgba?\([^)]*\)/, '').match(/-?[\d.]+px/g) ?? []).map(
-      parseFloat,
-    );
-    return { color, dx, dy, blur };
-  });
-  const quadrants = new Set(shadows.map((s) => `${Math.sign(s.dx)},${Math.sign(s.dy)}`));
-  const surrounds =
-    shadows.some((s) => s.blur > 0 && Math.max(Math.abs(s.dx), Math.abs(s.dy)) <= s.blur) ||
-    ['1,1', '1,-1', '-1,1', '-1,-1'].every((q) => quadrants.has(q));
-  const color = shadows.find((s) => s.color)?.color;
-  return surrounds && color ? composite(color, under) : null;
-}
-
-/** Contrast of text color `fg` (alpha already scaled by opacity) over `bg`; null when undecidable. */
-export function textContrast(fg: Rgba, bg: Paint, textShadow: string, textBox: () => Box): number | null {
-  const halo = haloColor(textShadow, bg.color);
-  if (halo) return contrastRatio(fg, halo);
-  if (!bg.layer) return contrastRatio(fg, bg.color);
-  if (bg.layer.kind === 'image') return null;
-  const { gradient, box } = bg.layer;
-  const text = textBox();
+/** The gradient's color at each of `steps + 1` points along the text, as laid over `base`. */
+export function gradientSamples(
+  layer: { gradient: Gradient; box: Box },
+  text: Box,
+  base: Rgba,
+  steps = 24,
+): Rgba[] {
+  const { gradient, box } = layer;
   const [start, size, from, to] =
     gradient.axis === 'x'
       ? [box.x, box.width, text.x, text.x + text.width]
       : [box.y, box.height, text.y, text.y + text.height];
-  let worst = 21;
-  for (let i = 0; i <= 24; i++) {
-    const along = size > 0 ? (from + ((to - from) * i) / 24 - start) / size : 0;
+  const samples: Rgba[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const along = size > 0 ? (from + ((to - from) * i) / steps - start) / size : 0;
     const t = Math.min(1, Math.max(0, gradient.reverse ? 1 - along : along));
-    worst = Math.min(worst, contrastRatio(fg, composite(sample(gradient, t), bg.color)));
+    samples.push(over(sample(gradient, t), base));
   }
-  return worst;
+  return samples;
 }

@@ -46,6 +46,28 @@ export class SelectorCache {
     if (!this.own.has(el)) this.own.set(el, findOwnSelector(el, root, this));
     return this.own.get(el)!;
   }
+
+  /** `tag:nth-of-type(k)`, numbering all of a parent's children at once (a list of 8,000 cards
+   * would otherwise be walked sibling by sibling for every region in it). */
+  nthOfType(el: Element): string {
+    let step = this.steps.get(el);
+    if (step === undefined) {
+      const counts = new Map<string, number>();
+      for (let sib: ChildNode | null = el.parentNode?.firstChild ?? el; sib; sib = sib.nextSibling) {
+        if (sib.nodeType !== 1) continue;
+        const tag = (sib as Element).localName;
+        const index = (counts.get(tag) ?? 0) + 1;
+        counts.set(tag, index);
+        let escaped = this.tags.get(tag);
+        if (escaped === undefined) this.tags.set(tag, (escaped = CSS.escape(tag)));
+        this.steps.set(sib as Element, `${escaped}:nth-of-type(${index})`);
+      }
+      step = this.steps.get(el) ?? nthOfType(el);
+    }
+    return step;
+  }
+  private steps = new Map<Element, string>();
+  private tags = new Map<string, string>();
 }
 
 function findOwnSelector(el: Element, root: Root, cache: SelectorCache): string | null {
@@ -83,12 +105,12 @@ function nthOfType(el: Element): string {
 function selectorInRoot(el: Element, root: Root, cache: SelectorCache): string {
   const own = cache.ownSelector(el, root);
   if (own) return own;
-  const path = [nthOfType(el)];
+  const path = [cache.nthOfType(el)];
   for (let node = el.parentElement; node; node = node.parentElement) {
     const anchor = cache.ownSelector(node, root);
     if (anchor) return [anchor, ...path].join(' > ');
     if (node.parentElement === null && node.localName === 'html') return [':root', ...path].join(' > ');
-    path.unshift(nthOfType(node));
+    path.unshift(cache.nthOfType(node));
   }
   return path.join(' > ');
 }

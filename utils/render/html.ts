@@ -2,6 +2,8 @@
  * Escaping for the HTML documents Restage writes (the mockup and the report). Everything that
  * came from a page, a model or a file is text to show, never markup or CSS to run.
  */
+import { UNSAFE_CSS_VALUE } from '../schemas';
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -15,15 +17,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
-/**
- * The CssPatch schema's guard plus backslashes, since a CSS escape can spell `url(` as `u\72l(`:
- * nothing that can load, run, or end a declaration and start another.
- */
-const UNSAFE_CSS = /url\(|@import|expression|javascript:|[;{}<>\\]/i;
-
+/** A CSS value that passes the plan's guard (UNSAFE_CSS_VALUE in utils/schemas.ts), or null. */
 export function safeCss(value: string): string | null {
   const trimmed = value.trim();
-  return trimmed === '' || UNSAFE_CSS.test(trimmed) ? null : trimmed;
+  return trimmed === '' || UNSAFE_CSS_VALUE.test(trimmed) ? null : trimmed;
 }
 
 /** A `style` attribute value from declarations; unsafe or empty values are left out. */

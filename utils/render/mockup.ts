@@ -17,9 +17,15 @@ export interface MockupInput {
   regions: Region[];
   blueprint: Blueprint;
   cssPatch: CssPatch;
+  /** Images as data URLs by region id (./crops.ts); an image without one keeps its place and alt text. */
+  images?: ReadonlyMap<string, string>;
 }
 
-export const MOCKUP_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+/** No scripts and no network: styles inline, images only as embedded data. */
+export const MOCKUP_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** The only image sources the mockup takes: base64 PNG, JPEG, GIF or WebP data. */
+const IMAGE_DATA = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;
 
 /** Patch properties left out: the mockup keeps the page's palette, and a block column has no order or gap. */
 const SKIPPED = new Set(['color', 'background-color', 'order', 'gap']);
@@ -37,7 +43,12 @@ function patchByRegion(cssPatch: CssPatch): Map<string, Style> {
 
 const headingLevel = (region: Region) => Math.min(6, Math.max(1, region.headingLevel ?? 2));
 
-function regionHtml(id: string, region: Region | undefined, at: Placement): string {
+function regionHtml(
+  id: string,
+  region: Region | undefined,
+  at: Placement,
+  image: string | undefined,
+): string {
   const attr = `data-region="${e(id)}"`;
   // An id the page does not have, or a structural container: counted once, shows nothing.
   if (!region) return `<div ${attr} data-unknown="" aria-hidden="true"></div>`;
@@ -53,19 +64,27 @@ function regionHtml(id: string, region: Region | undefined, at: Placement): stri
       return `<${tag} ${attr} ${style}>${e(region.text)}</${tag}>`;
     }
     case 'control':
+      // Links stay links; buttons are drawn as buttons (./mockupStyle.ts gives them a frame).
       return region.tag === 'a' || region.role === 'link'
-        ? `<span role="button" ${attr} ${style}>${e(words)}</span>`
+        ? `<span class="link" ${attr} ${style}>${e(words)}</span>`
         : `<button type="button" ${attr}${region.flags.disabled ? ' disabled' : ''} ${style}>${e(words)}</button>`;
     case 'field': {
+      const label = masked || region.name === '' ? '' : ` aria-label="${e(region.name)}"`;
+      // A select shows its visible choice; a text area and an input their value or placeholder.
+      if (region.tag === 'select')
+        return `<select ${attr} disabled${label} ${style}><option>${e(region.text)}</option></select>`;
+      if (region.tag === 'textarea' && region.text !== '')
+        return `<textarea ${attr} disabled${label} ${style}>${e(region.text)}</textarea>`;
       const shown =
         masked || region.text !== '' ? `value="${e(region.text)}"` : `placeholder="${e(region.name)}"`;
-      const label = masked || region.name === '' ? '' : ` aria-label="${e(region.name)}"`;
       return `<input type="text" ${attr} disabled ${shown}${label} ${style}>`;
     }
     case 'media': {
+      if (image !== undefined && IMAGE_DATA.test(image))
+        return `<img ${attr} src="${image}" alt="${masked ? '' : e(region.name)}" ${style}>`;
       const label =
         masked || region.name === '' ? 'aria-hidden="true"' : `role="img" aria-label="${e(region.name)}"`;
-      return `<div ${attr} ${label} ${style}></div>`;
+      return `<div ${attr} data-placeholder="" ${label} ${style}></div>`;
     }
     default:
       return `<p ${attr} ${style}>${e(region.text)}</p>`;
@@ -85,7 +104,7 @@ function sectionHtml(ids: readonly string[], byId: ReadonlyMap<string, Region>, 
   };
   for (const id of ids) {
     const region = byId.get(id);
-    const html = regionHtml(id, region, at);
+    const html = regionHtml(id, region, at, at.images.get(id));
     if (region?.kind === 'control') row.push(html);
     else {
       flush();
@@ -102,7 +121,12 @@ export function renderMockup(input: MockupInput): string {
   const width = Math.max(1, Math.round(input.viewportWidth));
   const page = safeColor(pageBackground(regions)) ?? 'rgba(255, 255, 255, 1)';
   const byId = new Map(regions.map((r) => [r.id, r]));
-  const shared = { blueprint, patch: patchByRegion(input.cssPatch), structural: structuralIds(regions) };
+  const shared = {
+    blueprint,
+    patch: patchByRegion(input.cssPatch),
+    structural: structuralIds(regions),
+    images: input.images ?? new Map<string, string>(),
+  };
   const seen = new Set<string>();
   const sections = blueprint.sections.map((section) => {
     // Each id once, at its first place, even if a plan lists it twice.
@@ -128,10 +152,12 @@ export function renderMockup(input: MockupInput): string {
       'section { display: flow-root; }',
       'h1, h2, h3, h4, h5, h6, p { margin: 0; overflow-wrap: anywhere; }',
       `.row { display: flex; flex-wrap: wrap; align-items: center; gap: ${unit}px ${2 * unit}px; }`,
-      'button, input { font: inherit; margin: 0; }',
-      'button { border: 0; background: none; padding: 0; cursor: default; }',
-      '[role="button"] { text-decoration: underline; }',
-      'input { border: 1px solid currentColor; background: transparent; }',
+      'button, input, select, textarea { font: inherit; margin: 0; color: inherit; }',
+      `button { border: 1px solid currentColor; border-radius: ${unit / 2}px; background: none; padding: ${unit / 2}px ${unit}px; cursor: default; }`,
+      '.link { text-decoration: underline; }',
+      'input, select, textarea { border: 1px solid currentColor; background: transparent; opacity: 1; }',
+      'img { display: block; height: auto; }',
+      '[data-placeholder] { outline: 1px dashed currentColor; outline-offset: -1px; }',
       '</style>',
     ],
     body: [

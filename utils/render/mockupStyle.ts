@@ -17,6 +17,8 @@ export interface Placement {
   blueprint: Blueprint;
   patch: ReadonlyMap<string, Style>;
   structural: ReadonlySet<string>;
+  /** Embedded images by region id. */
+  images: ReadonlyMap<string, string>;
   emphasis: Emphasis;
   background: string;
   column: number;

@@ -41,7 +41,7 @@ export const badges = (ids: readonly string[]) =>
 
 export function contentCheckSentence(check: ContentCheck): string {
   return isSameContent(check)
-    ? `Content check passed: the alternative keeps all ${check.kept} of ${check.regions} content regions, each exactly once, and adds none.`
+    ? `Content check passed: the alternative keeps all ${check.kept} of ${check.regions} content regions (${check.wordsKept} of ${check.words} words), each exactly once, and adds none.`
     : `Content check failed (${describeContentCheck(check)}): the alternative does not show the same content.`;
 }
 
@@ -62,8 +62,8 @@ function findingsHtml(findings: readonly Finding[]): string {
 }
 
 function alternativeHtml(critique: Critique, mockupFile: string | null, mockupPng: string | null): string {
-  const check = critique.contentCheck;
-  const { blueprint } = critique;
+  const { contentCheck: check, blueprint, cssPatch } = critique;
+  if (!check || !blueprint || !cssPatch) return none('No plan: the critique ended before its plan stage.');
   const ids = (names: readonly string[]) => e(names.join(', ') || 'none');
   return [
     `<p class="${isSameContent(check) ? 'pass' : 'fail'}">${e(contentCheckSentence(check))}</p>`,
@@ -89,10 +89,10 @@ function alternativeHtml(critique: Critique, mockupFile: string | null, mockupPn
       blueprint.sections.map((s) => [e(s.id), e(s.source), e(s.emphasis), badges(s.regionIds)]),
     ),
     '<h3>CSS patch</h3>',
-    critique.cssPatch.length === 0
+    cssPatch.length === 0
       ? none('No CSS changes.')
       : list(
-          critique.cssPatch.map(
+          cssPatch.map(
             (p) =>
               `${badges([p.regionId])} ${Object.entries(p.declarations)
                 .map(([property, value]) => `<code>${e(`${property}: ${value ?? ''}`)}</code>`)
@@ -105,7 +105,7 @@ function alternativeHtml(critique: Critique, mockupFile: string | null, mockupPn
 export function renderReport(input: ReportInput): string {
   const { critique } = input;
   const shot = IMAGE_DATA_URL.test(input.annotatedPng) ? input.annotatedPng : null;
-  const breakdown = Object.entries(critique.score.breakdown).map(([category, value]) => [
+  const breakdown = Object.entries(critique.score?.breakdown ?? {}).map(([category, value]) => [
     e(category),
     e(String(Math.round(value))),
     e(String(SCORE_WEIGHTS[category as Finding['category']] ?? '—')),
@@ -123,8 +123,10 @@ export function renderReport(input: ReportInput): string {
       '<h1>Restage critique</h1>',
       `<p>Page <code>${e(critique.url)}</code> · engine <code>${e(critique.engine)}</code> · ${critique.regions.length} regions</p>`,
       '<p class="caveat">The score is a heuristic for comparing versions of one page, not a conformance verdict. The alternative is a plan to check, not a fact.</p>',
-      `<h2>Score</h2><p class="score"><strong>${e(String(Math.round(critique.score.value)))}</strong> / 100</p>`,
-      table(['Category', 'Score', 'Weight'], breakdown),
+      '<h2>Score</h2>',
+      critique.score
+        ? `<p class="score"><strong>${e(String(Math.round(critique.score.value)))}</strong> / 100</p>${table(['Category', 'Score', 'Weight'], breakdown)}`
+        : none('No score: the critique ended before its measure stage.'),
       `<h2>Findings (${critique.findings.length})</h2>`,
       findingsHtml(critique.findings),
       '<h2>Annotated screenshot</h2>',

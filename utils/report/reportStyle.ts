@@ -1,9 +1,12 @@
+import { BADGE_CSS_VARS } from '../render/badges';
+
 /**
- * The report's stylesheet, inline because the report loads nothing. Badges match the overlay's
- * (utils/overlay/overlay.css) so a number on the screenshot reads the same in the text.
+ * The report's stylesheet, inline because the report loads nothing. Badges use the palette of
+ * the overlay, the panel and `annotated.png` (utils/render/badges.ts), so a number on the
+ * screenshot reads the same in the text.
  */
 export const REPORT_CSS = `
-:root { color-scheme: light; font: 15px/1.5 system-ui, sans-serif; color: #1f2328; background: #fff; }
+:root { ${BADGE_CSS_VARS} color-scheme: light; font: 15px/1.5 system-ui, sans-serif; color: #1f2328; background: #fff; }
 body { margin: 0; }
 main { max-width: 960px; margin: 0 auto; padding: 24px 16px 64px; }
 h1 { font-size: 28px; margin: 0 0 8px; }
@@ -26,7 +29,7 @@ li { margin: 4px 0; }
 .finding.minor { border-color: #9a6700; }
 .finding.info { border-color: #0969da; }
 .meta { color: #59636e; font-size: 13px; }
-.badge { display: inline-block; min-width: 18px; padding: 1px 4px; border-radius: 3px; background: #3b5bdb; color: #fff; font: 600 12px/16px system-ui, sans-serif; text-align: center; }
+.badge { display: inline-block; min-width: 18px; padding: 1px 4px; border-radius: 3px; background: var(--restage-mark); color: var(--restage-mark-text); font: 600 12px/16px system-ui, sans-serif; text-align: center; }
 .pass { color: #1a7f37; font-weight: 600; }
 .fail { color: #cf222e; font-weight: 600; }
 .shot { display: block; max-width: 100%; border: 1px solid #d0d7de; margin: 8px 0; }

@@ -9,7 +9,16 @@ import { DEFAULT_SETTINGS, Settings } from '../schemas';
  */
 const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
 
+/**
+ * Settings for this browser session only, in memory (`session:` storage is never written to
+ * disk and content scripts cannot read it): how the CLI hands the extension a key from
+ * OPENAI_API_KEY without writing it anywhere. When present it wins over the saved settings.
+ */
+const sessionItem = storage.defineItem<unknown>('session:settings', { fallback: null });
+
 export async function loadSettings(): Promise<Settings> {
+  const session = Settings.safeParse(await sessionItem.getValue().catch(() => null));
+  if (session.success) return session.data;
   return coerceSettings(await settingsItem.getValue());
 }
 

@@ -78,3 +78,38 @@ describe('compositing', () => {
     expect(textContrast('currentcolor', 'rgba(255, 255, 255, 1)')).toBeNull();
   });
 });
+
+describe('parseColor in the CSS Color 4 spaces computed styles keep', () => {
+  const near = (css: string, [r, g, b]: number[], a = 1) => {
+    const color = parseColor(css)!;
+    expect(color, css).not.toBeNull();
+    for (const [got, want] of [
+      [color.r, r],
+      [color.g, g],
+      [color.b, b],
+    ])
+      expect(Math.abs(got! - want!), css).toBeLessThanOrEqual(1);
+    expect(color.a).toBeCloseTo(a, 5);
+  };
+
+  it('converts oklch, oklab, lab, lch and color() to sRGB', () => {
+    near('oklch(0.627955 0.257683 29.2339)', [255, 0, 0]); // sRGB red, as CSS Color 4 lists it
+    near('oklch(1 0 0)', [255, 255, 255]);
+    near('oklch(0 0 0 / 0.5)', [0, 0, 0], 0.5);
+    near('oklab(0.519752 -0.140302 0.107676)', [0, 128, 0]); // green
+    near('lab(100 0 0)', [255, 255, 255]);
+    near('lab(0 0 0)', [0, 0, 0]);
+    // Neutral: no chroma gives equal channels; lch is lab in polar form.
+    const grey = parseColor('lab(50 0 0)')!;
+    expect(Math.abs(grey.r - grey.g) + Math.abs(grey.g - grey.b)).toBeLessThan(0.5);
+    expect(parseColor('lch(50 30 90)')).toEqual(parseColor('lab(50 0 30)'));
+    near('color(srgb 1 0.5 0)', [255, 128, 0]);
+    near('color(display-p3 1 1 1)', [255, 255, 255]);
+  });
+
+  it('clips colors outside sRGB and rejects spaces it does not know', () => {
+    near('color(display-p3 1 0 0)', [255, 0, 0]);
+    expect(parseColor('color(rec2020 1 0 0)')).toBeNull();
+    expect(parseColor('oklch(0.5 0.1)')).toBeNull();
+  });
+});

@@ -190,6 +190,19 @@ describe('contrastFindings', () => {
     expect(findings[1]?.detail).toBe('r2 4.54:1 (needs 7:1), #767676 on #ffffff, 16px 400');
   });
 
+  it('groups failures that share a color pair: 25 grey links are one finding listing 25 regions', () => {
+    const links = Array.from({ length: 25 }, (_, i) => on(`r${i + 1}`, '#999', '#fff'));
+    const findings = contrastFindings([...links, on('r26', '#aaa', '#fff')]);
+    expect(findings).toHaveLength(2);
+    expect(findings[0]).toMatchObject({
+      severity: 'critical',
+      regionIds: links.map((l) => l.id),
+      detail:
+        '25 regions (r1, r2, r3, r4, r5, r6, r7, r8 and 17 more) with #999999 on #ffffff, 2.85:1 (needs 4.5:1)',
+    });
+    expect(findings[1]?.regionIds).toEqual(['r26']);
+  });
+
   it('says when translucent text was composited', () => {
     const [finding] = contrastFindings([region('r1', { style: { color: 'rgba(0, 0, 0, 0.3)' } })]);
     expect(finding?.detail).toBe(

@@ -24,7 +24,6 @@ describe('measure', () => {
       ['contrast-2', 'needs-review:wcag-1.4.3'],
       ['hierarchy-1', 'heading-inversion'],
       ['targets-1', 'wcag-2.5.8'],
-      ['targets-2', 'wcag-2.5.8'],
     ]);
   });
 

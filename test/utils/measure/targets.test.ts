@@ -6,13 +6,15 @@ const icon = (id: string, x: number, size = 16) =>
   button(id, { text: '', box: { x, y: 0, width: size, height: size } });
 
 describe('target size (WCAG 2.5.8)', () => {
-  it('flags 16×16 targets crowded together', () => {
+  it('flags 16×16 targets crowded together, in one finding that lists them all', () => {
     const findings = targetFindings([icon('r1', 0), icon('r2', 20)]);
-    expect(findings.map((f) => f.regionIds[0])).toEqual(['r1', 'r2']);
+    expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({
+      title: '2 targets smaller than 24 × 24 px',
       rule: 'wcag-2.5.8',
       severity: 'major',
-      detail: 'r1 16px × 16px, too close to other targets for the spacing exception',
+      regionIds: ['r1', 'r2'],
+      detail: 'r1 16px × 16px, r2 16px × 16px, too close to other targets for the spacing exception',
     });
   });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { primaryActionFindings } from '@/utils/measure/primaryAction';
+import { visualWeights } from '@/utils/measure/weight';
 import { parsePatch, toCssPatch } from '@/utils/plan/cssPatch';
+import { predictPatch } from '@/utils/plan/predict';
 import { restage } from '@/utils/plan/restage';
 import { ALLOWED_CSS_PROPERTIES, type Blueprint } from '@/utils/schemas';
 import { WHITE, button, heading, region, rgba, syntheticRegions } from '../../fixtures/regions';
@@ -15,7 +18,7 @@ const blueprint = (
 });
 
 describe('toCssPatch', () => {
-  it('sets headings on the scale: h1 four steps up, one more in a primary section', () => {
+  it('sets headings on the scale, one step per level, whatever the emphasis', () => {
     const h1 = heading('r1', 1, 30, { style: { fontWeight: 400, lineHeight: 45 } });
     expect(toCssPatch(blueprint('secondary', ['r1']), [h1])).toEqual([
       {
@@ -28,9 +31,10 @@ describe('toCssPatch', () => {
         },
       },
     ]);
-    expect(toCssPatch(blueprint('primary', ['r1']), [h1])[0]?.declarations['font-size']).toBe('49px');
+    // 16 × 1.25⁴ = 39.06 for an h1, 16 × 1.25³ = 31.25 for an h2: on the scale in any section.
+    expect(toCssPatch(blueprint('primary', ['r1']), [h1])[0]?.declarations['font-size']).toBe('39px');
     const h2 = heading('r1', 2, 20);
-    expect(toCssPatch(blueprint('tertiary', ['r1']), [h2])[0]?.declarations['font-size']).toBe('25px');
+    expect(toCssPatch(blueprint('tertiary', ['r1']), [h2])[0]?.declarations['font-size']).toBe('31px');
   });
 
   it('opens each later section with space above its heading', () => {
@@ -60,35 +64,55 @@ describe('toCssPatch', () => {
     expect(toCssPatch(blueprint('secondary', ['r1']), [small])[0]?.declarations['font-size']).toBe('16px');
   });
 
-  it("strengthens a primary section's heaviest control, padded on the spacing unit", () => {
+  it("strengthens a primary section's filled control until the measure finds it the strongest", () => {
     const cta = button('r1', { style: { fontSize: 14, color: WHITE, background: rgba('#0a66c2') } });
-    const other = button('r2', { style: { fontSize: 12 } });
+    const other = button('r2', { style: { fontSize: 18, fontWeight: 700 } });
     const intro = region('r3', { style: { lineHeight: 24 }, box: { width: 600, height: 24 } });
-    expect(toCssPatch(blueprint('primary', ['r1', 'r2', 'r3'], 4), [cta, other, intro])).toEqual([
-      {
-        regionId: 'r1',
-        declarations: {
-          'font-weight': '700',
-          'font-size': '16px',
-          'padding-top': '12px',
-          'padding-bottom': '12px',
-          'padding-left': '24px',
-          'padding-right': '24px',
-        },
-      },
+    const page = [cta, other, intro];
+    const viewport = { width: 1280, height: 800 };
+    const weak = (regions: typeof page) =>
+      primaryActionFindings(regions, viewport, visualWeights(regions)).map((f) => f.rule);
+    expect(weak(page)).toEqual(['primary-action-weak']);
+    const patch = toCssPatch(blueprint('primary', ['r1', 'r2', 'r3'], 4), page);
+    const d = patch.find((p) => p.regionId === 'r1')?.declarations ?? {};
+    expect(d['font-weight']).toBe('700');
+    // Its fill already stands out (5.7:1 on white), so it keeps its colours and grows instead.
+    expect(d['background-color']).toBeUndefined();
+    expect(weak(predictPatch(page, patch))).toEqual([]);
+    // Outside a primary section a control only moves onto the scale (14px → 16 × 1.25⁻¹ = 12.8).
+    expect(toCssPatch(blueprint('secondary', ['r1']), [cta])).toEqual([
+      { regionId: 'r1', declarations: { 'font-size': '13px' } },
     ]);
-    expect(toCssPatch(blueprint('secondary', ['r1']), [cta])).toEqual([]);
   });
 
-  it('uses only allow-listed properties and never sets a color, on a 1,000-region page', () => {
+  it('uses only allow-listed properties, and colours only where text fails AA, on a 1,000-region page', () => {
     const regions = syntheticRegions(1000);
     const patch = toCssPatch(restage(regions, [], { width: 1280, height: 800 }).blueprint, regions);
     const properties = new Set(patch.flatMap((p) => Object.keys(p.declarations)));
     expect([...properties].every((p) => (ALLOWED_CSS_PROPERTIES as readonly string[]).includes(p))).toBe(
       true,
     );
-    expect(properties.has('color')).toBe(false);
-    expect(properties.has('background-color')).toBe(false);
+    const byId = new Map(regions.map((r) => [r.id, r]));
+    const recoloured = patch.filter((p) => p.declarations.color).map((p) => byId.get(p.regionId)!);
+    // The synthetic page's failures: white on #999999 buttons (2.85:1), #888888 captions (3.54:1).
+    expect(recoloured.length).toBeGreaterThan(0);
+    for (const region of recoloured) {
+      expect(['rgba(255, 255, 255, 1)', 'rgba(136, 136, 136, 1)']).toContain(region.style.color);
+    }
+  });
+});
+
+describe('toCssPatch on text hidden at font-size 0', () => {
+  it('leaves it unsized, so the preview never reveals it', () => {
+    // Image replacement: a link whose text is set at font-size 0 over a logo.
+    const hidden = button('r1', { tag: 'a', text: 'View in iTunes', style: { fontSize: 0 } });
+    const heading0 = heading('r2', 2, 0);
+    const patch = toCssPatch(blueprint('primary', ['r1', 'r2', 'r3']), [
+      hidden,
+      heading0,
+      region('r3', { box: { y: 100 } }),
+    ]);
+    expect(patch.flatMap((p) => (p.declarations['font-size'] ? [p.regionId] : []))).toEqual([]);
   });
 });
 

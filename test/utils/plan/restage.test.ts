@@ -41,7 +41,18 @@ describe('restage', () => {
       ['s3', 'main', 'primary', ['r7', 'r8']],
       ['s4', 'footer', 'primary', ['r9']],
     ]);
-    expect(contentCheck).toEqual({ regions: 8, kept: 8, missing: [], duplicated: [], invented: [] });
+    // 2 words per link, button and heading, 30 in r4, 4 in r8 and r9.
+    expect(contentCheck).toEqual({
+      regions: 8,
+      kept: 8,
+      words: 48,
+      wordsKept: 48,
+      images: 0,
+      imagesKept: 0,
+      missing: [],
+      duplicated: [],
+      invented: [],
+    });
   });
 
   it('derives its type scale and spacing unit from the page', () => {
@@ -68,7 +79,7 @@ describe('restage', () => {
     expect(spacingUnitOf([region('r1')])).toBe(8);
   });
 
-  it('leads a screen with the primary action the critique found outweighed', () => {
+  it('leads a screen with its shallowest heading, then with the section holding the primary action', () => {
     const screen = [
       button('r1', {
         tag: 'a',
@@ -76,23 +87,40 @@ describe('restage', () => {
         box: { width: 80, height: 24 },
         style: { fontSize: 18, fontWeight: 700 },
       }),
-      heading('r2', 1, 48, { box: { y: 40, height: 60 } }),
+      heading('r2', 2, 48, { box: { y: 40, height: 60 } }),
       region('r3', { box: { y: 120 } }),
       heading('r4', 2, 20, { box: { y: 300 } }),
       button('r5', { box: { y: 340 }, style: { fontSize: 14, color: WHITE, background: rgba('#0a66c2') } }),
     ];
-    const emphasis = (findings: Finding[]) =>
-      restage(screen, findings, viewport).blueprint.sections.map((s) => s.emphasis);
-    expect(emphasis([])).toEqual(['tertiary', 'primary', 'secondary']);
+    const emphasis = (regions: Region[], findings: Finding[]) =>
+      restage(regions, findings, viewport).blueprint.sections.map((s) => s.emphasis);
     const weak = measure(screen, viewport).filter((f) => f.rule === 'primary-action-weak');
     expect(weak.map((f) => f.regionIds)).toEqual([['r5', 'r1']]);
-    expect(emphasis(weak)).toEqual(['tertiary', 'secondary', 'primary']);
+    // Two h2 sections: the one holding the action leads, found outweighed or not.
+    expect(emphasis(screen, weak)).toEqual(['tertiary', 'secondary', 'primary']);
+    expect(emphasis(screen, [])).toEqual(['tertiary', 'secondary', 'primary']);
+    // Without a filled control there is no action to go by: the heavier section leads.
+    const plain = screen.map((r) => (r.id === 'r5' ? { ...r, style: { ...r.style, background: WHITE } } : r));
+    expect(emphasis(plain, [])).toEqual(['tertiary', 'primary', 'secondary']);
+    // An h1 leads its screen whatever the action: the plan sets it above every h2.
+    const titled = screen.map((r) => (r.id === 'r2' ? { ...r, headingLevel: 1, tag: 'h1' } : r));
+    expect(emphasis(titled, weak)).toEqual(['tertiary', 'primary', 'secondary']);
   });
 
   it('plans an empty page as no sections, on default scale and unit', () => {
     expect(restage([], [], viewport)).toEqual({
       blueprint: { sections: [], typeScale: { base: 16, ratio: 1.25 }, spacingUnit: 8 },
-      contentCheck: { regions: 0, kept: 0, missing: [], duplicated: [], invented: [] },
+      contentCheck: {
+        regions: 0,
+        kept: 0,
+        words: 0,
+        wordsKept: 0,
+        images: 0,
+        imagesKept: 0,
+        missing: [],
+        duplicated: [],
+        invented: [],
+      },
     });
   });
 

@@ -107,7 +107,7 @@ describe('renderMockup', () => {
       for (const label of attributes(html, 'aria-label')) expect(regions.map((r) => r.name)).toContain(label);
       expect(html).not.toMatch(/<script|\bsrc=|\bhref=|url\(|@import/i);
       expect(html).toContain(
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
       );
     });
   }
@@ -116,13 +116,34 @@ describe('renderMockup', () => {
     const html = renderMockup(planned(page));
     expect(html).toContain('>Ship &lt;b&gt;&amp;&quot;faster&lt;/b&gt;</h1>');
     expect(html).not.toContain('<b>');
-    expect(elementOf(html, 'r1')).toMatch(/^<span role="button"/);
+    expect(elementOf(html, 'r1')).toMatch(/^<span class="link"/);
     expect(elementOf(html, 'r5')).toMatch(/^<button type="button"/);
     expect(elementOf(html, 'r6')).toMatch(/^<input type="text" .*disabled placeholder="Email address"/);
     expect(elementOf(html, 'r7')).toContain('value="•••"');
     expect(elementOf(html, 'r8')).toMatch(/role="img" aria-label="Team photo"/);
     expect(elementOf(html, 'r8')).toMatch(/width: 768px; max-width: 100%; aspect-ratio: 1600 \/ 800/);
     expect(html).toContain('<main style="max-width: 800px">');
+  });
+
+  it('embeds an image only as image data, and keeps the place and alt text of one it lacks', () => {
+    const pixel =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const shown = renderMockup({ ...planned(page), images: new Map([['r8', pixel]]) });
+    expect(elementOf(shown, 'r8')).toMatch(
+      new RegExp(`^<img data-region="r8" src="${pixel.replace(/[+/]/g, '\\$&')}" alt="Team photo"`),
+    );
+    expect(shown.match(/<img /g)).toHaveLength(1);
+    for (const hostile of [
+      'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+      'javascript:alert(1)',
+      'https://example.com/a.png',
+      'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=',
+      `${pixel}" onerror="alert(1)`,
+    ]) {
+      const html = renderMockup({ ...planned(page), images: new Map([['r8', hostile]]) });
+      expect(html).not.toMatch(/<img |onerror|javascript:|a\.png|svg/);
+      expect(elementOf(html, 'r8')).toMatch(/data-placeholder="" role="img" aria-label="Team photo"/);
+    }
   });
 
   it('keeps the page palette and mutes page chrome without losing contrast', () => {

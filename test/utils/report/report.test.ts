@@ -5,7 +5,7 @@ import { toCssPatch } from '@/utils/plan/cssPatch';
 import { restage } from '@/utils/plan/restage';
 import { escapeHtml } from '@/utils/render/html';
 import { renderReport } from '@/utils/report/report';
-import { Critique, type Finding } from '@/utils/schemas';
+import { Critique, SCHEMA_VERSION, type Finding } from '@/utils/schemas';
 import { WHITE, button, heading, region, rgba } from '../../fixtures/regions';
 
 const viewport = { width: 1280, height: 800 };
@@ -24,15 +24,25 @@ function critiqueOf(extra: Finding[] = []): Critique {
   const findings = [...measure(regions, viewport), ...extra];
   const { blueprint, contentCheck } = restage(regions, findings, viewport);
   return Critique.parse({
+    schemaVersion: SCHEMA_VERSION,
     url: `https://example.com/?q=${HOSTILE}`,
+    title: `Plans ${HOSTILE}`,
     engine: 'offline',
+    mode: 'viewport',
+    request: null,
     regions,
     findings,
     score: score(findings),
     blueprint,
     cssPatch: toCssPatch(blueprint, regions),
     contentCheck,
-    timings: { captureMs: 120, regionsMs: 30, measureMs: 4, planMs: 2, renderMs: 1, totalMs: 157 },
+    coverage: null,
+    timings: { regions: 30, measure: 4, capture: 120, plan: 2, render: 1, total: 157 },
+    planner: null,
+    imageRun: null,
+    doNotTouch: [],
+    imageCheck: null,
+    verify: null,
     notes: [`note ${HOSTILE}`],
     errors: [],
   });
@@ -59,8 +69,8 @@ describe('renderReport', () => {
       mockupFile: 'mockup.html',
       mockupPng: 'mockup.png',
     });
-    expect(html).toContain(`<strong>${critique.score.value}</strong> / 100`);
-    for (const [category, value] of Object.entries(critique.score.breakdown)) {
+    expect(html).toContain(`<strong>${critique.score!.value}</strong> / 100`);
+    for (const [category, value] of Object.entries(critique.score!.breakdown)) {
       expect(html).toContain(`<td>${category}</td><td>${value}</td>`);
     }
     for (const f of critique.findings) {
@@ -73,7 +83,7 @@ describe('renderReport', () => {
       expect(own).toContain(`basis: ${f.basis}`);
     }
     expect(html).toContain(
-      'Content check passed: the alternative keeps all 5 of 5 content regions, each exactly once, and adds none.',
+      'Content check passed: the alternative keeps all 5 of 5 content regions (10 of 10 words), each exactly once, and adds none.',
     );
     expect(html).toContain(`<img class="shot" src="${PNG}"`);
     expect(html).toContain('<a href="mockup.html">');
@@ -99,10 +109,20 @@ describe('renderReport', () => {
 
   it('says plainly when the content check fails, naming the ids', () => {
     const critique = critiqueOf();
-    critique.contentCheck = { regions: 5, kept: 4, missing: ['r4'], duplicated: ['r2'], invented: ['r77'] };
+    critique.contentCheck = {
+      regions: 5,
+      kept: 4,
+      words: 40,
+      wordsKept: 31,
+      images: 0,
+      imagesKept: 0,
+      missing: ['r4'],
+      duplicated: ['r2'],
+      invented: ['r77'],
+    };
     const html = renderReport({ critique, annotatedPng: PNG, mockupFile: 'mockup.html' });
     expect(html).toContain(
-      'Content check failed (content changed: missing r4; duplicated r2; invented r77): the alternative does not show the same content.',
+      'Content check failed (content changed: 9 of 40 words dropped; missing r4; duplicated r2; invented r77): the alternative does not show the same content.',
     );
     expect(html).toContain('class="fail"');
   });

@@ -44,6 +44,22 @@ describe('settings storage', () => {
     expect(coerceSettings('not an object')).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('upgrades settings saved before providers existed, keeping what the user chose', () => {
+    const v1 = {
+      apiKey: 'sk-old-key-0000',
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      plannerModel: 'gpt-4.1',
+      imageModel: 'gpt-image-1',
+      imageGeneration: true,
+      privateSelectors: ['.notes'],
+    };
+    expect(coerceSettings(v1)).toEqual({ ...DEFAULT_SETTINGS, ...v1 });
+    expect(coerceSettings({ ...v1, provider: 'bedrock', capPerDayUsd: -3 })).toEqual({
+      ...DEFAULT_SETTINGS,
+      ...v1,
+    });
+  });
+
   it('masks keys so they can be recognised but not used', () => {
     expect(maskKey('')).toBe('');
     expect(maskKey('short')).toBe('•••••');

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { sendMessage } from '@/utils/messaging';
+import { isRunning } from '@/utils/panel/jobState';
+import { contentCheckLine } from '@/utils/plan/validate';
+import type { CritiqueJob } from '../critique/useCritiqueJob';
+import { StageProgress } from '../critique/StageProgress';
+import { useArtifactText } from '../focus/useArtifactUrl';
+import { GeneratedImage } from './GeneratedImage';
+import { PreviewCompare } from './PreviewCompare';
+
+/**
+ * The clearer alternative: the plan previewed on the real page (the primary next state), the
+ * page before and after side by side, the HTML mockup (sandboxed: no scripts, no network) with
+ * its content check, and the generated image when a model drew one.
+ */
+export function AlternativeTab({ job, tabId }: { job: CritiqueJob; tabId: number }) {
+  const { record, check } = job;
+  const [previewing, setPreviewing] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const mockup = useArtifactText(record?.draft.mockup);
+  const plan = record?.draft.plan;
+  if (!record || !plan) return <p className="muted">Run a critique first: its plan appears here.</p>;
+  const preview = check?.preview ? check : null;
+  const toggle = async () => {
+    setProblem(null);
+    if (previewing) {
+      setPreviewing(false);
+      await sendMessage('revertPreview', undefined, tabId).catch((e: Error) => setProblem(e.message));
+    } else {
+      setPreviewing(true);
+      await job.startCheck(true);
+    }
+  };
+  return (
+    <div className="alternative">
+      <div className="alternative__controls">
+        <button
+          type="button"
+          aria-pressed={previewing}
+          onClick={() => void toggle()}
+          disabled={isRunning(record) || isRunning(check)}
+        >
+          Preview on page
+        </button>
+        <span className="muted">
+          {previewing
+            ? 'The plan is on the page; press again to put the page back.'
+            : `${plan.cssPatch.length} CSS changes`}
+        </span>
+      </div>
+      {problem && <p role="alert">{problem}</p>}
+      {preview && isRunning(preview) && <StageProgress job={preview.job} />}
+      {preview && preview.job.state === 'done' && <PreviewCompare record={record} check={preview} />}
+      <p data-testid="content-check">{contentCheckLine(plan.contentCheck)}</p>
+      {mockup ? (
+        <iframe
+          className="alternative__frame"
+          srcDoc={mockup}
+          sandbox=""
+          title="HTML mockup of the clearer alternative"
+        />
+      ) : (
+        <p className="muted">The mockup was not saved.</p>
+      )}
+      <GeneratedImage draft={record.draft} />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import type { Box, Region } from '@/utils/schemas';
+import { clipBox } from '@/utils/render/badges';
+
+export interface Side {
+  label: string;
+  src: string;
+  /** The page area the picture shows, in page CSS px, and the regions to number on it. */
+  area: Box;
+  regions: Region[];
+}
+
+const pct = (value: number, of: number) => `${(value / of) * 100}%`;
+
+function Badges({ side }: { side: Side }) {
+  return side.regions.flatMap((region) => {
+    const box = clipBox(region.box, side.area);
+    if (!box) return [];
+    return [
+      <span
+        key={region.id}
+        className="compare__badge"
+        style={{
+          left: pct(box.x - side.area.x, side.area.width),
+          top: pct(box.y - side.area.y, side.area.height),
+        }}
+      >
+        {region.id.slice(1)}
+      </span>,
+    ];
+  });
+}
+
+/**
+ * Before and after, one over the other, with a slider that uncovers the after picture from the
+ * left; or side by side. Region numbers sit at each region's place on both pictures, so the
+ * same number marks the same content before and after.
+ */
+export function CompareSlider({ before, after }: { before: Side; after: Side }) {
+  const [split, setSplit] = useState(50);
+  const [sideBySide, setSideBySide] = useState(false);
+  return (
+    <section className="compare" aria-label="Compare" data-testid="compare">
+      <div className="compare__controls">
+        <label>
+          <input type="checkbox" checked={sideBySide} onChange={(e) => setSideBySide(e.target.checked)} />{' '}
+          Side by side
+        </label>
+        {!sideBySide && (
+          <input
+            type="range"
+            min={0}
+            max={100}
+            value={split}
+            aria-label={`${before.label} or ${after.label}`}
+            onChange={(e) => setSplit(Number(e.target.value))}
+          />
+        )}
+      </div>
+      {sideBySide ? (
+        <div className="compare__pair">
+          {[before, after].map((side) => (
+            <figure key={side.label} className="compare__frame">
+              <div className="compare__picture">
+                <img src={side.src} alt={side.label} />
+                <Badges side={side} />
+              </div>
+              <figcaption>{side.label}</figcaption>
+            </figure>
+          ))}
+        </div>
+      ) : (
+        <figure className="compare__frame">
+          <div className="compare__picture">
+            <img src={before.src} alt={before.label} />
+            <Badges side={before} />
+            <div className="compare__over" style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }}>
+              <img src={after.src} alt={after.label} />
+              <Badges side={after} />
+            </div>
+          </div>
+          <figcaption>
+            {after.label} on the left of the line, {before.label.toLowerCase()} on the right
+          </figcaption>
+        </figure>
+      )}
+    </section>
+  );
+}

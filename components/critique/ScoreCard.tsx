@@ -1,0 +1,30 @@
+import type { Coverage, Score } from '@/utils/schemas';
+
+/** The hierarchy score with its breakdown. A heuristic, and it says so. */
+export function ScoreCard({ score, coverage }: { score: Score; coverage: Coverage | null }) {
+  return (
+    <section className="score" aria-label="Hierarchy score" data-testid="score">
+      <p className="score__value">
+        <strong data-testid="score-value">{Math.round(score.value)}</strong>
+        <span className="muted"> / 100</span>
+      </p>
+      <ul className="score__breakdown">
+        {Object.entries(score.breakdown).map(([category, value]) => (
+          <li key={category}>
+            <span>{category}</span>
+            <meter min={0} max={100} value={value} aria-label={category} />
+            <span>{Math.round(value)}</span>
+          </li>
+        ))}
+      </ul>
+      {coverage && (
+        <p className="muted" data-testid="coverage">
+          Regions hold {Math.round(coverage.share * 100)} % of the page’s{' '}
+          {coverage.pageWords.toLocaleString('en-US')} distinct words; the largest holds{' '}
+          {Math.round(coverage.largestShare * 100)} %.
+        </p>
+      )}
+      <p className="muted score__note">A heuristic from measured findings, not a conformance verdict.</p>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { TabStatus } from '@/utils/schemas';
+import { AlternativeTab } from '../alternative/AlternativeTab';
+import { CritiqueTab } from '../critique/CritiqueTab';
+import { useCritiqueJob } from '../critique/useCritiqueJob';
+import { RegionFocusProvider } from '../focus/RegionFocus';
+import { HistoryTab } from '../history/HistoryTab';
+import { VerifyTab } from '../verify/VerifyTab';
+
+const VIEWS = ['Critique', 'Alternative', 'Verify', 'History'] as const;
+type View = (typeof VIEWS)[number];
+
+/**
+ * The panel's views as ARIA tabs (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/): arrow
+ * keys move between tabs, and only the selected tab is in the tab order. Every view stays
+ * mounted (hidden when not selected), so a view keeps its state, such as a preview being on.
+ */
+export function Workspace({ status }: { status: TabStatus }) {
+  const [view, setView] = useState<View>('Critique');
+  const job = useCritiqueJob(status.tabId);
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKey = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = VIEWS[(VIEWS.indexOf(view) + step + VIEWS.length) % VIEWS.length]!;
+    setView(next);
+    tabs.current[VIEWS.indexOf(next)]?.focus();
+  };
+  const id = (name: View, part: string) => `view-${name.toLowerCase()}-${part}`;
+  return (
+    <RegionFocusProvider tabId={status.tabId}>
+      <div role="tablist" aria-label="Restage views" className="views" onKeyDown={onKey}>
+        {VIEWS.map((name, i) => (
+          <button
+            key={name}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={id(name, 'tab')}
+            aria-selected={view === name}
+            aria-controls={id(name, 'panel')}
+            tabIndex={view === name ? 0 : -1}
+            className="views__tab"
+            onClick={() => setView(name)}
+          >
+            {name}
+          </button>
+        ))}
+      </div>
+      {VIEWS.map((name) => (
+        <section
+          key={name}
+          role="tabpanel"
+          id={id(name, 'panel')}
+          aria-labelledby={id(name, 'tab')}
+          hidden={view !== name}
+          className="views__panel"
+        >
+          {name === 'Critique' && <CritiqueTab job={job} />}
+          {name === 'Alternative' && <AlternativeTab job={job} tabId={status.tabId} />}
+          {name === 'Verify' && <VerifyTab job={job} />}
+          {name === 'History' && (
+            <HistoryTab
+              url={status.url}
+              version={view === 'History' ? (job.record?.updatedAt ?? 0) : -1}
+              onOpen={(critiqueId) => {
+                setView('Critique');
+                void job.open(critiqueId);
+              }}
+            />
+          )}
+        </section>
+      ))}
+    </RegionFocusProvider>
+  );
+}

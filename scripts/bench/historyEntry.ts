@@ -1,0 +1,8 @@
+/**
+ * Bundled by scripts/bench/history.ts and run in an extension page, so the history benchmark
+ * times Restage's own store code against the browser's real IndexedDB.
+ */
+import './jitless';
+import { getRecord, listHistory, readArtifact, saveArtifact, saveRecord } from '../../utils/history/store';
+
+Object.assign(globalThis, { restageHistory: { saveRecord, saveArtifact, getRecord, readArtifact, listHistory } });

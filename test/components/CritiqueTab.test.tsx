@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CritiqueTab } from '@/components/critique/CritiqueTab';
+import type { CritiqueJob } from '@/components/critique/useCritiqueJob';
+import { RegionFocusProvider } from '@/components/focus/RegionFocus';
+import { history } from '@/utils/history/db';
+import { listHistory, saveRecord } from '@/utils/history/store';
+import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/jobs/record';
+import type { CritiqueRecord } from '@/utils/schemas';
+
+const request = {
+  tabId: 4,
+  url: 'https://example.test/',
+  title: 'Example',
+  mode: 'viewport' as const,
+  request: null,
+  kind: 'critique' as const,
+  against: null,
+  preview: false,
+};
+const recordOf = (id: string, createdAt: number): CritiqueRecord => {
+  const record = emptyRecord(id, request, CRITIQUE_STAGE_NAMES, createdAt);
+  record.job.state = 'done';
+  return record;
+};
+
+function job(record: CritiqueRecord, overrides: Partial<CritiqueJob> = {}): CritiqueJob {
+  return {
+    record,
+    check: null,
+    error: null,
+    start: vi.fn(async () => undefined),
+    startCheck: vi.fn(async () => undefined),
+    cancel: vi.fn(async () => undefined),
+    resume: vi.fn(async () => undefined),
+    retrySave: vi.fn(async () => true),
+    open: vi.fn(async () => undefined),
+    ...overrides,
+  };
+}
+
+const view = (j: CritiqueJob) =>
+  render(
+    <RegionFocusProvider tabId={4}>
+      <CritiqueTab job={j} />
+    </RegionFocusProvider>,
+  );
+
+afterEach(cleanup);
+
+describe('CritiqueTab', () => {
+  it('says plainly when storage is full, deletes the oldest critiques on request and saves again', async () => {
+    for (let i = 0; i < 7; i++) await saveRecord(recordOf(`old-${i}`, i));
+    const full = recordOf('new', 100);
+    full.job.storageFull = true;
+    const j = job(full);
+    view(j);
+    expect(screen.getByTestId('storage-full').textContent).toMatch(
+      /storage for Restage is full, so this critique is not saved yet\. Everything saved before is still there\./,
+    );
+    act(() => fireEvent.click(screen.getByRole('button', { name: /Delete the 5 oldest critiques/ })));
+    expect(await screen.findByText('Deleted 5 old critiques; this one is saved now.')).toBeTruthy();
+    expect(j.retrySave).toHaveBeenCalledOnce();
+    expect((await listHistory()).map((e) => e.id)).toEqual(['old-6', 'old-5']);
+    history().close();
+  });
+
+  it('offers Resume for an interrupted job and Cancel while one runs', async () => {
+    const interrupted = recordOf('a', 1);
+    interrupted.job.state = 'interrupted';
+    interrupted.job.error = 'The browser stopped Restage’s background worker during the capture stage.';
+    const j = job(interrupted);
+    const { unmount } = view(j);
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(j.resume).toHaveBeenCalledOnce();
+    unmount();
+
+    const running = recordOf('b', 2);
+    running.job.state = 'running';
+    running.job.stage = 'capture';
+    running.job.progress = 'Capturing frame 3 of 7';
+    running.job.stages.forEach((s, i) => (s.status = i < 2 ? 'done' : i === 2 ? 'running' : 'pending'));
+    const k = job(running);
+    view(k);
+    expect(screen.getByTestId('stage-progress').textContent).toContain('Capturing frame 3 of 7');
+    expect((screen.getByRole('button', { name: 'Critique this page' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(k.cancel).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,245 @@
+import { describe, expect, it, vi } from 'vitest';
+import { StorageFullError } from '@/utils/history/store';
+import { JobRunner, type RunnerDeps } from '@/utils/jobs/runner';
+import { defineStage, type AnyStage } from '@/utils/jobs/stage';
+import { DEFAULT_SETTINGS, type CritiqueRecord, type JobEvent, type StageName } from '@/utils/schemas';
+import { region } from '../../fixtures/regions';
+
+const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const finding = {
+  id: 'contrast-1',
+  title: 'Low contrast',
+  detail: 'r1',
+  severity: 'major' as const,
+  category: 'contrast' as const,
+  basis: 'measured' as const,
+  regionIds: ['r1'],
+  confidence: 0.9,
+};
+
+/** Five stages shaped like the real ones; `behave` replaces any stage's body. */
+function stages(behave: Partial<Record<StageName, AnyStage['run']>> = {}): AnyStage[] {
+  const make = (name: StageName, optional: boolean, needs: string[], body: AnyStage['run']) =>
+    ({ name, optional, needs, run: behave[name] ?? body }) as AnyStage;
+  return [
+    make('regions', false, [], async () => ({ regions: [region('r1')] })),
+    make('measure', false, ['regions'], async () => ({ findings: [finding] })),
+    make('capture', true, [], async () => ({ notes: ['captured'] })),
+    make('plan', false, ['regions', 'findings'], async () => ({ notes: ['planned'] })),
+    make('render', true, ['regions'], async () => ({})),
+  ];
+}
+
+function harness(list: AnyStage[], overrides: Partial<RunnerDeps> = {}) {
+  const events: JobEvent[] = [];
+  const saved: CritiqueRecord[] = [];
+  const keepAlive = vi.fn();
+  const runner = new JobRunner({
+    stages: { critique: list, check: [] },
+    save: async (r) => void saved.push(structuredClone(r)),
+    saveArtifact: async (jobId, kind) => `${jobId}:${kind}`,
+    readArtifact: async () => null,
+    load: async (id) => structuredClone(saved.findLast((r) => r.id === id) ?? null),
+    emit: (e) => void events.push(e),
+    settings: async () => ({ ...DEFAULT_SETTINGS, apiKey: 'sk-secret' }),
+    keepAlive,
+    newId: () => 'job-1',
+    ...overrides,
+  });
+  return { runner, events, saved, keepAlive };
+}
+
+const request = {
+  tabId: 7,
+  url: 'https://example.test/',
+  title: 'Example',
+  mode: 'viewport' as const,
+  request: null,
+  kind: 'critique' as const,
+  against: null,
+  preview: false,
+};
+const final = (events: JobEvent[]) => events.at(-1) as Extract<JobEvent, { type: 'done' | 'error' }>;
+
+describe('job runner', () => {
+  it('knows the critique stages by name, in order', async () => {
+    const { CRITIQUE_STAGES } = await import('@/utils/jobs/stages');
+    const { CRITIQUE_STAGE_NAMES } = await import('@/utils/jobs/record');
+    expect(CRITIQUE_STAGES.map((s) => s.name)).toEqual(CRITIQUE_STAGE_NAMES);
+  });
+
+  it('runs the stages in order, saving and reporting every transition', async () => {
+    // Stages that wait on something, as real ones wait on the page: each transition gets saved.
+    const slow = (output: object) => async () => (await wait(5), output);
+    const list = stages({
+      regions: slow({ regions: [region('r1')] }),
+      measure: slow({ findings: [finding] }),
+      capture: slow({ notes: ['captured'] }),
+      plan: slow({ notes: ['planned'] }),
+      render: slow({}),
+    });
+    const { runner, events, saved, keepAlive } = harness(list);
+    const started = await runner.start(request);
+    expect(started.job.state).toBe('queued');
+    await runner.settled('job-1');
+    const running = events.filter((e) => e.type === 'stage' && e.job.state === 'running');
+    expect([...new Set(running.map((e) => (e.type === 'stage' ? e.job.stage : null)))]).toEqual([
+      'regions',
+      'measure',
+      'capture',
+      'plan',
+      'render',
+    ]);
+    expect(saved[0]!.job.state).toBe('queued');
+    const savedStages = saved.filter((r) => r.job.state === 'running').map((r) => r.job.stage);
+    expect([...new Set(savedStages)]).toEqual(['regions', 'measure', 'capture', 'plan', 'render']);
+    expect(saved.at(-1)!.job.state).toBe('done');
+    const end = final(events);
+    expect(end.type).toBe('done');
+    expect(end.record.draft.notes).toEqual(['captured', 'planned']);
+    expect(end.record.draft.findings).toEqual([finding]);
+    expect(events.every((e) => e.jobId === 'job-1' && e.tabId === 7)).toBe(true);
+    expect(keepAlive.mock.calls).toEqual([[true], [false]]);
+  });
+
+  it('folds transitions into one save when stages finish faster than a save', async () => {
+    const { runner, saved } = harness(stages());
+    await runner.start(request);
+    await runner.settled('job-1');
+    expect(saved.length).toBeLessThan(12);
+    expect(saved.at(-1)!.job.stages.every((s) => s.status === 'done')).toBe(true);
+  });
+
+  it('times each stage itself', async () => {
+    const slow = stages({ measure: async () => (await wait(60), { findings: [] }) });
+    const { runner, saved } = harness(slow);
+    await runner.start(request);
+    await runner.settled('job-1');
+    const measure = saved.at(-1)!.job.stages.find((s) => s.name === 'measure')!;
+    expect(measure.ms).toBeGreaterThanOrEqual(55);
+    expect(saved.at(-1)!.job.ms).toBeGreaterThanOrEqual(measure.ms!);
+  });
+
+  it('never hands the API key to a stage', async () => {
+    let seen: unknown;
+    const { runner } = harness(stages({ regions: async (_, io) => ((seen = io.settings), { regions: [] }) }));
+    await runner.start(request);
+    await runner.settled('job-1');
+    expect(seen).not.toHaveProperty('apiKey');
+    expect(JSON.stringify(seen)).not.toContain('sk-secret');
+  });
+
+  it('keeps earlier findings when an optional stage fails, and goes on', async () => {
+    const { runner, events } = harness(
+      stages({ capture: async () => Promise.reject(new Error('tab hidden')) }),
+    );
+    await runner.start(request);
+    await runner.settled('job-1');
+    const { record } = final(events);
+    expect(record.job.state).toBe('done');
+    expect(record.job.stages.map((s) => s.status)).toEqual(['done', 'done', 'failed', 'done', 'done']);
+    expect(record.draft.errors).toEqual(['Capture failed: tab hidden']);
+    expect(record.draft.findings).toEqual([finding]);
+  });
+
+  it('ends failed when a required stage fails, keeping what earlier stages found', async () => {
+    const { runner, events } = harness(
+      stages({ plan: async () => Promise.reject(new Error('no sections')) }),
+    );
+    await runner.start(request);
+    await runner.settled('job-1');
+    const end = final(events);
+    expect(end.type).toBe('error');
+    expect(end.type === 'error' && end.message).toBe('plan: no sections');
+    expect(end.record.job.state).toBe('failed');
+    expect(end.record.job.stage).toBe('plan');
+    expect(end.record.draft.findings).toEqual([finding]);
+    expect(end.record.job.stages.at(-1)!.status).toBe('skipped');
+  });
+
+  it('skips a stage whose inputs an earlier optional stage did not produce', async () => {
+    const list = stages();
+    list[4] = defineStage({ name: 'render', optional: true, needs: ['shot'], run: async () => ({}) });
+    const { runner, events } = harness(list);
+    await runner.start(request);
+    await runner.settled('job-1');
+    const render = final(events).record.job.stages.at(-1)!;
+    expect(render).toMatchObject({ status: 'skipped', error: 'nothing to work on (no shot)' });
+  });
+
+  it('cancels at once: the running stage sees its signal, puts things back, and later stages never run', async () => {
+    let restored = false;
+    const plan = vi.fn(async () => ({}));
+    const capture: AnyStage['run'] = (_, io) =>
+      new Promise((_, reject) =>
+        io.signal.addEventListener('abort', () => {
+          restored = true;
+          reject(io.signal.reason);
+        }),
+      );
+    const { runner, events } = harness(stages({ capture, plan }));
+    await runner.start(request);
+    await wait(20);
+    expect(runner.cancel('job-1')).toBe(true);
+    await runner.settled('job-1');
+    const { record } = final(events);
+    expect(restored).toBe(true);
+    expect(record.job.state).toBe('cancelled');
+    expect(record.job.stages.map((s) => s.status)).toEqual([
+      'done',
+      'done',
+      'cancelled',
+      'skipped',
+      'skipped',
+    ]);
+    expect(plan).not.toHaveBeenCalled();
+    expect(record.draft.findings).toEqual([finding]);
+  });
+
+  it('reports cancelled within the grace period even when a stage ignores its signal', async () => {
+    const { runner, events } = harness(stages({ capture: () => new Promise(() => undefined) }));
+    await runner.start(request);
+    await wait(10);
+    runner.cancel('job-1');
+    const t = performance.now();
+    await runner.settled('job-1');
+    expect(performance.now() - t).toBeLessThan(3_000);
+    expect(final(events).record.job.state).toBe('cancelled');
+  });
+
+  it('keeps going in memory when storage is full, then saves once there is room', async () => {
+    let full = true;
+    const save = vi.fn(async (_record: CritiqueRecord) => {
+      if (full) throw new StorageFullError(new DOMException('full', 'QuotaExceededError'));
+    });
+    const { runner, events } = harness(stages(), { save });
+    await runner.start(request);
+    await runner.settled('job-1');
+    expect(final(events).record.job).toMatchObject({ state: 'done', storageFull: true });
+    expect(runner.inMemory('job-1')?.draft.findings).toEqual([finding]);
+    full = false;
+    expect(await runner.retrySave('job-1')).toBe(true);
+    expect(save.mock.calls.at(-1)![0]).toMatchObject({ job: { state: 'done', storageFull: false } });
+    expect(runner.inMemory('job-1')).toBeNull();
+  });
+
+  it('resumes an interrupted job from its last finished stage', async () => {
+    const measure = vi.fn(async () => ({ findings: [finding] }));
+    const { runner, saved, events } = harness(stages({ measure }));
+    const interrupted =
+      (await runner.start(request), await runner.settled('job-1'), structuredClone(saved.at(-1)!));
+    interrupted.job.state = 'interrupted';
+    for (const stage of interrupted.job.stages.slice(2))
+      Object.assign(stage, { status: 'pending', ms: null });
+    interrupted.draft.notes = [];
+    saved.push(interrupted);
+    measure.mockClear();
+    await expect(runner.resume('job-1', 'https://elsewhere.test/')).rejects.toThrow(/moved to another page/);
+    await runner.resume('job-1', request.url);
+    await runner.settled('job-1');
+    expect(measure).not.toHaveBeenCalled();
+    const { record } = final(events);
+    expect(record.job.state).toBe('done');
+    expect(record.draft.notes).toEqual(['captured', 'planned']);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { region } from '../../fixtures/regions';
+import { buildImagePrompt, type ImagePlan } from '@/utils/model/imagePrompt';
+import { modelPage } from './fixtures';
+
+const plan: ImagePlan = {
+  blueprint: {
+    sections: [
+      { id: 's1', source: 'main', emphasis: 'primary', regionIds: ['r3', 'r4', 'r5', 'r6', 'r7'] },
+      { id: 's2', source: 'header', emphasis: 'secondary', regionIds: ['r2'] },
+      { id: 's3', source: 'footer', emphasis: 'tertiary', regionIds: ['r8'] },
+    ],
+    typeScale: { base: 16, ratio: 1.25 },
+    spacingUnit: 8,
+  },
+  cssPatch: [{ regionId: 'r3', declarations: { 'font-size': '36px', 'font-weight': '700' } }],
+  findings: [],
+  doNotTouch: [{ regionIds: ['r8'], reason: 'Legal line' }],
+};
+
+describe('image prompt', () => {
+  it('lists every visible text verbatim, by region, in the plan’s order', () => {
+    const { prompt, texts, masked, omitted } = buildImagePrompt(plan, modelPage());
+    const listed = prompt.split('\n').filter((l) => /^r\d+: "/.test(l));
+    expect(listed).toEqual([
+      'r3: "Build better sheds"',
+      'r4: "Plans, tools and “advice” for weekend builders."',
+      'r5: "Start building"',
+      'r6: "Read the guide"',
+      'r2: "Acme Tools"',
+      'r8: "© 2026 Acme Tools. All rights reserved."',
+    ]);
+    expect(texts).toBe(6);
+    expect(omitted).toEqual([]);
+    expect(masked).toEqual(['r7']);
+    expect(prompt).toContain(
+      'Masked private areas (r7): keep them as the same plain blocks; never invent their content.',
+    );
+    expect(prompt).not.toContain('•••');
+    expect(prompt).toContain(
+      '1. primary section: r3 (heading), r4 (text), r5 (control), r6 (control), r7 (field)',
+    );
+    expect(prompt).toContain('- r3: font-size 36px; font-weight 700');
+    expect(prompt).toContain('Leave exactly as they are:\n- r8: Legal line');
+    expect(prompt).toMatch(/Do not add, remove, translate, reword or correct any text/);
+  });
+
+  it('keeps quotes and spacing exact by JSON-quoting, and marks text cut by the 300-character cap', () => {
+    const long = 'word '.repeat(60).trim();
+    const regions = [
+      region('r1', { text: 'Say "hi"  twice\\' }),
+      region('r2', { text: long.slice(0, 300), textLength: 900, box: { y: 40 } }),
+    ];
+    const two: ImagePlan = {
+      ...plan,
+      cssPatch: [],
+      doNotTouch: [],
+      blueprint: {
+        ...plan.blueprint,
+        sections: [{ id: 's1', source: 'main', emphasis: 'primary', regionIds: ['r1', 'r2'] }],
+      },
+    };
+    const { prompt } = buildImagePrompt(two, regions);
+    expect(prompt).toContain('r1: "Say \\"hi\\"  twice\\\\"');
+    expect(prompt).toContain(' (continues as in the screenshot)');
+  });
+
+  it('stays within the prompt limit, naming the regions it could not list', () => {
+    const many = Array.from({ length: 150 }, (_, i) =>
+      region(`r${i + 1}`, { text: `Paragraph ${i + 1} ${'x'.repeat(280)}`, box: { y: i * 30 } }),
+    );
+    const big: ImagePlan = {
+      ...plan,
+      cssPatch: [],
+      doNotTouch: [],
+      blueprint: {
+        ...plan.blueprint,
+        sections: [{ id: 's1', source: 'main', emphasis: 'primary', regionIds: many.map((r) => r.id) }],
+      },
+    };
+    const { prompt, texts, omitted } = buildImagePrompt(big, many);
+    expect(prompt.length).toBeLessThanOrEqual(32_000);
+    expect(texts + omitted.length).toBe(150);
+    expect(omitted.length).toBeGreaterThan(0);
+    expect(prompt).toContain(
+      `(and ${omitted.length} more regions: keep their text exactly as it is in the screenshot)`,
+    );
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * A critique job's saved record: how it starts, how stage outputs fold into its draft, and
+ * how a record becomes the `critique.json` that the CLI and the report export.
+ */
+import { Critique, CritiqueRecord, SCHEMA_VERSION, type Draft, type StageName } from '../schemas';
+import type { JobRequest } from './runner';
+import type { AnyStage } from './stage';
+
+/** The stages of an offline critique, in order (utils/jobs/stages lists their modules). */
+export const CRITIQUE_STAGE_NAMES: readonly StageName[] = [
+  'regions',
+  'measure',
+  'capture',
+  'plan',
+  'model-plan',
+  'render',
+  'image',
+  'image-check',
+  'verify',
+];
+
+export function emptyDraft(): Draft {
+  return {
+    extraction: null,
+    regions: [],
+    findings: [],
+    score: null,
+    shot: null,
+    plan: null,
+    mockup: null,
+    annotated: null,
+    labelled: null,
+    engine: 'offline',
+    planner: null,
+    doNotTouch: [],
+    image: null,
+    imageRun: null,
+    imageCheck: null,
+    verify: null,
+    firstLabelsMs: null,
+    notes: [],
+    errors: [],
+  };
+}
+
+export function emptyRecord(
+  id: string,
+  request: JobRequest,
+  stages: readonly StageName[],
+  now: number,
+): CritiqueRecord {
+  return CritiqueRecord.parse({
+    id,
+    schemaVersion: SCHEMA_VERSION,
+    ...request,
+    createdAt: now,
+    updatedAt: now,
+    job: {
+      state: 'queued',
+      stage: null,
+      stages: stages.map((name) => ({ name, status: 'pending', ms: null, error: null })),
+      progress: null,
+      error: null,
+      ms: null,
+      storageFull: false,
+    },
+    draft: emptyDraft(),
+  });
+}
+
+/** Notes and errors add up; every other field a stage returns replaces the draft's. */
+export function mergeDraft(draft: Draft, output: Partial<Draft>): Draft {
+  return {
+    ...draft,
+    ...output,
+    notes: [...draft.notes, ...(output.notes ?? [])],
+    errors: [...draft.errors, ...(output.errors ?? [])],
+  };
+}
+
+export function sameStages(record: CritiqueRecord, stages: readonly AnyStage[]): boolean {
+  return record.job.stages.map((s) => s.name).join() === stages.map((s) => s.name).join();
+}
+
+/** The exportable critique; timings are the runner's own, per stage, plus `total`. */
+export function toCritique(record: CritiqueRecord): Critique {
+  const { draft, job } = record;
+  const timings: Record<string, number> = {};
+  for (const stage of job.stages) if (stage.ms !== null) timings[stage.name] = stage.ms;
+  if (job.ms !== null) timings.total = job.ms;
+  const errors = [...draft.errors];
+  if (job.error && !errors.includes(job.error)) errors.push(job.error);
+  return Critique.parse({
+    schemaVersion: SCHEMA_VERSION,
+    url: record.url,
+    title: record.title,
+    engine: draft.engine,
+    mode: record.mode,
+    request: record.request,
+    regions: draft.regions,
+    findings: draft.findings,
+    score: draft.score,
+    blueprint: draft.plan?.blueprint ?? null,
+    cssPatch: draft.plan?.cssPatch ?? null,
+    contentCheck: draft.plan?.contentCheck ?? null,
+    coverage: draft.extraction?.coverage ?? null,
+    timings,
+    planner: draft.planner,
+    imageRun: draft.imageRun,
+    doNotTouch: draft.doNotTouch,
+    imageCheck: draft.imageCheck,
+    verify: draft.verify,
+    notes: draft.notes,
+    errors,
+  });
+}
+
+/** A saved record from an exported critique (an earlier `critique.json`): the inverse of toCritique. */
+export function recordFromCritique(critique: Critique, id: string, now: number): CritiqueRecord {
+  const draft: Draft = {
+    ...emptyDraft(),
+    regions: critique.regions,
+    findings: critique.findings,
+    score: critique.score,
+    plan:
+      critique.blueprint && critique.cssPatch && critique.contentCheck
+        ? { blueprint: critique.blueprint, cssPatch: critique.cssPatch, contentCheck: critique.contentCheck }
+        : null,
+    engine: critique.engine,
+    planner: critique.planner,
+    imageRun: critique.imageRun,
+    doNotTouch: critique.doNotTouch,
+    imageCheck: critique.imageCheck,
+    notes: critique.notes,
+    errors: critique.errors,
+  };
+  const names = Object.keys(critique.timings).filter((name) => name !== 'total');
+  return CritiqueRecord.parse({
+    id,
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'critique',
+    against: null,
+    preview: false,
+    url: critique.url,
+    title: critique.title,
+    tabId: 0,
+    mode: critique.mode,
+    request: critique.request,
+    createdAt: now,
+    updatedAt: now,
+    job: {
+      state: 'done',
+      stage: null,
+      stages: names.map((name) => ({
+        name,
+        status: 'done',
+        ms: critique.timings[name] ?? null,
+        error: null,
+      })),
+      progress: null,
+      error: null,
+      ms: critique.timings.total ?? null,
+      storageFull: false,
+    },
+    draft,
+  });
+}

@@ -1,0 +1,34 @@
+import { capture } from '../../capture/shoot';
+import { fitImageToTokens } from '../../model/imageBudget';
+import { annotate } from '../../render/annotate';
+import { defineStage } from '../stage';
+
+/**
+ * Capture: the page's pixels in the chosen mode, masked for privacy, kept as a PNG Blob, and
+ * the same picture with the numbered boxes drawn in (`annotated.png`, and what the model
+ * planner is shown). Optional: without pixels the findings and the plan still stand.
+ */
+export const captureStage = defineStage({
+  name: 'capture',
+  optional: true,
+  needs: [],
+  uses: ['regions'],
+  async run({ regions }, io) {
+    const { shot, png } = await capture(io.job.mode, {
+      tabId: io.job.tabId,
+      privateSelectors: io.settings.privateSelectors,
+      signal: io.signal,
+      progress: io.progress,
+    });
+    const image = await io.store('shot', png);
+    // The planner's copy, within its image-token budget, drawn from the same pixels.
+    const fit = io.model && io.job.kind === 'critique' ? fitImageToTokens(shot) : null;
+    const labelled = await annotate(png, shot, regions, fit);
+    const annotated = await io.store('annotated', labelled.png);
+    const forModel =
+      fit && labelled.scaled
+        ? { image: await io.store('labelled', labelled.scaled), width: fit.width, height: fit.height }
+        : null;
+    return { shot: { ...shot, image }, annotated, labelled: forModel, notes: shot.notes };
+  },
+});

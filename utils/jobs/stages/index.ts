@@ -1,0 +1,40 @@
+import type { AnyStage } from '../stage';
+import { captureStage } from './capture';
+import { imageStage } from './image';
+import { imageCheckStage } from './imageCheck';
+import { measureStage } from './measure';
+import { modelPlanStage } from './modelPlan';
+import { planStage } from './plan';
+import { previewStage } from './preview';
+import { regionsStage } from './regions';
+import { renderStage } from './render';
+import { verifyStage } from './verify';
+
+/**
+ * A critique: regions → measure → capture → plan (offline) → model-plan → render → image →
+ * image-check → verify. The model stages skip themselves when no model is configured; verify
+ * runs only for a critique made against an earlier one (the CLI's `--against`).
+ */
+export const CRITIQUE_STAGES: readonly AnyStage[] = [
+  regionsStage,
+  measureStage,
+  captureStage,
+  planStage,
+  modelPlanStage,
+  renderStage,
+  imageStage,
+  imageCheckStage,
+  verifyStage,
+];
+
+/**
+ * A check of the page now against an earlier critique: preview (when asked) → regions →
+ * measure → capture → verify. The live preview's "next state" and "Check again" both run it.
+ */
+export const CHECK_STAGES: readonly AnyStage[] = [
+  previewStage,
+  regionsStage,
+  measureStage,
+  captureStage,
+  verifyStage,
+];

@@ -1,0 +1,31 @@
+import { verify } from '../../verify/verify';
+import { defineStage } from '../stage';
+
+/**
+ * Verify: the page as this job found it, against the critique it is checked against. Regions
+ * are matched by key, then text, then position; every earlier finding comes out resolved,
+ * still present or new; the score before → after; and which intents of the plan were met.
+ */
+export const verifyStage = defineStage({
+  name: 'verify',
+  optional: false,
+  needs: ['regions', 'findings', 'score', 'extraction'],
+  uses: ['plan'],
+  skip: (io) => (io.job.against ? null : 'nothing to check against'),
+  async run({ regions, findings, score, extraction }, io) {
+    const earlier = await io.earlier();
+    if (!earlier) throw new Error('The critique to check against is no longer in history.');
+    const before = earlier.draft;
+    const result = verify(
+      {
+        regions: before.regions,
+        findings: before.findings,
+        score: before.score,
+        blueprint: before.plan?.blueprint ?? null,
+      },
+      { regions, findings, score, blueprint: null },
+      { viewportHeight: before.extraction?.viewport.height ?? extraction.viewport.height },
+    );
+    return { verify: result };
+  },
+});

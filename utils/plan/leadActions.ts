@@ -1,0 +1,85 @@
+/**
+ * The actions the plan strengthens: one per screen, the critique's primary action (the first
+ * filled control in the main content) on its screen, elsewhere the primary section's first
+ * filled control, else its heaviest. Each is made to outweigh its rivals as the measure counts
+ * them (utils/measure/primaryAction.ts): the controls on its screen outside page chrome, and
+ * navigation anywhere.
+ */
+import { toHex, type Rgba } from '@/utils/measure/color';
+import { isChrome, screenOf } from '@/utils/measure/layout';
+import { primaryAction } from '@/utils/measure/primaryAction';
+import { isFilled, pageBackground, rawWeight, surroundingsOf, visualWeights } from '@/utils/measure/weight';
+import type { Blueprint, Region } from '@/utils/schemas';
+import { opaqueColor } from './palette';
+import type { Declarations } from './predict';
+import { strengthenAction } from './strengthenAction';
+
+/**
+ * One action per screen to lead it: the critique's primary action (the first filled control
+ * in the main content) on its screen, elsewhere the primary section's first filled control,
+ * else its heaviest.
+ */
+export function leadActions(blueprint: Blueprint, regions: readonly Region[], height: number): Region[] {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const weights = visualWeights(regions);
+  const page = pageBackground(regions);
+  const screen = (r: Region) => screenOf(r.box, { width: 0, height });
+  const critique = primaryAction(regions);
+  const leads = new Map<number, Region>();
+  if (critique) leads.set(screen(critique), critique);
+  for (const section of blueprint.sections) {
+    if (section.emphasis !== 'primary') continue;
+    const controls = section.regionIds
+      .flatMap((id) => byId.get(id) ?? [])
+      .filter((r) => r.kind === 'control' && !r.flags.disabled);
+    const action =
+      controls.find((r) => isFilled(r, surroundingsOf(r, byId, page))) ??
+      controls.reduce<Region | undefined>(
+        (best, r) => (!best || (weights.get(r.id) ?? 0) > (weights.get(best.id) ?? 0) ? r : best),
+        undefined,
+      );
+    if (action && !leads.has(screen(action))) leads.set(screen(action), action);
+  }
+  return [...leads.values()];
+}
+
+export interface PlanSoFar {
+  /** A region as the declarations planned so far draw it. */
+  predicted: (region: Region) => Region;
+  surroundings: (region: Region) => string;
+  palette: readonly Rgba[];
+  viewportHeight: number;
+}
+
+export function actionDeclarations(
+  blueprint: Blueprint,
+  regions: readonly Region[],
+  plan: PlanSoFar,
+): Map<string, Declarations> {
+  const { predicted, surroundings, viewportHeight } = plan;
+  const controls = regions.filter((r) => r.kind === 'control' && !r.flags.disabled);
+  const fills = controls.flatMap((r) =>
+    isFilled(r, surroundings(r)) ? (opaqueColor(r.style.background) ?? []) : [],
+  );
+  const controlFills = [...new Map(fills.map((c) => [toHex(c), c])).values()];
+  const leads = leadActions(blueprint, regions, viewportHeight);
+  const screen = (r: Region) => screenOf(r.box, { width: 0, height: viewportHeight });
+  const out = new Map<string, Declarations>();
+  // Text hidden at font-size 0 (image replacement) is left alone.
+  for (const action of leads.filter((r) => r.style.fontSize >= 1)) {
+    const rivals = controls.filter(
+      (r) => !leads.includes(r) && (isChrome(r) || screen(r) === screen(action)),
+    );
+    const rivalWeight = Math.max(0, ...rivals.map((r) => rawWeight(predicted(r), surroundings(r))));
+    out.set(
+      action.id,
+      strengthenAction(predicted(action), rivalWeight, {
+        surroundings: surroundings(action),
+        palette: plan.palette,
+        controlFills,
+        scale: blueprint.typeScale,
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+/**
+ * Pointer targets under 24 × 24 CSS px without room around them (WCAG 2.2 SC 2.5.8, the same
+ * test as utils/measure/targets.ts) get padding up to that size. Padding grows the area that
+ * takes the pointer without changing the text, and on an inline link it leaves the line alone.
+ */
+import { MIN_TARGET, hasSpacing, isUndersized, pointerTargets } from '@/utils/measure/targets';
+import type { Region } from '@/utils/schemas';
+import type { Declarations } from './predict';
+
+/** Half the missing size on each side, rounded up, plus a pixel for subpixel boxes. */
+const half = (size: number) => `${Math.ceil((MIN_TARGET - size) / 2) + 1}px`;
+
+export function targetPadding(regions: readonly Region[]): Map<string, Declarations> {
+  const targets = pointerTargets(regions);
+  const out = new Map<string, Declarations>();
+  for (const target of targets) {
+    if (!isUndersized(target.box) || hasSpacing(target, targets)) continue;
+    const d: Declarations = {};
+    if (target.box.height < MIN_TARGET) d['padding-top'] = d['padding-bottom'] = half(target.box.height);
+    if (target.box.width < MIN_TARGET) d['padding-left'] = d['padding-right'] = half(target.box.width);
+    out.set(target.id, d);
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * The one stylesheet a live preview adds to the page: a rule per patched region, keyed by the
+ * data attribute the preview puts on the region's element. Only allow-listed properties are
+ * written, and every value goes through the one CSS guard (`safeCss`, UNSAFE_CSS_VALUE), so a
+ * plan can change layout and type but can never load, run or hide anything.
+ */
+import { safeCss } from '../render/html';
+import { ALLOWED_CSS_PROPERTIES, RegionId, type CssPatch } from '../schemas';
+
+/** Put on each patched element, its value the region id: `data-restage-preview="r3"`. */
+export const PREVIEW_ATTRIBUTE = 'data-restage-preview';
+/** Marks the `<style>` element the preview adds to each document or shadow root it touches. */
+export const PREVIEW_STYLE_ATTRIBUTE = 'data-restage-preview-style';
+
+const ALLOWED: ReadonlySet<string> = new Set(ALLOWED_CSS_PROPERTIES);
+
+/**
+ * Page rules can be `!important` too (`.navigation a { color: #888 !important }`), and between
+ * two important declarations the more specific selector wins (CSS Cascade 4, specificity:
+ * https://drafts.csswg.org/css-cascade-4/#cascade-specificity). An attribute selector alone
+ * weighs (0,1,0); three `:not()` of an id no element has add (3,0,0) without changing what
+ * matches, which outranks all but the most id-heavy page selectors.
+ */
+const OUTRANK = ':not(#restage-preview):not(#restage-preview):not(#restage-preview)';
+
+export interface PreviewRules {
+  css: string;
+  /** Declarations left out: not allow-listed, or a value the guard refused. */
+  rejected: number;
+}
+
+/**
+ * `[data-restage-preview="r3"]:not(#…)… { font-size: 20px !important; … }` for each entry.
+ * `!important` and OUTRANK because the page's own rules (an id selector, an inline style, its
+ * own `!important`) would otherwise win and the preview would silently show nothing; a value's
+ * own `!important` is dropped so it cannot be doubled into an invalid declaration.
+ */
+export function previewRules(patch: CssPatch): PreviewRules {
+  let rejected = 0;
+  const rules: string[] = [];
+  for (const { regionId, declarations } of patch) {
+    // Ids are `r1`, `r2`, …, so the attribute value needs no escaping; anything else is refused.
+    if (!RegionId.safeParse(regionId).success) {
+      rejected += Object.keys(declarations).length;
+      continue;
+    }
+    const body: string[] = [];
+    for (const [property, value] of Object.entries(declarations)) {
+      const safe = value === undefined ? null : safeCss(value.replace(/!\s*important\s*$/i, ''));
+      if (!ALLOWED.has(property) || safe === null) {
+        rejected++;
+        continue;
+      }
+      body.push(`${property}: ${safe} !important;`);
+    }
+    if (body.length === 0) continue;
+    const key = `[${PREVIEW_ATTRIBUTE}="${regionId}"]`;
+    rules.push(`${key}${OUTRANK} { ${body.join(' ')} }`);
+    const color = body.find((b) => b.startsWith('color:'));
+    // A region's text is all the text inside it, and its colour is its least legible text's,
+    // often a nested <a> or <small> with a colour of its own that inheritance would not
+    // override. So a colour fix reaches every element in the region, down to (not into)
+    // another region, which keeps its own colour (CSS Cascade 6, @scope with a limit:
+    // https://drafts.csswg.org/css-cascade-6/#scope-atrule). Where @scope is not supported the
+    // rule is dropped and the region's own element still gets the colour.
+    if (color) {
+      rules.push(
+        `@scope (${key}) to ([${PREVIEW_ATTRIBUTE}]) { :scope${OUTRANK}, *${OUTRANK} { ${color} } }`,
+      );
+    }
+  }
+  return { css: rules.join('\n'), rejected };
+}

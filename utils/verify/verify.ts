@@ -1,0 +1,67 @@
+/**
+ * Verification: a later critique of a page (after the live preview, or after a real change and
+ * a reload) checked against an earlier one. Pure: it reads two critiques and nothing else.
+ */
+import { screenOf } from '@/utils/measure/layout';
+import { score } from '@/utils/measure/score';
+import { foldOf } from '@/utils/plan/fold';
+import { Verify, type Blueprint, type Finding, type Region, type Score } from '@/utils/schemas';
+import { matchFindings, summary } from './findings';
+import { contrast, emphasisOrder, grouping, onePrimary } from './intents';
+import { matchRegions } from './match';
+
+/** The parts of a critique verification reads; a saved `Critique` has them all. */
+export interface CritiqueState {
+  regions: readonly Region[];
+  findings: readonly Finding[];
+  score: Score | null;
+  blueprint: Blueprint | null;
+}
+
+export function verify(
+  earlier: CritiqueState,
+  later: CritiqueState,
+  /** The viewport height both critiques were taken at; read from the earlier regions when not given. */
+  options: { viewportHeight?: number } = {},
+): Verify {
+  const match = matchRegions(earlier.regions, later.regions);
+  const found = matchFindings(earlier.findings, later.findings, match);
+  const height = options.viewportHeight ?? foldOf(earlier.regions);
+  const earlierById = new Map(earlier.regions.map((r) => [r.id, r]));
+  const page = {
+    regions: later.regions,
+    findings: later.findings,
+    screen: (r: Region) => {
+      const was = earlierById.get(match.before.get(r.id) ?? '');
+      return screenOf((was ?? r).box, { width: 0, height });
+    },
+  };
+  const plan = earlier.blueprint;
+  const unplanned = (intent: 'emphasis-order' | 'grouping') => ({
+    intent,
+    met: null,
+    reason: 'the earlier critique has no plan to check',
+  });
+  const by = [...match.by.values()];
+  return Verify.parse({
+    scoreBefore: (earlier.score ?? score(earlier.findings)).value,
+    scoreAfter: (later.score ?? score(later.findings)).value,
+    resolved: found.resolved.map(summary),
+    still: found.still,
+    new: found.new.map(summary),
+    intents: [
+      plan ? emphasisOrder(plan, match, page) : unplanned('emphasis-order'),
+      plan ? grouping(plan, match, earlier.regions, page) : unplanned('grouping'),
+      onePrimary(page),
+      contrast(page),
+    ],
+    matched: {
+      before: earlier.regions.length,
+      after: later.regions.length,
+      byKey: by.filter((b) => b === 'key').length,
+      byText: by.filter((b) => b === 'text').length,
+      byPosition: by.filter((b) => b === 'position').length,
+      unmatched: earlier.regions.filter((r) => !match.after.has(r.id)).map((r) => r.id),
+    },
+  });
+}
