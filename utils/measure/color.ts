@@ -173,25 +173,32 @@ function parseWideGamut(space: string, args: string): Rgba | null {
  * prints 0.03928; no 8-bit channel value falls between the two, so results are identical).
  */
 export function relativeLuminance(color: Rgba): number {
-  const linear = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * linear(color.r) + 0.7152 * linear(color.g) + 0.0722 * linear(color.b);
+  return 0.2126 * linearChannel(color.r) + 0.7152 * linearChannel(color.g) + 0.0722 * linearChannel(color.b);
+}
+
+function linearChannel(c: number): number {
+  const s = c / 255;
+  return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
 }
 
 /** `top` painted over `bottom` with source-over compositing (https://www.w3.org/TR/compositing-1/#simplealphacompositing). */
 export function composite(top: Rgba, bottom: Rgba): Rgba {
   const a = top.a + bottom.a * (1 - top.a);
   if (a === 0) return { r: 0, g: 0, b: 0, a: 0 };
-  const mix = (t: number, b: number) => (t * top.a + b * bottom.a * (1 - top.a)) / a;
-  return { r: mix(top.r, bottom.r), g: mix(top.g, bottom.g), b: mix(top.b, bottom.b), a };
+  const under = bottom.a * (1 - top.a);
+  return {
+    r: (top.r * top.a + bottom.r * under) / a,
+    g: (top.g * top.a + bottom.g * under) / a,
+    b: (top.b * top.a + bottom.b * under) / a,
+    a,
+  };
 }
 
 /** (L1 + 0.05) / (L2 + 0.05), lighter over darker: 1 to 21. Both colors are taken as opaque. */
 export function contrastRatio(one: Rgba, other: Rgba): number {
-  const [light, dark] = [relativeLuminance(one), relativeLuminance(other)].sort((x, y) => y - x);
-  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+  const x = relativeLuminance(one);
+  const y = relativeLuminance(other);
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
 }
 
 export interface TextContrast {
@@ -206,16 +213,22 @@ export interface TextContrast {
  * on the white canvas first; a translucent text color is then composited over that.
  */
 export function textContrast(colorCss: string, backgroundCss: string): TextContrast | null {
-  // A page has a few dozen color pairs across hundreds of regions: compute each pair once.
-  const key = `${colorCss}|${backgroundCss}`;
-  if (!contrastCache.has(key)) {
-    if (contrastCache.size > 5000) contrastCache.clear();
-    contrastCache.set(key, computeTextContrast(colorCss, backgroundCss));
+  // A page has a few dozen color pairs across hundreds of regions: compute each pair once,
+  // keyed by the two strings in turn (no key string to build on every call).
+  let over = contrastCache.get(colorCss);
+  if (!over) {
+    if (contrastCache.size > 500) contrastCache.clear();
+    contrastCache.set(colorCss, (over = new Map()));
   }
-  return contrastCache.get(key)!;
+  let found = over.get(backgroundCss);
+  if (found === undefined) {
+    if (over.size > 500) over.clear();
+    over.set(backgroundCss, (found = computeTextContrast(colorCss, backgroundCss)));
+  }
+  return found;
 }
 
-const contrastCache = new Map<string, TextContrast | null>();
+const contrastCache = new Map<string, Map<string, TextContrast | null>>();
 
 function computeTextContrast(colorCss: string, backgroundCss: string): TextContrast | null {
   const color = parseColor(colorCss);

@@ -49,16 +49,27 @@ export function checkContrast(
 ): ContrastCheck {
   const large = isLargeText(region.style);
   const required = requiredRatio(level, large);
-  const base = { regionId: region.id, required, large, ratio: null, measured: null };
-  if (region.text.length === 0 || structural.has(region.id)) {
-    return { ...base, outcome: 'inapplicable', reason: 'no visible text of its own' };
-  }
-  if (region.flags.private) return { ...base, outcome: 'inapplicable', reason: 'masked private content' };
+  // Built whole rather than spread from a base: this runs for every region, several times a plan.
+  const result = (
+    outcome: Outcome,
+    reason: string,
+    ratio: number | null = null,
+    measured: TextContrast | null = null,
+  ): ContrastCheck => ({
+    regionId: region.id,
+    required,
+    large,
+    ratio,
+    measured,
+    outcome,
+    reason,
+  });
+  if (region.text.length === 0 || structural.has(region.id))
+    return result('inapplicable', 'no visible text of its own');
+  if (region.flags.private) return result('inapplicable', 'masked private content');
   // 1.4.3 exempts "text or images of text that are part of an inactive user interface component".
-  if (region.flags.disabled) return { ...base, outcome: 'inapplicable', reason: 'disabled control' };
-  if (!LANGUAGE.test(region.text)) {
-    return { ...base, outcome: 'passed', reason: 'not text in a human language' };
-  }
+  if (region.flags.disabled) return result('inapplicable', 'disabled control');
+  if (!LANGUAGE.test(region.text)) return result('passed', 'not text in a human language');
   // Over an image the pixels decide, and styles do not show them: needs review, never a pass.
   // A gradient is sampled exactly over the text's extent, and a text-shadow halo is a solid
   // background of its own; extraction then gives a ratio, as W3C ACT afw4f7 expects (its
@@ -68,15 +79,16 @@ export function checkContrast(
       region.style.backgroundKind === 'image/gradient'
         ? 'text over an image or gradient'
         : 'contrast could not be determined';
-    return { ...base, outcome: 'needs-review', reason };
+    return result('needs-review', reason);
   }
   // The region's own ratio is authoritative: extraction composites translucent text the same way
   // and also sees what the two colors cannot show (a text-shadow halo, the worst nested text).
   // The colors, composited here, explain the number in the finding.
   const measured = textContrast(region.style.color, region.style.background);
   const ratio = region.style.contrast;
-  const outcome = ratio >= base.required ? 'passed' : 'failed';
-  return { ...base, outcome, ratio, measured, reason: outcome === 'passed' ? 'meets' : 'below' };
+  return ratio >= required
+    ? result('passed', 'meets', ratio, measured)
+    : result('failed', 'below', ratio, measured);
 }
 
 /**
