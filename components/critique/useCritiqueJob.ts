@@ -110,6 +110,12 @@ export function useCritiqueJob(tabId: number, transport: JobTransport = extensio
     open: (jobId: string) =>
       transport.send('getRecord', { jobId }).then((record) => {
         if (record) setState({ record, check: null, error: null });
+        else
+          fail(
+            new Error(
+              'This saved critique could not be read; it may have been deleted, or saved by an older Restage.',
+            ),
+          );
       }, fail),
   };
 }

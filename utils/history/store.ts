@@ -4,7 +4,8 @@
  * panel can say so plainly and offer to delete the oldest critiques; a failed write changes
  * nothing that was saved before it (each write is one transaction).
  */
-import { CritiqueRecord } from '../schemas';
+import { z } from 'zod';
+import { CritiqueRecord, Draft, Score } from '../schemas';
 import { artifactId, history, type ArtifactKind, type HistoryDb } from './db';
 
 export class StorageFullError extends Error {
@@ -69,12 +70,31 @@ export interface HistoryEntry {
   findings: number;
 }
 
+/**
+ * What a history row shows, checked on its own: listing does not parse every region and
+ * finding of every critique (a whole record is parsed when it is reopened).
+ */
+const Listed = CritiqueRecord.pick({
+  id: true,
+  schemaVersion: true,
+  url: true,
+  title: true,
+  createdAt: true,
+}).extend({
+  job: CritiqueRecord.shape.job.pick({ state: true }),
+  draft: z.object({
+    engine: Draft.shape.engine,
+    score: Score.pick({ value: true }).nullable(),
+    findings: z.array(z.unknown()),
+  }),
+});
+
 /** Newest first; only one page's critiques when `url` is given. */
 export async function listHistory(url?: string, db: HistoryDb = history()): Promise<HistoryEntry[]> {
   const rows = url ? await db.critiques.where('url').equals(url).toArray() : await db.critiques.toArray();
   return rows
     .flatMap((row) => {
-      const parsed = CritiqueRecord.safeParse(row);
+      const parsed = Listed.safeParse(row);
       return parsed.success ? [parsed.data] : [];
     })
     .sort((a, b) => b.createdAt - a.createdAt)

@@ -101,4 +101,14 @@ describe('history store', () => {
     } as unknown as CritiqueRecord);
     expect((await listHistory(undefined, db)).map((e) => e.id)).toEqual(['a']);
   });
+
+  it('lists a row from its summary fields alone; reopening parses the whole record', async () => {
+    const damaged = record('d', 'https://one.test/', 7);
+    await db.critiques.put({
+      ...damaged,
+      draft: { ...damaged.draft, regions: [{ id: 'not a region' }] },
+    } as unknown as CritiqueRecord);
+    expect((await listHistory(undefined, db)).map((e) => e.id)).toEqual(['d']);
+    expect(await getRecord('d', db)).toBeNull();
+  });
 });
