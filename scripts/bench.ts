@@ -465,7 +465,8 @@ function cliEndToEnd() {
 }
 
 async function main() {
-  ensureBuilt(process.argv.includes('--rebuild'));
+  // Always from a fresh production build: a stale or development build would measure other code.
+  ensureBuilt(true);
   const generated = mkdtempSync(join(tmpdir(), 'restage-bench-'));
   for (const size of [1_000, 10_000, 50_000])
     writeFileSync(join(generated, `synthetic-${size}.html`), syntheticPage(size));

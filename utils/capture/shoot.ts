@@ -74,7 +74,8 @@ async function grabViewport(ctx: CaptureContext): Promise<{ png: Blob; masks: Ma
   try {
     dataUrl = await captureVisible(windowId, ctx.signal);
   } finally {
-    await sendMessage('afterCapture', undefined, ctx.tabId).catch(() => undefined);
+    // The boxes come back while the pixels are being kept: nothing here waits for them.
+    void sendMessage('afterCapture', undefined, ctx.tabId).catch(() => undefined);
   }
   const png = dataUrlBlob(dataUrl);
   if (masks.rects.length === 0) return { png, masks };
