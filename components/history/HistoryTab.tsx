@@ -52,6 +52,7 @@ export function HistoryTab({
             </button>
             <button
               type="button"
+              className="button--secondary"
               aria-label={`Delete critique of ${entry.title || entry.url} from ${when(entry.createdAt)}`}
               onClick={() => void deleteRecord(entry.id).then(load)}
             >
