@@ -1,12 +1,10 @@
 import type { Finding } from '@/utils/schemas';
-import { useRegionFocus } from '../focus/RegionFocus';
+import { RegionBadges } from '../focus/RegionBadges';
 
 const ORDER: Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
-const SHOWN_BADGES = 12;
 
 /** Findings, worst first, each with its basis and the numbered regions it points at. */
 export function FindingList({ findings }: { findings: Finding[] }) {
-  const { hovered, hover, select } = useRegionFocus();
   const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
   if (sorted.length === 0) return <p className="muted">No findings: nothing measured crossed a threshold.</p>;
   return (
@@ -22,22 +20,7 @@ export function FindingList({ findings }: { findings: Finding[] }) {
             <span className="muted" data-basis={f.basis}>
               {f.basis} · {Math.round(f.confidence * 100)}% sure
             </span>
-            {f.regionIds.slice(0, SHOWN_BADGES).map((id) => (
-              <button
-                key={id}
-                type="button"
-                className={`badge${id === hovered ? ' badge--active' : ''}`}
-                onMouseEnter={() => hover(id)}
-                onMouseLeave={() => hover(null)}
-                onClick={() => select(id)}
-                aria-label={`Region ${id.slice(1)}`}
-              >
-                {id.slice(1)}
-              </button>
-            ))}
-            {f.regionIds.length > SHOWN_BADGES && (
-              <span className="muted">+{f.regionIds.length - SHOWN_BADGES}</span>
-            )}
+            <RegionBadges ids={f.regionIds} />
           </p>
         </li>
       ))}

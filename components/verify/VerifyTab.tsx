@@ -2,7 +2,7 @@ import { isRunning } from '@/utils/panel/jobState';
 import type { Verify } from '@/utils/schemas';
 import type { CritiqueJob } from '../critique/useCritiqueJob';
 import { StageProgress } from '../critique/StageProgress';
-import { useRegionFocus } from '../focus/RegionFocus';
+import { RegionBadges } from '../focus/RegionBadges';
 
 const INTENT_NAMES: Record<Verify['intents'][number]['intent'], string> = {
   'emphasis-order': 'Emphasis order',
@@ -10,23 +10,6 @@ const INTENT_NAMES: Record<Verify['intents'][number]['intent'], string> = {
   'one-primary': 'One primary per screen',
   contrast: 'Contrast',
 };
-
-function Ids({ ids }: { ids: readonly string[] }) {
-  const { hover, select } = useRegionFocus();
-  return ids.slice(0, 12).map((id) => (
-    <button
-      key={id}
-      type="button"
-      className="badge"
-      onMouseEnter={() => hover(id)}
-      onMouseLeave={() => hover(null)}
-      onClick={() => select(id)}
-      aria-label={`Region ${id.slice(1)}`}
-    >
-      {id.slice(1)}
-    </button>
-  ));
-}
 
 function Result({ verify }: { verify: Verify }) {
   const groups = [
@@ -61,7 +44,7 @@ function Result({ verify }: { verify: Verify }) {
           <ul className="verify__list" data-testid={`verify-${group.key}`}>
             {group.items.map((f) => (
               <li key={f.id}>
-                {f.title} <Ids ids={f.regionIds} />
+                {f.title} <RegionBadges ids={f.regionIds} />
                 {'note' in f && f.note && <span className="muted"> {f.note}</span>}
               </li>
             ))}

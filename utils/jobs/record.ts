@@ -2,22 +2,12 @@
  * A critique job's saved record: how it starts, how stage outputs fold into its draft, and
  * how a record becomes the `critique.json` that the CLI and the report export.
  */
-import { Critique, CritiqueRecord, SCHEMA_VERSION, type Draft, type StageName } from '../schemas';
+import { Critique, CritiqueRecord, SCHEMA_VERSION, StageName, type Draft } from '../schemas';
 import type { JobRequest } from './runner';
 import type { AnyStage } from './stage';
 
-/** The stages of an offline critique, in order (utils/jobs/stages lists their modules). */
-export const CRITIQUE_STAGE_NAMES: readonly StageName[] = [
-  'regions',
-  'measure',
-  'capture',
-  'plan',
-  'model-plan',
-  'render',
-  'image',
-  'image-check',
-  'verify',
-];
+/** A critique's stages, in order: all but a check's `preview` (utils/jobs/stages lists their modules). */
+export const CRITIQUE_STAGE_NAMES: readonly StageName[] = StageName.exclude(['preview']).options;
 
 export function emptyDraft(): Draft {
   return {
