@@ -7,6 +7,7 @@
 import type { Transaction } from 'dexie';
 import { z } from 'zod';
 import { checkContent } from '../plan/validate';
+import { recordFromCritique } from '../jobs/record';
 import { regionKey } from '../regions/key';
 import {
   Blueprint,
@@ -132,57 +133,17 @@ export function recordFromV1(old: RecordV1): {
   const { shot } = old.run;
   const shotId = `${old.id}:shot`;
   const mockupId = `${old.id}:mockup`;
+  const base = recordFromCritique(critique, old.id, old.createdAt);
+  // What a v1 run kept beyond its critique: the page's URL, the capture and the mockup.
   const record = CritiqueRecord.parse({
-    id: old.id,
-    schemaVersion: SCHEMA_VERSION,
-    kind: 'critique',
-    against: null,
-    preview: false,
+    ...base,
     url: old.url,
-    title: critique.title,
-    tabId: 0,
     mode: shot?.mode ?? 'viewport',
-    request: critique.request,
-    createdAt: old.createdAt,
-    updatedAt: old.createdAt,
-    job: {
-      state: 'done',
-      stage: null,
-      stages: STAGE_TIMINGS.map(([name]) => ({
-        name,
-        status: 'done',
-        ms: critique.timings[name] ?? null,
-        error: null,
-      })),
-      progress: null,
-      error: null,
-      ms: old.run.critique.timings.totalMs,
-      storageFull: false,
-    },
     draft: {
-      extraction: null,
-      regions: critique.regions,
-      findings: critique.findings,
-      score: critique.score,
+      ...base.draft,
       shot: shot && { ...shot, image: { id: shotId, stored: true } },
-      plan: {
-        blueprint: critique.blueprint,
-        cssPatch: critique.cssPatch,
-        contentCheck: critique.contentCheck,
-      },
       mockup: { id: mockupId, stored: true },
-      annotated: null,
-      labelled: null,
-      engine: critique.engine,
-      planner: null,
-      doNotTouch: [],
-      image: null,
-      imageRun: null,
-      imageCheck: null,
-      verify: null,
       firstLabelsMs: old.run.firstLabelsMs ?? null,
-      notes: critique.notes,
-      errors: critique.errors,
     },
   });
   const artifacts = [

@@ -54,6 +54,10 @@ describe('migration from schema version 1 (Restage 0.1.0)', () => {
     expect((await listHistory(undefined, db)).map((e) => e.id)).toEqual(['old-1']);
     const critique = toCritique(record!);
     expect(critique.timings.total).toBe(RUN_0_1_0.critique.timings.totalMs);
+    expect(critique.timings.capture).toBe(RUN_0_1_0.critique.timings.captureMs);
+    expect(record!.url).toBe(RUN_0_1_0.critique.url);
+    expect(record!.createdAt).toBe(record!.updatedAt);
+    expect(record!.job.stages.every((s) => s.status === 'done')).toBe(true);
     db.close();
   });
 
