@@ -29,30 +29,38 @@ export async function startCritique(panel: Page, mode?: CaptureMode): Promise<st
   if (mode) await panel.getByLabel('Capture mode').selectOption(mode);
   const since = await panel.evaluate(() => Date.now());
   await panel.getByRole('button', { name: 'Critique this page' }).click();
-  const id = await panel.waitForFunction(
-    (after) =>
-      new Promise<string | null>((resolve) => {
-        const open = indexedDB.open('restage');
-        open.onerror = () => resolve(null);
-        open.onsuccess = () => {
-          const db = open.result;
-          const rows = db
-            .transaction('critiques')
-            .objectStore('critiques')
-            .index('createdAt')
-            .getAll(IDBKeyRange.lowerBound(after));
-          rows.onsuccess = () => {
-            db.close();
-            const made = (rows.result as { id: string; kind: string }[]).filter((r) => r.kind === 'critique');
-            resolve(made.at(-1)?.id ?? null);
+  // Polled from here, not with waitForFunction: a falsy answer must never end the wait.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const id = await panel.evaluate(
+      (after) =>
+        new Promise<string | null>((resolve) => {
+          const open = indexedDB.open('restage');
+          open.onerror = () => resolve(null);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('critiques')) return (db.close(), resolve(null));
+            const rows = db
+              .transaction('critiques')
+              .objectStore('critiques')
+              .index('createdAt')
+              .getAll(IDBKeyRange.lowerBound(after));
+            rows.onsuccess = () => {
+              db.close();
+              const made = (rows.result as { id: string; kind: string }[]).filter(
+                (r) => r.kind === 'critique',
+              );
+              resolve(made.at(-1)?.id ?? null);
+            };
+            rows.onerror = () => (db.close(), resolve(null));
           };
-          rows.onerror = () => (db.close(), resolve(null));
-        };
-      }),
-    since,
-    { timeout: 20_000 },
-  );
-  return (await id.jsonValue()) as string;
+        }),
+      since,
+    );
+    if (typeof id === 'string' && id !== '') return id;
+    if (Date.now() > deadline) throw new Error('No critique was started by the click.');
+    await panel.waitForTimeout(100);
+  }
 }
 
 /** Waits until the panel shows job `id` in one of the `states`. */

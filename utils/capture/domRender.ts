@@ -2,6 +2,7 @@ import html2canvas from 'html2canvas';
 import type { Box, DomRender } from '../schemas';
 import { findPrivateElements } from '../regions/privacy';
 import { resolveSelector } from '../regions/selector';
+import { isOwn } from '../overlay/ownUi';
 
 /**
  * Rasterizes the page (or one element) from the DOM with html2canvas. It needs no visible
@@ -33,7 +34,7 @@ export async function renderDom(
       logging: false,
       useCORS: true,
       scale,
-      ignoreElements: (el) => el.localName === 'restage-overlay',
+      ignoreElements: isOwn,
     });
     const ctx = canvas.getContext('2d');
     if (!ctx) return { ok: false, reason: 'no 2D canvas context' };

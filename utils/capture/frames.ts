@@ -3,6 +3,7 @@
  * elements after the first frame so they appear once, and put everything back exactly.
  */
 import type { MaskRects, PageSize } from '../schemas';
+import { claim, release } from '../overlay/ownUi';
 import { maskRects } from './masks';
 
 const HIDE_ATTRIBUTE = 'data-restage-hide';
@@ -29,6 +30,7 @@ export function beginFrames(): PageSize {
   const style = document.createElement('style');
   style.textContent = `html{scroll-behavior:auto!important}[${HIDE_ATTRIBUTE}]{visibility:hidden!important}`;
   document.documentElement.append(style);
+  claim(style);
   saved = { x: scrollX, y: scrollY, style, hidden: null };
   return {
     width: document.documentElement.scrollWidth,
@@ -67,5 +69,6 @@ export function endFrames(): void {
   for (const el of saved.hidden ?? []) el.removeAttribute(HIDE_ATTRIBUTE);
   window.scrollTo(saved.x, saved.y);
   saved.style.remove();
+  release(saved.style);
   saved = null;
 }

@@ -1,4 +1,5 @@
 import type { Box, Picked } from '../schemas';
+import { insideOwnUi } from '../overlay/ownUi';
 import { uniqueSelector } from '../regions/selector';
 
 /**
@@ -13,7 +14,7 @@ export function pickElement(
     let current: Element | null = null;
     const targetOf = (event: Event) => {
       const el = event.composedPath()[0];
-      return el instanceof Element && el.localName !== 'restage-overlay' ? el : null;
+      return el instanceof Element && !insideOwnUi(el) ? el : null;
     };
     const onMove = (event: MouseEvent) => {
       current = targetOf(event);

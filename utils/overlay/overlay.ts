@@ -3,6 +3,7 @@ import type { Box, Region } from '../schemas';
 import { resolveSelector } from '../regions/selector';
 import { BADGE_CSS_VARS, badgeSide } from '../render/badges';
 import css from './overlay.css?inline';
+import { claim } from './ownUi';
 
 /** Three frames at 60 Hz: a change older than this is on screen. */
 const SETTLED_MS = 50;
@@ -52,6 +53,8 @@ export async function createOverlay(
       container.append(layer, pick);
     },
   });
+  // Everything the overlay draws lives under this one host: never page content (./ownUi.ts).
+  claim(ui.shadowHost);
 
   const place = (el: HTMLDivElement, region: Region, rect?: DOMRect) => {
     const fixed = region.flags.fixed;

@@ -8,6 +8,7 @@
  * adopting fails (a browser that keeps content scripts' objects apart from the page's), a
  * marked <style> element does the same job.
  */
+import { claim, release } from '../overlay/ownUi';
 import { PREVIEW_STYLE_ATTRIBUTE } from './stylesheet';
 
 export type Root = Document | ShadowRoot;
@@ -36,7 +37,8 @@ export function attachSheets(roots: Iterable<Root>, css: string): () => void {
       style.setAttribute(PREVIEW_STYLE_ATTRIBUTE, '');
       style.textContent = css;
       ('host' in root ? root : (root.head ?? root.documentElement)).append(style);
-      undo.push(() => style.remove());
+      claim(style);
+      undo.push(() => (style.remove(), release(style)));
     }
   }
   return () => undo.forEach((take) => take());

@@ -5,6 +5,7 @@
  * DESIGN.md contract.
  */
 import type { Box, Extraction, Region } from '../schemas';
+import { insideOwnUi, withOwnUiHidden } from '../overlay/ownUi';
 import { addWords, countWords } from '../text/words';
 import { DEFAULT_INK, type Candidate } from './candidate';
 import { IMPORTANCE } from './classify';
@@ -44,7 +45,15 @@ function mostImportant(content: readonly Candidate[], limit: number): Set<Candid
   return kept;
 }
 
+/**
+ * The page's regions, read with Restage's own elements out of the layout and out of the walk
+ * (../overlay/ownUi.ts): a second critique in the same panel reads the page, not our badges.
+ */
 export function extractRegions(privateSelectors: readonly string[] = []): Extraction {
+  return withOwnUiHidden(() => readRegions(privateSelectors));
+}
+
+function readRegions(privateSelectors: readonly string[]): Extraction {
   const started = performance.now();
   const doc = document;
   const view = window;
@@ -77,8 +86,9 @@ export function extractRegions(privateSelectors: readonly string[] = []): Extrac
 
   const content = walk.candidates.filter((c) => c.kind !== 'container' || c.leaves >= 2);
   const keptSet = mostImportant(content, MAX_REGIONS);
+  // The walk never enters our own elements; a block inside one is refused all the same.
   const kept = content
-    .filter((c) => keptSet.has(c))
+    .filter((c) => keptSet.has(c) && !insideOwnUi(c.el))
     .map((c) => ({ c, top: readingTop(c) }))
     .sort(readingOrder)
     .map(({ c }) => c);

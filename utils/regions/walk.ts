@@ -25,6 +25,7 @@ import {
   landmarkName,
 } from './classify';
 import { colorOf, compose, groupStart, TRANSPARENT } from './paint';
+import { isOwn } from '../overlay/ownUi';
 import { PRIVATE_ATTRIBUTE, isPrivate, privateRoots } from './privacy';
 import { fieldText } from './text';
 import {
@@ -132,6 +133,8 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
   const uaColors = new Map<string, { color: string; background: string }>();
 
   const visit = (el: Element, outer: Scope, tree: Tree, readAll: boolean): void => {
+    // Restage's own overlay and styles are not the page (../overlay/ownUi.ts).
+    if (isOwn(el)) return;
     walk.elementCount++;
     const style = tree.win.getComputedStyle(el);
     if (style.display === 'none' || (tree.hidden.size > 0 && tree.hidden.has(el))) return;
