@@ -559,6 +559,21 @@ export const PlannerRun = z.object({
     .object({ width: z.number(), height: z.number(), tokens: z.number(), bytes: z.number() })
     .nullable(),
   calls: z.number().int().nonnegative(),
+  /**
+   * When the model's plan passed validation: which plan is shown and why, by the score each
+   * plan predicts (utils/plan/choose.ts). Null when the model's plan never got that far.
+   */
+  choice: z
+    .object({
+      used: z.enum(['model', 'offline']),
+      modelScore: z.number(),
+      offlineScore: z.number(),
+      /** Offline contrast and target fixes carried into the model's plan. */
+      carried: z.number().int().nonnegative(),
+      sentence: z.string(),
+    })
+    .nullable()
+    .default(null),
 });
 export type PlannerRun = z.infer<typeof PlannerRun>;
 

@@ -149,7 +149,7 @@ export function CritiqueTab({ job }: { job: CritiqueJob }) {
         ))}
       {draft?.shot && <AnnotatedShot shot={draft.shot} regions={draft.regions} />}
       {draft && draft.findings.length + draft.regions.length > 0 && <FindingList findings={draft.findings} />}
-      {draft && draft.regions.length > 0 && <RegionList regions={draft.regions} />}
+      {draft && draft.regions.length > 0 && <RegionList regions={draft.regions} url={record!.url} />}
     </div>
   );
 }

@@ -5,7 +5,8 @@ const count = (value: number) => value.toLocaleString('en-US');
 
 /**
  * Which engine made the plan shown, and what the model stages cost: the estimate before
- * sending and the usage after. Says plainly why the offline plan stayed when a model failed.
+ * sending and the usage after. Says plainly why the offline plan stayed when a model failed,
+ * and which plan won, by predicted score, when both were there.
  */
 export function EngineSummary({ draft }: { draft: Draft }) {
   const { planner, imageRun } = draft;
@@ -16,10 +17,16 @@ export function EngineSummary({ draft }: { draft: Draft }) {
         <strong>{draft.engine === 'offline' ? 'Offline plan' : `Plan by ${draft.engine.slice(6)}`}</strong>
         {planner.status === 'model' && planner.repaired && ' (after one repair)'}
       </p>
-      {planner.note && (
-        <p className="notice notice--bad" role="alert" data-testid="model-note">
-          {planner.note}
+      {planner.choice ? (
+        <p className="muted" data-testid="plan-choice">
+          {planner.choice.sentence}
         </p>
+      ) : (
+        planner.note && (
+          <p className="notice notice--bad" role="alert" data-testid="model-note">
+            {planner.note}
+          </p>
+        )
       )}
       <p className="muted">
         Planner: estimated {count(planner.estimate.inputTokens)} input tokens, {usd(planner.estimate.usd)}

@@ -15,6 +15,7 @@ export type FakeMode =
   | 'unknown-region-ids'
   | 'invented-text'
   | 'unsafe-css'
+  | 'weak-plan'
   | 'refusal'
   | 'chat-only'
   | 'json-mode-only'

@@ -5,6 +5,7 @@
  * is valid for whatever page it was sent; the dishonest modes break it in one known way.
  */
 import { PAGE_DATA_BEGIN, PAGE_DATA_END } from '@/utils/model/pageData';
+import { BASELINE_LABEL } from '@/utils/model/prompt';
 import { readImageSize } from './png';
 
 export interface SeenRegion {
@@ -21,6 +22,8 @@ export interface SeenPage {
   images: { width: number; height: number; bytes: number }[];
   /** All text of the request (instructions, messages), as the model would read it. */
   text: string;
+  /** Restage's own plan, when the request carried it: the model keeps it whole. */
+  baseline: { regionId: string; declarations: Record<string, string> }[];
 }
 
 export function readPage(texts: readonly string[], imageUrls: readonly string[]): SeenPage {
@@ -41,7 +44,10 @@ export function readPage(texts: readonly string[], imageUrls: readonly string[])
     const size = readImageSize(bytes);
     return size ? [{ ...size, bytes: bytes.length }] : [];
   });
+  const line = text.split('\n').find((l) => l.startsWith(BASELINE_LABEL));
+  const baseline = line ? JSON.parse(line.slice(BASELINE_LABEL.length)) : [];
   return {
+    baseline,
     regions,
     contentIds: regions.filter((r) => r.content).map((r) => r.id),
     repair: /previous reply failed validation/.test(text),
@@ -73,25 +79,34 @@ export function validPlan(page: SeenPage) {
     regionIds,
   }));
   const last = content.at(-1);
+  // A careful model keeps Restage's measured plan; without one it makes its own single change.
+  const kept = page.baseline.map(({ regionId, declarations }) => ({
+    regionId,
+    declarations: Object.entries(declarations).map(([property, value]) => ({ property, value })),
+  }));
   return {
     findings,
     blueprint: { sections, typeScale: { base: 16, ratio: 1.25 }, spacingUnit: 8 },
-    cssPatch: first
-      ? [
-          {
-            regionId: first.id,
-            declarations: [
-              { property: 'font-size', value: '32px' },
-              { property: 'font-weight', value: '700' },
-            ],
-          },
-        ]
-      : [],
+    cssPatch:
+      kept.length > 0
+        ? kept
+        : first
+          ? [
+              {
+                regionId: first.id,
+                declarations: [
+                  { property: 'font-size', value: '32px' },
+                  { property: 'font-weight', value: '700' },
+                ],
+              },
+            ]
+          : [],
     doNotTouch: last ? [{ regionIds: [last.id], reason: 'Legal or brand text stays as written.' }] : [],
   };
 }
 
-export type PlanFault = 'unknown-region-ids' | 'invented-text' | 'unsafe-css' | 'malformed-json';
+export type PlanFault =
+  'unknown-region-ids' | 'invented-text' | 'unsafe-css' | 'malformed-json' | 'weak-plan';
 
 /** The reply text for a mode; a repair is answered with a valid plan when `repairFixes`. */
 export function planText(page: SeenPage, fault: PlanFault | null, repairFixes: boolean): string {
@@ -122,6 +137,9 @@ export function planText(page: SeenPage, fault: PlanFault | null, repairFixes: b
       });
       return JSON.stringify(plan);
     }
+    case 'weak-plan':
+      // Honest and valid, but with one change where Restage's own plan had many.
+      return JSON.stringify(validPlan({ ...page, baseline: [] }));
     case 'unsafe-css':
       plan.cssPatch.push({
         regionId: page.contentIds[0] ?? 'r1',

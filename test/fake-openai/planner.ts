@@ -18,6 +18,7 @@ const PLAN_FAULTS: readonly string[] = [
   'unknown-region-ids',
   'invented-text',
   'unsafe-css',
+  'weak-plan',
   'malformed-json',
 ];
 

@@ -12,7 +12,7 @@
  *   if (outcome.status === 'model') use outcome.plan and outcome.engine; else add outcome.note.
  */
 import type OpenAI from 'openai';
-import type { Finding, Region, Settings } from '@/utils/schemas';
+import type { CssPatch, Finding, Region, Settings } from '@/utils/schemas';
 import { modelIdFor, type ModelSettings } from './client';
 import {
   checkBudget,
@@ -38,6 +38,8 @@ export interface PlanStageInput {
   /** The masked viewport screenshot with the numbered boxes drawn, and its pixel size. */
   screenshot: ScreenshotInput;
   viewport: { width: number; height: number };
+  /** The offline plan's CSS patch, for the model to keep or improve. */
+  baseline?: CssPatch;
 }
 
 export interface PlanStageOptions extends CallOptions {

@@ -3,7 +3,7 @@
  * the page as quoted data (pageData.ts), plus the labelled screenshot. Only the goal is the
  * user's own words; everything from the page sits inside the data block.
  */
-import type { Finding, Region } from '@/utils/schemas';
+import type { CssPatch, Finding, Region } from '@/utils/schemas';
 import { contentRegions } from '@/utils/plan/validate';
 import { examplesText } from './examples';
 import { PAGE_DATA_BEGIN, PAGE_DATA_END, pageDataBlock, scrub } from './pageData';
@@ -53,7 +53,13 @@ export interface PlannerInput {
   request?: string | null;
   image: PreparedImage;
   viewport: { width: number; height: number };
+  /** The offline plan's CSS patch: the baseline the model's plan must beat to be shown. */
+  baseline?: CssPatch;
 }
+
+/** Starts the line that carries the offline plan's patch, as one line of JSON. */
+export const BASELINE_LABEL =
+  'Restage’s measured plan as a CSS patch (keep what helps and improve the rest; the plan shown is the one that scores higher when re-measured):';
 
 export interface PlannerPrompt {
   instructions: string;
@@ -85,8 +91,12 @@ export function buildPlannerPrompt(input: PlannerInput): PlannerPrompt {
     `Goal (from the user): ${scrub(goalFor(input.request))}`,
     `The blueprint must list exactly these content region ids, each once: ${contentIds.join(', ')}`,
     `The screenshot is ${input.image.width}×${input.image.height} px and shows a ${input.viewport.width}×${input.viewport.height} CSS px viewport; boxes are in page CSS pixels.`,
+    // Restage's own output (region ids and checked CSS values), not page text: outside the data block.
+    input.baseline?.length ? `${BASELINE_LABEL} ${JSON.stringify(input.baseline)}` : '',
     pageDataBlock(input.regions, input.findings),
-  ].join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   const textTokens = estimateTextTokens(INSTRUCTIONS) + estimateTextTokens(text);
   return {
     instructions: INSTRUCTIONS,

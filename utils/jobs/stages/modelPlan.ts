@@ -1,21 +1,26 @@
 import { browser } from '#imports';
 import { planWithModel } from '../../model/planWithModel';
 import { recordSpend, spentToday } from '../../model/spend';
+import { choosePlan } from '../../plan/choose';
+import { lockedIds, lockedNote, withoutLocked } from '../../plan/constraints';
 import type { Finding, PlannerRun } from '../../schemas';
 import { defineStage } from '../stage';
 
 /**
  * Model plan: a vision model looks at the labelled screenshot and the region table, and plans
  * by region id. Its findings stream into the panel as they arrive; its plan replaces the
- * offline one only after validation (utils/model/validatePlan.ts). Any model fault leaves the
- * offline critique as it was, with a note saying why.
+ * offline one only after validation (utils/model/validatePlan.ts), with nothing on the regions
+ * the user or the model keeps as they are, and only when it predicts at least the offline
+ * plan's score (utils/plan/choose.ts). Any model fault leaves the offline critique as it was,
+ * with a note saying why.
  */
 export const modelPlanStage = defineStage({
   name: 'model-plan',
   optional: true,
-  needs: ['regions', 'findings', 'extraction', 'labelled'],
+  needs: ['regions', 'findings', 'extraction', 'labelled', 'plan'],
+  uses: ['doNotTouch'],
   skip: (io) => (io.model ? null : 'offline: no model is configured'),
-  async run({ regions, findings, extraction, labelled }, io) {
+  async run({ regions, findings, extraction, labelled, plan: offline, doNotTouch: kept }, io) {
     const { settings, client } = io.model!;
     const image = await io.load(labelled.image);
     if (!image) throw new Error('the labelled screenshot is not available');
@@ -24,7 +29,14 @@ export const modelPlanStage = defineStage({
     // A repair or an API fallback streams its findings again under the same ids: keep the last.
     const streamed = new Map<string, Finding>();
     const outcome = await planWithModel(
-      { regions, findings, request: io.job.request, screenshot, viewport: extraction.viewport },
+      {
+        regions,
+        findings,
+        request: io.job.request,
+        screenshot,
+        viewport: extraction.viewport,
+        baseline: offline.cssPatch,
+      },
       {
         client: client('planner'),
         settings,
@@ -53,16 +65,43 @@ export const modelPlanStage = defineStage({
       requestBytes: outcome.requestBytes,
       image: outcome.image,
       calls: outcome.calls,
+      choice: null,
     };
-    if (outcome.status !== 'model') return { planner, findings, notes: [outcome.note] };
+    const request = io.job.request ? `Your request “${io.job.request}” went to the model, but ` : '';
+    if (outcome.status !== 'model')
+      return {
+        planner,
+        findings,
+        notes: [request ? `${request}its plan is not shown: ${outcome.note}` : outcome.note],
+      };
     const { plan } = outcome;
+    // The user's locks (from the plan stage) and the model's own do-not-touch list bind both plans.
+    const doNotTouch = [...(kept ?? []), ...plan.doNotTouch];
+    const locked = lockedIds(regions, doNotTouch);
+    const model = withoutLocked(plan.cssPatch, locked);
+    const offlinePatch = withoutLocked(offline.cssPatch, locked).patch;
+    const choice = choosePlan(model.patch, offlinePatch, regions, extraction.viewport);
+    const { patch, ...why } = choice;
+    const notes = [...outcome.notes, why.sentence];
+    const lockNote = lockedNote(model.rejected, locked, plan.cssPatch);
+    if (lockNote) notes.push(`The model’s plan: ${lockNote.charAt(0).toLowerCase()}${lockNote.slice(1)}`);
+    const shown =
+      why.used === 'model'
+        ? { blueprint: plan.blueprint, cssPatch: patch, contentCheck: plan.contentCheck }
+        : { ...offline, cssPatch: patch };
+    if (why.used === 'offline' && request) notes.push(`${request}its plan predicted a lower score.`);
     return {
-      planner,
-      engine: outcome.engine,
+      planner: {
+        ...planner,
+        status: why.used,
+        note: why.used === 'offline' ? why.sentence : null,
+        choice: why,
+      },
+      ...(why.used === 'model' ? { engine: outcome.engine } : {}),
       findings: [...findings, ...plan.findings],
-      plan: { blueprint: plan.blueprint, cssPatch: plan.cssPatch, contentCheck: plan.contentCheck },
-      doNotTouch: plan.doNotTouch,
-      notes: outcome.notes,
+      plan: shown,
+      doNotTouch,
+      notes,
     };
   },
 });
