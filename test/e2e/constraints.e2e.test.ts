@@ -1,0 +1,165 @@
+/**
+ * Constraints, in the panel: a region kept as is stays untouched by every plan and preview,
+ * the model's plan is shown only when it predicts at least the offline plan's score (and the
+ * panel says which plan won and why), and notes never contradict the engine in use.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CritiqueRecord, DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
+import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '../fake-openai/server';
+import { artifactPath, critiqueInPanel, DEMO_DIR, type ExtensionGlobal, withExtension } from './harness';
+
+const env = withExtension({ '/demo': DEMO_DIR });
+let fake: FakeOpenAI;
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+});
+afterAll(() => fake?.close());
+
+async function setSettings(settings: Settings | null) {
+  const page = await env.harness.extensionPage();
+  await page.evaluate(
+    (s) =>
+      s
+        ? (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ settings: s })
+        : (globalThis as unknown as ExtensionGlobal).chrome.storage.local.remove(['settings', 'locks']),
+    settings,
+  );
+}
+
+const useModel = () =>
+  setSettings({
+    ...DEFAULT_SETTINGS,
+    provider: 'compatible',
+    baseUrl: fake.baseUrl,
+    apiKey: 'sk-e2e-constraints-0001',
+    capPerCritiqueUsd: 5,
+    capPerDayUsd: 100,
+  });
+
+const record = async (jobId: string) =>
+  CritiqueRecord.parse(await env.harness.askBackground('getRecord', { jobId }));
+
+/** The computed style of the element a selector names, for the properties a plan can touch. */
+const styleOf = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const el = document.querySelector(sel)!;
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    const props = [
+      'font-size',
+      'font-weight',
+      'line-height',
+      'letter-spacing',
+      'color',
+      'background-color',
+      'padding-top',
+      'padding-right',
+      'padding-bottom',
+      'padding-left',
+      'margin-top',
+      'margin-bottom',
+      'text-align',
+      'max-width',
+    ];
+    return {
+      ...Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)])),
+      w: rect.width,
+      h: rect.height,
+    };
+  }, selector);
+
+async function critique(panel: Page, request = '') {
+  await panel.getByLabel('Request').fill(request);
+  return record(await critiqueInPanel(panel, undefined, ['done']));
+}
+
+describe('constraints in the panel', () => {
+  it('a region kept as is is left out of the plan and untouched by the preview', async () => {
+    await setSettings(null);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/demo/demo.html`);
+    const panel = await env.harness.openPanel(tabId);
+    const first = await critique(panel);
+    const cta = first.draft.regions.find((r) => r.selector === 'button.cta')!;
+    expect(first.draft.plan!.cssPatch.some((e) => e.regionId === cta.id)).toBe(true);
+
+    // Keep it as is from the region list, then critique again.
+    const keep = panel.getByRole('button', { name: `Keep region ${cta.id.slice(1)} as is` });
+    await keep.click();
+    await expect.poll(() => keep.getAttribute('aria-pressed')).toBe('true');
+    const second = await critique(panel);
+    expect(second.draft.plan!.cssPatch.some((e) => e.regionId === cta.id)).toBe(false);
+    expect(second.draft.doNotTouch).toEqual([{ regionIds: [cta.id], reason: 'kept as is by the user' }]);
+    expect(second.draft.notes.join(' ')).toMatch(/CSS changes? on regions kept as they are \(r\d+\)/);
+
+    const before = await styleOf(page, 'button.cta');
+    await panel.getByRole('tab', { name: 'Alternative' }).click();
+    const toggle = panel.getByRole('button', { name: 'Preview on page' });
+    await toggle.click();
+    await panel.getByTestId('compare').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-restage-preview]').count()).toBeGreaterThan(0);
+    expect(await styleOf(page, 'button.cta')).toEqual(before);
+    await panel.screenshot({ path: artifactPath('constraints-kept.png'), fullPage: true });
+    await toggle.click();
+    await expect.poll(() => page.locator('[data-restage-preview]').count()).toBe(0);
+
+    // Let it go: the next plan restyles it again.
+    await panel.getByRole('tab', { name: 'Critique' }).click();
+    await keep.click();
+    await expect.poll(() => keep.getAttribute('aria-pressed')).toBe('false');
+    const third = await critique(panel);
+    expect(third.draft.plan!.cssPatch.some((e) => e.regionId === cta.id)).toBe(true);
+    await panel.close();
+    await page.close();
+  });
+
+  const modelRun = async (mode: FakeMode, request: string) => {
+    await useModel();
+    fake.setMode(mode);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/demo/demo.html`);
+    const panel = await env.harness.openPanel(tabId);
+    const made = await critique(panel, request);
+    const choice = await panel.getByTestId('plan-choice').textContent();
+    return { page, panel, made, choice };
+  };
+
+  it('a model plan with fewer fixes than the offline plan: the offline plan is kept, and the panel says why', async () => {
+    const { panel, page, made, choice } = await modelRun('weak-plan', 'Make the price bigger');
+    const picked = made.draft.planner!.choice!;
+    expect(picked.used).toBe('offline');
+    expect(picked.modelScore).toBeLessThan(picked.offlineScore);
+    expect(made.draft.engine).toBe('offline');
+    expect(choice).toBe(
+      `Offline plan kept: the model’s predicted ${picked.modelScore} vs ${picked.offlineScore}.`,
+    );
+    expect(await panel.getByTestId('engine-summary').textContent()).toMatch(/^Offline plan/);
+    // The offline plan is the one shown, whole.
+    expect(made.draft.plan!.cssPatch.length).toBeGreaterThan(1);
+    const notes = made.draft.notes.join('\n');
+    expect(notes).toContain('Your request “Make the price bigger” went to the model');
+    expect(notes).not.toContain('does not read requests');
+    await panel.screenshot({ path: artifactPath('constraints-offline-kept.png'), fullPage: true });
+    await panel.close();
+    await page.close();
+  });
+
+  it('a model plan at least as strong: the model’s plan is shown, with the figures, and no note says otherwise', async () => {
+    const { panel, page, made, choice } = await modelRun('normal', 'Make the price bigger');
+    const picked = made.draft.planner!.choice!;
+    expect(picked.used).toBe('model');
+    expect(picked.modelScore).toBeGreaterThanOrEqual(picked.offlineScore);
+    expect(made.draft.engine).toBe('model:gpt-5.4-mini');
+    expect(choice).toMatch(
+      new RegExp(`^Model plan used: predicted ${picked.modelScore} vs offline ${picked.offlineScore}`),
+    );
+    const notes = [...made.draft.notes, ...made.draft.errors].join('\n');
+    expect(notes).not.toMatch(/offline engine does not read requests|offline plan is shown/i);
+    // The model's do-not-touch regions carry no declarations in the plan shown.
+    const untouchable = new Set(made.draft.doNotTouch.flatMap((d) => d.regionIds));
+    expect(untouchable.size).toBeGreaterThan(0);
+    expect(made.draft.plan!.cssPatch.filter((e) => untouchable.has(e.regionId))).toEqual([]);
+    await panel.close();
+    await page.close();
+    await setSettings(null);
+  });
+});
