@@ -553,6 +553,8 @@ export const PlannerRun = z.object({
   status: z.enum(['model', 'offline']),
   /** Why the offline plan stayed, in a plain sentence; null when the model's plan was used. */
   note: z.string().nullable(),
+  /** The kind of fault that kept the model's plan out (`bad-key`, `quota`, …; utils/model/faults.ts). */
+  fault: z.string().optional(),
   model: z.string(),
   api: z.enum(['responses', 'chat-schema', 'chat-json']).nullable(),
   repaired: z.boolean(),
