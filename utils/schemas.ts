@@ -4,6 +4,7 @@
  * Contracts: ../shared/DESIGN.md, "Contracts that checks rely on".
  */
 import { z } from 'zod';
+import { privateSelectorProblem } from './settings/privateSelector';
 
 export const TabId = z.number().int().nonnegative();
 
@@ -376,6 +377,17 @@ const Usd = (max: number, label: string) =>
     .min(0, `${label} cannot be negative`)
     .max(max, `${label} is at most $${max}`);
 
+/** A CSS selector whose matches are masked; one the browser cannot parse is refused by name. */
+export const PrivateSelector = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .superRefine((selector, ctx) => {
+    const problem = privateSelectorProblem(selector);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 export const Settings = z.object({
   provider: Provider,
   /** Empty means "no key": with the OpenAI or Azure preset everything runs on the built-in engine. */
@@ -397,7 +409,7 @@ export const Settings = z.object({
   capPerCritiqueUsd: Usd(100, 'Cap per critique'),
   capPerDayUsd: Usd(1000, 'Cap per day'),
   /** Extra CSS selectors whose content is masked before any pixels or text leave the page. */
-  privateSelectors: z.array(z.string().trim().min(1).max(200)).max(50),
+  privateSelectors: z.array(PrivateSelector).max(50),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -541,6 +553,8 @@ export const PlannerRun = z.object({
   status: z.enum(['model', 'offline']),
   /** Why the offline plan stayed, in a plain sentence; null when the model's plan was used. */
   note: z.string().nullable(),
+  /** The kind of fault that kept the model's plan out (`bad-key`, `quota`, …; utils/model/faults.ts). */
+  fault: z.string().optional(),
   model: z.string(),
   api: z.enum(['responses', 'chat-schema', 'chat-json']).nullable(),
   repaired: z.boolean(),

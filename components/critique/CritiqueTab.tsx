@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { deleteOldest } from '@/utils/history/store';
 import { isRunning } from '@/utils/panel/jobState';
-import type { CaptureMode, CritiqueRecord } from '@/utils/schemas';
+import type { CaptureMode, CritiqueRecord, Draft } from '@/utils/schemas';
 import type { CritiqueJob } from './useCritiqueJob';
 import { AnnotatedShot } from './AnnotatedShot';
 import { EngineSummary } from './EngineSummary';
@@ -30,6 +30,12 @@ const MAKE_ROOM = 5;
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
 const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
+
+/** The job's notes and errors, less the model sentences the engine summary already shows. */
+function notesOf(draft: Draft): string[] {
+  const shown = new Set([draft.planner?.note, draft.imageRun?.note]);
+  return [...draft.notes, ...draft.errors].filter((note) => !shown.has(note));
+}
 
 function JobNotice({ record, job }: { record: CritiqueRecord; job: CritiqueJob }) {
   const [room, setRoom] = useState<string | null>(null);
@@ -142,7 +148,7 @@ export function CritiqueTab({ job }: { job: CritiqueJob }) {
         </p>
       )}
       {draft &&
-        [...draft.notes, ...draft.errors].map((note) => (
+        notesOf(draft).map((note) => (
           <p key={note} className="note" data-testid="capture-note">
             {note}
           </p>

@@ -93,6 +93,16 @@ describe('the model path, with a fake OpenAI-compatible server', () => {
     );
   });
 
+  it('bad key: the panel says the 401 sentence once, and the image model is not asked with that key', async () => {
+    await useModel({ imageGeneration: true });
+    const { panel } = await critique('bad-key');
+    const text = await panel.locator('body').innerText();
+    expect(text.split('The API key was refused (401).').length - 1).toBe(1);
+    expect(fake.requests.filter((r) => r.path.includes('/images/'))).toEqual([]);
+    await panel.getByTestId('model-note').waitFor();
+    await panel.screenshot({ path: artifactPath('model-bad-key.png') });
+  });
+
   it('429 then OK: says it is retrying, then uses the model’s plan', async () => {
     await useModel();
     fake.setMode('rate-limit', { retryAfter: '1' });

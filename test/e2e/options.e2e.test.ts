@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
+import { DEFAULT_SETTINGS } from '@/utils/schemas';
 import { artifactPath, type ExtensionGlobal, withExtension } from './harness';
 
 const env = withExtension({});
@@ -151,5 +152,56 @@ describe('options page: caps and saving', () => {
     });
     expect(stored.sync).toEqual({});
     await page.screenshot({ path: artifactPath('options-saved.png'), fullPage: true });
+  });
+});
+
+describe('options page: private selectors', () => {
+  const REFUSAL = 'Private selector `div[` is not a valid CSS selector: its `[` is never closed.';
+  const storedSettings = () =>
+    env.harness.worker.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('settings'),
+    );
+
+  it('refuses `div[` on Save with the reason next to the field, and stores nothing', async () => {
+    await env.harness.worker.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobal).chrome.storage.local.clear(),
+    );
+    const page = await openOptions();
+    const field = page.locator('textarea[name=privateSelectors]');
+    await field.fill('.account-number\ndiv[');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const error = page.locator('.field:has(textarea[name=privateSelectors]) .field__error');
+    await expect.poll(() => error.textContent()).toBe(REFUSAL);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('status').count()).toBe(0);
+    expect(await storedSettings()).toEqual({});
+    await page.screenshot({ path: artifactPath('options-private-selector.png'), fullPage: true });
+
+    await field.fill('.account-number\n#customer-notes');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').last().textContent()).toBe('Saved');
+    expect(await storedSettings()).toMatchObject({
+      settings: { privateSelectors: ['.account-number', '#customer-notes'] },
+    });
+  });
+
+  it('shows a stored invalid selector as it was written, with the reason, when the page opens', async () => {
+    await env.harness.worker.evaluate(
+      (settings) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ settings }),
+      { ...DEFAULT_SETTINGS, privateSelectors: ['.account-number', 'div['] },
+    );
+    const page = await openOptions();
+    expect(await page.locator('textarea[name=privateSelectors]').inputValue()).toBe('.account-number\ndiv[');
+    await expect
+      .poll(() => page.locator('.field:has(textarea[name=privateSelectors]) .field__error').textContent())
+      .toBe(REFUSAL);
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await page.getByRole('status').count()).toBe(0);
+    expect(await storedSettings()).toMatchObject({
+      settings: { privateSelectors: ['.account-number', 'div['] },
+    });
+    await env.harness.worker.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobal).chrome.storage.local.clear(),
+    );
   });
 });

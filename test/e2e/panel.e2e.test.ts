@@ -59,7 +59,7 @@ describe('options page', () => {
     await options.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => options.locator('.field__error').first().textContent())
-      .toBe('Not a valid CSS selector: [[broken');
+      .toBe('Private selector `[[broken` is not a valid CSS selector: its `[` is never closed.');
     await options.locator('textarea[name=privateSelectors]').fill('.notes\n\n#card-number');
     await options.locator('input[name=apiKey]').fill('sk-test-abcdefghijkl9876');
     await options.getByRole('button', { name: 'Save' }).click();

@@ -22,12 +22,8 @@ export async function renderDom(
     target === document.documentElement
       ? { x: 0, y: 0, width: target.scrollWidth, height: target.scrollHeight }
       : { x: rect.left + scrollX, y: rect.top + scrollY, width: rect.width, height: rect.height };
-  let privateElements: Element[];
-  try {
-    privateElements = findPrivateElements(document, privateSelectors);
-  } catch (error) {
-    return { ok: false, reason: `private fields could not be located (${(error as Error).message})` };
-  }
+  // Throws (an invalid private selector, say) rather than falling back: no masks, no image.
+  const privateElements = findPrivateElements(document, privateSelectors);
   try {
     const scale = devicePixelRatio;
     const canvas = await html2canvas(target, {

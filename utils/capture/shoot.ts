@@ -9,6 +9,7 @@ import { sendMessage } from '../messaging';
 import type { Box, CaptureMode, MaskRects, Shot } from '../schemas';
 import { canvas2d, dataUrlBlob, decode, encode, maxStitchHeight, paintMasks, pngSize } from './image';
 import { captureVisible } from './quota';
+import { isSelectorRefusal } from '../settings/privateSelector';
 
 export interface CaptureContext {
   tabId: number;
@@ -26,8 +27,11 @@ async function masksOrRefuse<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    const message = (error as Error).message;
+    // A refused private selector is already a plain sentence that names it.
+    if (isSelectorRefusal(message)) throw new Error(`${message} No screenshot was taken.`, { cause: error });
     throw new Error(
-      `Restage could not locate this page's private fields, so no screenshot was taken (${(error as Error).message}).`,
+      `Restage could not locate this page's private fields, so no screenshot was taken (${message}).`,
       { cause: error },
     );
   }
@@ -175,10 +179,8 @@ export async function captureElement(ctx: CaptureContext): Promise<Capture> {
 export async function captureDom(ctx: CaptureContext): Promise<Capture> {
   const started = performance.now();
   ctx.progress('Rendering the page from its DOM');
-  const rendered = await sendMessage(
-    'renderDom',
-    { selector: null, privateSelectors: ctx.privateSelectors },
-    ctx.tabId,
+  const rendered = await masksOrRefuse(() =>
+    sendMessage('renderDom', { selector: null, privateSelectors: ctx.privateSelectors }, ctx.tabId),
   );
   ctx.signal.throwIfAborted();
   if (!rendered.ok) {

@@ -5,7 +5,6 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { CritiqueRecord } from '../schemas';
-import { upgradeV1Records } from './migrate';
 
 export const DB_NAME = 'restage';
 
@@ -26,12 +25,9 @@ export type HistoryDb = Dexie & {
 
 export function openHistory(name = DB_NAME): HistoryDb {
   const db = new Dexie(name) as HistoryDb;
-  // Version 1 (Restage 0.1.0's shape): each critique run whole, images inline as data URLs.
-  db.version(1).stores({ critiques: 'id, url, createdAt' });
-  // Version 2: job records, with images and mockups as Blobs in their own table.
-  db.version(2)
-    .stores({ critiques: 'id, url, createdAt, job.state', artifacts: 'id, critiqueId' })
-    .upgrade((tx) => upgradeV1Records(tx));
+  // Records are at schema version 2, and so is the database: no release wrote an earlier one
+  // (0.1.0 kept no history in the browser), so there is nothing to upgrade from.
+  db.version(2).stores({ critiques: 'id, url, createdAt, job.state', artifacts: 'id, critiqueId' });
   return db;
 }
 

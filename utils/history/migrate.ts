@@ -1,20 +1,16 @@
 /**
- * Reading what earlier versions wrote. Version 1 is Restage 0.1.0: its `critique.json` had no
- * `schemaVersion`, a fixed `timings` object and regions without stable keys, and a saved run
- * kept its screenshot inline as a data URL. Each migration is a pure function of the old
- * shape, parsed with zod on both sides, so a record either migrates whole or not at all.
+ * Reading what earlier versions wrote. Restage 0.1.0 kept no history in the browser; it wrote
+ * `critique.json` files from the CLI, with no `schemaVersion`, a fixed `timings` object and
+ * regions without stable keys. Reading one is a pure function of the old shape, parsed with zod
+ * on both sides, so a file either reads whole or not at all.
  */
-import type { Transaction } from 'dexie';
 import { z } from 'zod';
 import { checkContent } from '../plan/validate';
-import { recordFromCritique } from '../jobs/record';
 import { regionKey } from '../regions/key';
 import {
   Blueprint,
-  CaptureMode,
   ContentCheck,
   Critique,
-  CritiqueRecord,
   CssPatch,
   Finding,
   Region,
@@ -47,35 +43,6 @@ export const CritiqueV1 = z.object({
   errors: z.array(z.string()),
 });
 export type CritiqueV1 = z.infer<typeof CritiqueV1>;
-
-/** A version-1 database row: the whole run the old `critiqueTab` message returned. */
-export const RecordV1 = z.object({
-  id: z.string(),
-  url: z.string(),
-  createdAt: z.number(),
-  title: z.string().optional(),
-  request: z.string().optional(),
-  run: z.object({
-    critique: CritiqueV1,
-    shot: z
-      .object({
-        mode: CaptureMode,
-        dataUrl: z.string().startsWith('data:image/png;base64,'),
-        width: z.number().int().positive(),
-        height: z.number().int().positive(),
-        dpr: z.number().positive(),
-        area: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
-        ms: z.number(),
-        bytes: z.number(),
-        masked: z.number(),
-        notes: z.array(z.string()),
-      })
-      .nullable(),
-    mockupHtml: z.string(),
-    firstLabelsMs: z.number().optional(),
-  }),
-});
-export type RecordV1 = z.infer<typeof RecordV1>;
 
 const STAGE_TIMINGS: [StageName, keyof CritiqueV1['timings']][] = [
   ['regions', 'regionsMs'],
@@ -114,66 +81,4 @@ export function readCritiqueJson(json: unknown): Critique {
   const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (version === undefined) return critiqueFromV1(CritiqueV1.parse(json));
   return Critique.parse(json);
-}
-
-/** Base64 to bytes without `fetch`: an IndexedDB upgrade transaction ends at the first foreign await. */
-function dataUrlBlob(dataUrl: string): Blob {
-  const [head, body = ''] = dataUrl.split(',', 2);
-  const binary = atob(body);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: /^data:([^;,]+)/.exec(head ?? '')?.[1] ?? 'application/octet-stream' });
-}
-
-export function recordFromV1(old: RecordV1): {
-  record: CritiqueRecord;
-  artifacts: { id: string; critiqueId: string; kind: 'shot' | 'mockup'; blob: Blob }[];
-} {
-  const critique = critiqueFromV1(old.run.critique, old);
-  const { shot } = old.run;
-  const shotId = `${old.id}:shot`;
-  const mockupId = `${old.id}:mockup`;
-  const base = recordFromCritique(critique, old.id, old.createdAt);
-  // What a v1 run kept beyond its critique: the page's URL, the capture and the mockup.
-  const record = CritiqueRecord.parse({
-    ...base,
-    url: old.url,
-    mode: shot?.mode ?? 'viewport',
-    draft: {
-      ...base.draft,
-      shot: shot && { ...shot, image: { id: shotId, stored: true } },
-      mockup: { id: mockupId, stored: true },
-      firstLabelsMs: old.run.firstLabelsMs ?? null,
-    },
-  });
-  const artifacts = [
-    {
-      id: mockupId,
-      critiqueId: old.id,
-      kind: 'mockup' as const,
-      blob: new Blob([old.run.mockupHtml], { type: 'text/html' }),
-    },
-    ...(shot
-      ? [{ id: shotId, critiqueId: old.id, kind: 'shot' as const, blob: dataUrlBlob(shot.dataUrl) }]
-      : []),
-  ];
-  return { record, artifacts };
-}
-
-/**
- * The Dexie upgrade from version 1 to 2. A row that does not parse as version 1 is left as it
- * was (history skips rows it cannot read) rather than deleted: nothing saved is lost to a
- * migration.
- */
-export async function upgradeV1Records(tx: Transaction): Promise<void> {
-  const critiques = tx.table('critiques');
-  const artifacts = tx.table('artifacts');
-  const rows: unknown[] = await critiques.toArray();
-  for (const row of rows) {
-    const old = RecordV1.safeParse(row);
-    if (!old.success) continue;
-    const { record, artifacts: files } = recordFromV1(old.data);
-    await critiques.put(record);
-    await artifacts.bulkPut(files);
-  }
 }

@@ -4,6 +4,7 @@
  */
 import { Critique, CritiqueRecord, SCHEMA_VERSION, StageName, type Draft } from '../schemas';
 import type { JobRequest } from './runner';
+import { addSentences } from './sentences';
 import type { AnyStage } from './stage';
 
 /** A critique's stages, in order: all but a check's `preview` (utils/jobs/stages lists their modules). */
@@ -58,13 +59,13 @@ export function emptyRecord(
   });
 }
 
-/** Notes and errors add up; every other field a stage returns replaces the draft's. */
+/** Notes and errors add up (a repeated one is counted); every other field a stage returns replaces the draft's. */
 export function mergeDraft(draft: Draft, output: Partial<Draft>): Draft {
   return {
     ...draft,
     ...output,
-    notes: [...draft.notes, ...(output.notes ?? [])],
-    errors: [...draft.errors, ...(output.errors ?? [])],
+    notes: addSentences(draft.notes, output.notes ?? []),
+    errors: addSentences(draft.errors, output.errors ?? []),
   };
 }
 

@@ -9,6 +9,7 @@ import type { ArtifactKind } from '../history/db';
 import { StorageFullError } from '../history/store';
 import type { CaptureMode, CritiqueRecord, Draft, JobEvent, JobKind, Settings, StageName } from '../schemas';
 import { emptyRecord, mergeDraft, sameStages } from './record';
+import { addSentences } from './sentences';
 import { missingInputs, type AnyStage, type JobInfo, type ModelAccess, type StageIO } from './stage';
 
 export interface RunnerDeps {
@@ -169,7 +170,9 @@ export class JobRunner {
         if (signal.aborted) break;
         const missing = missingInputs(stage, record.draft);
         const reason =
-          missing.length > 0 ? `nothing to work on (no ${missing.join(', ')})` : (stage.skip?.(io) ?? null);
+          missing.length > 0
+            ? `nothing to work on (no ${missing.join(', ')})`
+            : (stage.skip?.(io, record.draft) ?? null);
         if (reason) {
           Object.assign(entry, { status: 'skipped', error: reason });
           continue;
@@ -196,7 +199,9 @@ export class JobRunner {
             Object.assign(record.job, { state: 'failed', error: `${stage.name}: ${messageOf(error)}` });
             break;
           }
-          record.draft.errors.push(`${capitalize(stage.name)} failed: ${messageOf(error)}`);
+          record.draft.errors = addSentences(record.draft.errors, [
+            `${capitalize(stage.name)} failed: ${messageOf(error)}`,
+          ]);
           this.emitStage(job);
         }
       }
@@ -271,7 +276,7 @@ export class JobRunner {
         this.emitStage(job);
       },
       note: (message) => {
-        record.draft.notes.push(message);
+        record.draft.notes = addSentences(record.draft.notes, [message]);
         emitPart({ notes: [...record.draft.notes] });
       },
       store: async (kind, blob) => {

@@ -71,7 +71,7 @@ export interface Stage<In extends keyof Draft, Out extends keyof Draft, Opt exte
   /** Draft fields the stage uses when they are there. */
   uses?: readonly Opt[];
   /** A reason to skip the stage for this job (no model configured, say), or null to run it. */
-  skip?(io: StageIO): string | null;
+  skip?(io: StageIO, draft: Draft): string | null;
   run(input: Filled<In> & Pick<Draft, Opt>, io: StageIO): Promise<Partial<Pick<Draft, Out>>>;
 }
 
@@ -80,7 +80,7 @@ export interface AnyStage {
   name: StageName;
   optional: boolean;
   needs: readonly (keyof Draft)[];
-  skip?(io: StageIO): string | null;
+  skip?(io: StageIO, draft: Draft): string | null;
   run(input: Draft, io: StageIO): Promise<Partial<Draft>>;
 }
 

@@ -3,6 +3,8 @@
  * and one-time-code inputs (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#autofill),
  * anything marked `data-restage-private`, and the selectors the user adds in settings.
  */
+import { invalidSelectorMessage, reasonOf } from '../settings/privateSelector';
+
 export const PRIVATE_ATTRIBUTE = 'data-restage-private';
 export const MASKED_TEXT = '•••';
 
@@ -16,18 +18,24 @@ export function isPrivate(el: Element): boolean {
   );
 }
 
-/** Elements in `root` that match the user's selectors; everything inside them is private too. */
+/**
+ * Elements in `root` that match the user's selectors; everything inside them is private too.
+ * A selector the browser cannot parse throws a plain sentence naming it: skipping it would
+ * capture what it was meant to hide, so every capture and extraction stops instead.
+ */
 export function privateRoots(
   root: Document | ShadowRoot,
   selectors: readonly string[],
   into: Set<Element>,
 ): Set<Element> {
   for (const selector of selectors) {
+    let matches: NodeListOf<Element>;
     try {
-      root.querySelectorAll(selector).forEach((el) => into.add(el));
-    } catch {
-      // Invalid selectors are rejected when settings are saved; an old one is skipped here.
+      matches = root.querySelectorAll(selector);
+    } catch (error) {
+      throw new Error(invalidSelectorMessage(selector, reasonOf(selector)), { cause: error });
     }
+    matches.forEach((el) => into.add(el));
   }
   return into;
 }

@@ -5,7 +5,8 @@ import { DEFAULT_SETTINGS, Settings } from '../schemas';
 /**
  * Settings live in `local:` storage, never `sync:`, so the API key stays on this device.
  * Reads are parsed: a stored value that no longer fits the schema (an older version, a
- * hand edit) falls back field by field to the defaults instead of breaking the panel.
+ * hand edit) falls back field by field to the defaults instead of breaking the panel, except
+ * the private selectors, which are never dropped (see coerceSettings).
  */
 const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
 
@@ -17,11 +18,29 @@ const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: D
 const sessionItem = storage.defineItem<unknown>('session:settings', { fallback: null });
 
 export async function loadSettings(): Promise<Settings> {
-  const session = Settings.safeParse(await sessionItem.getValue().catch(() => null));
-  if (session.success) return session.data;
+  const session: unknown = await sessionItem.getValue().catch(() => null);
+  // Session settings that fail to parse are coerced, not ignored: falling back to the saved
+  // ones would drop the private selectors they name.
+  if (typeof session === 'object' && session !== null) return coerceSettings(session);
   return coerceSettings(await settingsItem.getValue());
 }
 
+/**
+ * Stored private selectors, kept as they were written. Replacing a list that fails the schema
+ * with the default (none) would fail open: the capture would take what they hide. Kept, an
+ * invalid one is refused by name where it is used (utils/regions/privacy.ts) and shown with
+ * its reason in the options page.
+ */
+const StoredSelectors = z.union([
+  z.string().transform((one) => [one]),
+  z.array(z.unknown()).transform((all) => all.map((item) => String(item))),
+]);
+
+/**
+ * Stored settings as the schema reads them, field by field: a field that fails falls back to
+ * its default, except the private selectors, which are kept (see StoredSelectors). The result
+ * may then hold a selector the schema refuses; every context that uses one refuses it by name.
+ */
 export function coerceSettings(stored: unknown): Settings {
   const whole = Settings.safeParse(stored);
   if (whole.success) return whole.data;
@@ -31,7 +50,13 @@ export function coerceSettings(stored: unknown): Settings {
     const field = Settings.shape[key].safeParse(fields[key]);
     if (field.success) merged[key] = field.data;
   }
-  return Settings.parse(merged);
+  const selectors = Settings.shape.privateSelectors.safeParse(fields.privateSelectors);
+  const kept = StoredSelectors.safeParse(fields.privateSelectors);
+  if (!selectors.success && kept.success)
+    merged.privateSelectors = kept.data.map((s) => s.trim()).filter(Boolean);
+  return Settings.omit({ privateSelectors: true })
+    .extend({ privateSelectors: z.array(z.string()) })
+    .parse(merged);
 }
 
 export type SaveResult =

@@ -142,6 +142,25 @@ describe('job runner', () => {
     expect(record.draft.findings).toEqual([finding]);
   });
 
+  it('says a repeated note or error once, with a count', async () => {
+    const refused = 'The API key was refused (401).';
+    const { runner, events } = harness(
+      stages({
+        capture: async (_, io) => {
+          io.note(refused);
+          io.note(refused);
+          return { notes: [refused] };
+        },
+        render: async () => Promise.reject(new Error(refused)),
+      }),
+    );
+    await runner.start(request);
+    await runner.settled('job-1');
+    const { record } = final(events);
+    expect(record.draft.notes).toEqual([`${refused} (×3)`, 'planned']);
+    expect(record.draft.errors).toEqual([`Render failed: ${refused}`]);
+  });
+
   it('ends failed when a required stage fails, keeping what earlier stages found', async () => {
     const { runner, events } = harness(
       stages({ plan: async () => Promise.reject(new Error('no sections')) }),

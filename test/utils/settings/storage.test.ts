@@ -60,6 +60,14 @@ describe('settings storage', () => {
     });
   });
 
+  it('without a DOM (the service worker), keeps a stored selector as it is for the page to refuse', async () => {
+    // Node has no document: the selector cannot be checked here, and must not be dropped.
+    expect(typeof document).toBe('undefined');
+    const stored = { ...DEFAULT_SETTINGS, privateSelectors: ['div[', '.notes'] };
+    await fakeBrowser.storage.local.set({ settings: stored });
+    expect(await loadSettings()).toEqual(stored);
+  });
+
   it('masks keys so they can be recognised but not used', () => {
     expect(maskKey('')).toBe('');
     expect(maskKey('short')).toBe('•••••');

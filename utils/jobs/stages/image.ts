@@ -1,8 +1,16 @@
 import { GENERATED_LABEL, renderNextState } from '../../model/renderImage';
 import { recordSpend, spentToday } from '../../model/spend';
 import { dataUrlToBlob } from '../../model/screenshot';
+import type { FaultKind } from '../../model/faults';
 import type { ImageRun } from '../../schemas';
 import { defineStage } from '../stage';
+
+/**
+ * Faults of the endpoint itself rather than of one model: the image call goes to the same
+ * host with the same key (utils/model/client.ts), so after the planner met one of these it
+ * would only fail again, and say the same sentence twice.
+ */
+const ENDPOINT_FAULTS: ReadonlySet<string> = new Set<FaultKind>(['bad-key', 'forbidden', 'quota', 'network']);
 
 /**
  * Image: an image model draws the next state from the masked screenshot (no boxes) and a
@@ -15,12 +23,14 @@ export const imageStage = defineStage({
   optional: true,
   needs: ['regions', 'plan', 'shot'],
   uses: ['planner', 'findings', 'doNotTouch'],
-  skip: (io) =>
+  skip: (io, { planner }) =>
     !io.model
       ? 'offline: no model is configured'
       : !io.model.settings.imageGeneration
         ? 'image generation is off in settings'
-        : null,
+        : planner?.fault && ENDPOINT_FAULTS.has(planner.fault)
+          ? `the endpoint already refused the planner (${planner.fault}); not asked again`
+          : null,
   async run({ regions, plan, shot, planner, findings, doNotTouch }, io) {
     const { settings, client } = io.model!;
     const png = await io.load(shot.image);

@@ -56,6 +56,7 @@ export const modelPlanStage = defineStage({
     const planner: PlannerRun = {
       status: outcome.status,
       note: outcome.status === 'model' ? null : outcome.note,
+      ...(outcome.status === 'offline' && { fault: outcome.fault.kind }),
       model: settings.plannerModel,
       api: outcome.api,
       repaired: outcome.status === 'model' && outcome.repaired,
