@@ -33,7 +33,7 @@ const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
 
 /** The job's notes and errors, less the model sentences the engine summary already shows. */
 function notesOf(draft: Draft): string[] {
-  const shown = new Set([draft.planner?.note, draft.imageRun?.note]);
+  const shown = new Set([draft.planner?.note, draft.planner?.choice?.sentence, draft.imageRun?.note]);
   return [...draft.notes, ...draft.errors].filter((note) => !shown.has(note));
 }
 

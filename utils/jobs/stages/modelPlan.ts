@@ -69,12 +69,8 @@ export const modelPlanStage = defineStage({
       choice: null,
     };
     const request = io.job.request ? `Your request “${io.job.request}” went to the model, but ` : '';
-    if (outcome.status !== 'model')
-      return {
-        planner,
-        findings,
-        notes: [request ? `${request}its plan is not shown: ${outcome.note}` : outcome.note],
-      };
+    // The fault's own sentence says the offline plan is shown; the engine summary shows it once.
+    if (outcome.status !== 'model') return { planner, findings, notes: [outcome.note] };
     const { plan } = outcome;
     // The user's locks (from the plan stage) and the model's own do-not-touch list bind both plans.
     const doNotTouch = [...(kept ?? []), ...plan.doNotTouch];

@@ -18,6 +18,7 @@ const planner = (fault?: string): PlannerRun => ({
   estimate: { inputTokens: 0, imageTokens: 0, usd: 0, imageUsd: 0, totalUsd: 0 },
   usage: { inputTokens: 0, outputTokens: 0, imageTokens: null, totalTokens: 0, reported: false },
   costUsd: 0,
+  choice: null,
   requestBytes: 0,
   image: null,
   calls: 1,
