@@ -26,8 +26,8 @@ function ScoreLine({ verify }: { verify: Verify }) {
       </p>
       <p className="muted verify__rule" data-testid="score-rule">
         {matched === undefined
-          ? 'Page scores before and after (this check predates the score over the same regions).'
-          : `${MATCHED_SCORE_RULE} The page as it is now scores ${Math.round(verify.scoreAfter)}.`}
+          ? 'Page scores (saved before the score over the same regions).'
+          : `${MATCHED_SCORE_RULE} Page score now ${Math.round(verify.scoreAfter)}.`}
       </p>
     </>
   );

@@ -10,12 +10,11 @@ export function regionCountLine(m: Verify['matched']): string {
 export const COMPARISON_WORDS: Record<ScoreComparison, string> = {
   better: 'better',
   worse: 'worse',
-  same: 'no better',
+  same: 'unchanged',
 };
 
 /** The rule behind the score over the same regions, in one line. */
-export const MATCHED_SCORE_RULE =
-  'Over the same regions: findings on regions that are gone count as they were, regions only the check found are left out.';
+export const MATCHED_SCORE_RULE = 'Same regions only: what is gone counts as it was.';
 
 /** "over the same regions 62 → 66, better", or nothing for a check saved before that score. */
 export function matchedScoreLine(verify: Verify): string {

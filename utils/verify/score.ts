@@ -2,8 +2,9 @@
  * The score before → after over the same regions. The page score after (`scoreAfter`) counts
  * what the later page has; a page that lost regions would look better only because their
  * findings went with them. So the matched score counts the later measured findings that name a
- * matched region (or no region), and the earlier measured findings that are gone as they were:
- * what a check could not re-measure is assumed unchanged. Findings only on added regions are
+ * matched region (or no region), and as they were the earlier measured findings that are gone,
+ * or that came out resolved while some of their regions are gone (the finding may have gone
+ * with them): what a check could not re-measure is assumed unchanged. Findings only on added regions are
  * left out (they have no before), and model findings are in neither score (utils/measure/score.ts
  * scores measured findings). A blank or broken next state therefore scores at most as the page
  * it came from.
@@ -13,6 +14,7 @@ import type { Finding, Verify } from '@/utils/schemas';
 import type { RegionMatch } from './match';
 
 export function scoreOverMatched(
+  /** Earlier findings the check could not re-measure, counted as they were. */
   gone: readonly Finding[],
   laterMeasured: readonly Finding[],
   match: RegionMatch,

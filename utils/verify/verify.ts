@@ -30,6 +30,11 @@ export function verify(
   const match = matchRegions(earlier.regions, later.regions);
   const split = checkable(earlier.findings, later.findings, match, earlier.regions.length);
   const found = matchFindings(split.judged, split.later, match);
+  // Resolved on the regions left, but some went with the page: the score cannot credit it.
+  const resolvedIds = new Set(found.resolved.map((f) => f.id));
+  const resolvedWithGone = split.judged.filter(
+    (f) => resolvedIds.has(f.id) && f.regionIds.some((id) => !match.after.has(id)),
+  );
   const height = options.viewportHeight ?? foldOf(earlier.regions);
   const earlierById = new Map(earlier.regions.map((r) => [r.id, r]));
   const page = {
@@ -50,7 +55,7 @@ export function verify(
   return Verify.parse({
     scoreBefore: (earlier.score ?? score(earlier.findings.filter(isMeasured))).value,
     scoreAfter: (later.score ?? score(split.later)).value,
-    scoreAfterMatched: scoreOverMatched(split.gone, split.later, match),
+    scoreAfterMatched: scoreOverMatched([...split.gone, ...resolvedWithGone], split.later, match),
     resolved: found.resolved,
     still: found.still,
     new: found.new,

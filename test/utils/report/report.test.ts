@@ -160,7 +160,7 @@ describe('renderReport with a verification', () => {
     });
     expect(html).toContain('<h2>Verification</h2>');
     expect(html).toContain('4 of 5 regions matched · 1 gone · 0 new');
-    expect(html).toMatch(/over the same regions \d+ → \d+, (better|worse|no better)/);
+    expect(html).toMatch(/over the same regions \d+ → \d+, (better|worse|unchanged)/);
     for (const title of ['Resolved', 'Still present', 'New', 'Gone', 'Not re-checked'])
       expect(html).toContain(`<h3>${title} (`);
     expect(html).toContain(`<h3>Not re-checked (1)`);
