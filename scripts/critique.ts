@@ -16,6 +16,7 @@ import { renderReport } from '../utils/report/report';
 import { describeModelSettings, settingsFromEnv } from '../utils/model/config';
 import { CritiqueRecord, JobEvent, type Critique, type Settings } from '../utils/schemas';
 import { critiquable } from '../utils/tabs/critiquable';
+import { matchedScoreLine, regionCountLine } from '../utils/verify/lines';
 import {
   DEMO_DIR,
   NoChromiumError,
@@ -236,7 +237,8 @@ function verifyLine(critique: Critique): string {
   const { verify } = critique;
   if (!verify) return '';
   const met = verify.intents.filter((i) => i.met).length;
-  return `  verify: score ${Math.round(verify.scoreBefore)} → ${Math.round(verify.scoreAfter)} · ${verify.resolved.length} resolved, ${verify.still.length} still, ${verify.new.length} new · ${met}/${verify.intents.length} intents met\n`;
+  const same = verify.scoreAfterMatched === undefined ? '' : ` · ${matchedScoreLine(verify)}`;
+  return `  verify: score ${Math.round(verify.scoreBefore)} → ${Math.round(verify.scoreAfter)} · ${verify.resolved.length} resolved, ${verify.still.length} still, ${verify.new.length} new, ${verify.gone.length} gone, ${verify.notRechecked.length} not re-checked${same} · ${regionCountLine(verify.matched)} · ${met}/${verify.intents.length} intents met\n`;
 }
 
 /** What the model stages did, in plain lines (nothing when the critique ran offline). */

@@ -8,6 +8,8 @@ export interface Side {
   /** The page area the picture shows, in page CSS px, and the regions to number on it. */
   area: Box;
   regions: Region[];
+  /** The number to show for a region; its own id's by default. */
+  number?: (region: Region) => string;
 }
 
 const pct = (value: number, of: number) => `${(value / of) * 100}%`;
@@ -25,7 +27,7 @@ function Badges({ side }: { side: Side }) {
           top: pct(box.y - side.area.y, side.area.height),
         }}
       >
-        {region.id.slice(1)}
+        {side.number ? side.number(region) : region.id.slice(1)}
       </span>,
     ];
   });

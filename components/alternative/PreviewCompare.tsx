@@ -1,14 +1,23 @@
-import type { CritiqueRecord } from '@/utils/schemas';
+import { useMemo } from 'react';
+import type { CritiqueRecord, Region } from '@/utils/schemas';
+import { matchRegions } from '@/utils/verify/match';
 import { useArtifactUrl } from '../focus/useArtifactUrl';
 import { CompareSlider } from './CompareSlider';
 
 /**
  * The page before and with the plan previewed on it: the critique's screenshot against the
- * check's capture of the previewed page, each numbered with its own regions.
+ * check's capture of the previewed page. Both are numbered with the critique's region numbers
+ * (the check's regions matched to them as verification matches them), so the same number marks
+ * the same content; a region only the check found shows its own number after a `+`.
  */
 export function PreviewCompare({ record, check }: { record: CritiqueRecord; check: CritiqueRecord }) {
   const before = useArtifactUrl(record.draft.shot?.image);
   const after = useArtifactUrl(check.draft.shot?.image);
+  const match = useMemo(
+    () => matchRegions(record.draft.regions, check.draft.regions),
+    [record.draft.regions, check.draft.regions],
+  );
+  const number = (r: Region) => match.before.get(r.id)?.slice(1) ?? `+${r.id.slice(1)}`;
   const beforeShot = record.draft.shot;
   const afterShot = check.draft.shot;
   if (!beforeShot || !afterShot) return null;
@@ -16,7 +25,13 @@ export function PreviewCompare({ record, check }: { record: CritiqueRecord; chec
   return (
     <CompareSlider
       before={{ label: 'Before', src: before, area: beforeShot.area, regions: record.draft.regions }}
-      after={{ label: 'With the plan', src: after, area: afterShot.area, regions: check.draft.regions }}
+      after={{
+        label: 'With the plan',
+        src: after,
+        area: afterShot.area,
+        regions: check.draft.regions,
+        number,
+      }}
     />
   );
 }

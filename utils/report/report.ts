@@ -1,6 +1,6 @@
 /**
  * The critique as one self-contained HTML file: score, findings with their basis, the annotated
- * screenshot, the content check, the blueprint, the CSS patch, timings, notes and errors.
+ * screenshot, the verification (when there is one), the content check, the blueprint, the CSS patch, timings, notes and errors.
  * Every string from the page, a model or a file is escaped; the only embedded image is a data
  * URL and the only other files it points at are relative ones next to it.
  */
@@ -9,6 +9,7 @@ import { describeContentCheck, isSameContent } from '@/utils/plan/validate';
 import { escapeHtml as e, htmlDocument } from '@/utils/render/html';
 import type { ContentCheck, Critique, Finding } from '@/utils/schemas';
 import { REPORT_CSS } from './reportStyle';
+import { verifyHtml } from './verifyHtml';
 
 export interface ReportInput {
   critique: Critique;
@@ -133,6 +134,7 @@ export function renderReport(input: ReportInput): string {
       shot
         ? `<img class="shot" src="${e(shot)}" alt="Screenshot of the page with numbered regions">`
         : none('No screenshot was captured.'),
+      ...(critique.verify ? ['<h2>Verification</h2>', verifyHtml(critique.verify, badges)] : []),
       '<h2>Clearer alternative</h2>',
       alternativeHtml(critique, relative(input.mockupFile), relative(input.mockupPng)),
       '<h2>Timings</h2>',

@@ -5,7 +5,7 @@
  * region match, overlap the later ones. A grouped finding (25 links in one grey) that lost some
  * of its regions is still there, but smaller. Findings naming no region correspond by problem.
  */
-import type { Finding, Verify } from '@/utils/schemas';
+import type { Finding, VerifiedFinding, Verify } from '@/utils/schemas';
 import type { RegionMatch } from './match';
 
 type Still = Verify['still'][number];
@@ -26,9 +26,9 @@ export function titleStem(title: string): string {
 const problem = (f: Finding) => `${f.rule ?? f.category}|${titleStem(f.title)}`;
 
 export interface FindingMatch {
-  resolved: Finding[];
+  resolved: VerifiedFinding[];
   still: Still[];
-  new: Finding[];
+  new: VerifiedFinding[];
 }
 
 export function matchFindings(
@@ -61,27 +61,54 @@ export function matchFindings(
     const b = taken.get(a);
     if (!b) return [];
     const now = new Set(b.regionIds);
-    const cleared = a.regionIds.filter((id) => !now.has(regions.after.get(id) ?? ''));
+    const judged = a.regionIds.filter((id) => regions.after.has(id));
+    const cleared = judged.filter((id) => !now.has(regions.after.get(id) ?? ''));
     const smaller = cleared.length > 0 && a.regionIds.length > 1;
     const note = smaller
-      ? `still present but smaller: ${a.regionIds.length - cleared.length} of ${a.regionIds.length} regions (${cleared.join(', ')} fixed or gone)`
+      ? `still present but smaller: ${judged.length - cleared.length} of ${a.regionIds.length} regions (${cleared.join(', ')} fixed)`
       : 'still present';
-    return [{ ...summary(a), nowId: b.id, regionIdsNow: b.regionIds, smaller, cleared, note }];
+    return [
+      {
+        ...summary(a),
+        nowId: b.id,
+        regionIdsNow: b.regionIds,
+        smaller,
+        cleared,
+        note: withGone(note, a, regions, smaller),
+      },
+    ];
   });
   return {
-    resolved: earlier.filter((a) => !taken.has(a)),
+    resolved: earlier
+      .filter((a) => !taken.has(a))
+      .map((a) => {
+        const note = withGone('resolved', a, regions);
+        return note === 'resolved' ? summary(a) : { ...summary(a), note };
+      }),
     still,
-    new: later.filter((b) => !used.has(b)),
+    new: later.filter((b) => !used.has(b)).map(summary),
   };
 }
 
-export function summary(f: Finding) {
+/**
+ * A finding judged on some of its regions names the others: they are gone from the page, so
+ * they were not checked. A note that already counts regions keeps its count.
+ */
+function withGone(note: string, a: Finding, regions: RegionMatch, counted = false): string {
+  const gone = a.regionIds.filter((id) => !regions.after.has(id));
+  if (gone.length === 0) return note;
+  const on = counted ? '' : ` on ${a.regionIds.length - gone.length} of ${a.regionIds.length} regions`;
+  return `${note}${on}; ${gone.join(', ')} gone from the page, not checked`;
+}
+
+export function summary(f: Finding): VerifiedFinding {
   return {
     id: f.id,
     title: f.title,
     category: f.category,
     ...(f.rule === undefined ? {} : { rule: f.rule }),
     severity: f.severity,
+    basis: f.basis,
     regionIds: f.regionIds,
   };
 }

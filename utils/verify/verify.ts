@@ -1,14 +1,17 @@
 /**
  * Verification: a later critique of a page (after the live preview, or after a real change and
  * a reload) checked against an earlier one. Pure: it reads two critiques and nothing else.
+ * It says only what it measured: see checkable.ts for what a check can and cannot re-check.
  */
 import { screenOf } from '@/utils/measure/layout';
 import { score } from '@/utils/measure/score';
 import { foldOf } from '@/utils/plan/fold';
 import { Verify, type Blueprint, type Finding, type Region, type Score } from '@/utils/schemas';
+import { checkable, isMeasured } from './checkable';
 import { matchFindings, summary } from './findings';
 import { contrast, emphasisOrder, grouping, onePrimary } from './intents';
 import { matchRegions } from './match';
+import { scoreOverMatched } from './score';
 
 /** The parts of a critique verification reads; a saved `Critique` has them all. */
 export interface CritiqueState {
@@ -25,7 +28,13 @@ export function verify(
   options: { viewportHeight?: number } = {},
 ): Verify {
   const match = matchRegions(earlier.regions, later.regions);
-  const found = matchFindings(earlier.findings, later.findings, match);
+  const split = checkable(earlier.findings, later.findings, match, earlier.regions.length);
+  const found = matchFindings(split.judged, split.later, match);
+  // Resolved on the regions left, but some went with the page: the score cannot credit it.
+  const resolvedIds = new Set(found.resolved.map((f) => f.id));
+  const resolvedWithGone = split.judged.filter(
+    (f) => resolvedIds.has(f.id) && f.regionIds.some((id) => !match.after.has(id)),
+  );
   const height = options.viewportHeight ?? foldOf(earlier.regions);
   const earlierById = new Map(earlier.regions.map((r) => [r.id, r]));
   const page = {
@@ -44,11 +53,14 @@ export function verify(
   });
   const by = [...match.by.values()];
   return Verify.parse({
-    scoreBefore: (earlier.score ?? score(earlier.findings)).value,
-    scoreAfter: (later.score ?? score(later.findings)).value,
-    resolved: found.resolved.map(summary),
+    scoreBefore: (earlier.score ?? score(earlier.findings.filter(isMeasured))).value,
+    scoreAfter: (later.score ?? score(split.later)).value,
+    scoreAfterMatched: scoreOverMatched([...split.gone, ...resolvedWithGone], split.later, match),
+    resolved: found.resolved,
     still: found.still,
-    new: found.new.map(summary),
+    new: found.new,
+    gone: split.gone.map(summary),
+    notRechecked: split.notRechecked.map(summary),
     intents: [
       plan ? emphasisOrder(plan, match, page) : unplanned('emphasis-order'),
       plan ? grouping(plan, match, earlier.regions, page) : unplanned('grouping'),
@@ -58,6 +70,9 @@ export function verify(
     matched: {
       before: earlier.regions.length,
       after: later.regions.length,
+      matched: match.after.size,
+      gone: earlier.regions.length - match.after.size,
+      added: later.regions.length - match.before.size,
       byKey: by.filter((b) => b === 'key').length,
       byText: by.filter((b) => b === 'text').length,
       byPosition: by.filter((b) => b === 'position').length,

@@ -6,6 +6,7 @@ import { restage } from '@/utils/plan/restage';
 import { escapeHtml } from '@/utils/render/html';
 import { renderReport } from '@/utils/report/report';
 import { Critique, SCHEMA_VERSION, type Finding } from '@/utils/schemas';
+import { verify } from '@/utils/verify/verify';
 import { WHITE, button, heading, region, rgba } from '../../fixtures/regions';
 
 const viewport = { width: 1280, height: 800 };
@@ -138,5 +139,32 @@ describe('renderReport', () => {
     expect(html).not.toMatch(/evil\.test|javascript:/);
     expect(html).not.toMatch(/<iframe|<img/);
     expect(html).toContain('No screenshot was captured.');
+  });
+});
+
+describe('renderReport with a verification', () => {
+  it('shows the groups, the region counts and the score over the same regions, escaped', () => {
+    const before = critiqueOf([hostileFinding]);
+    const later = regions.filter((r) => r.id !== 'r4');
+    const laterFindings = measure(later, viewport);
+    const result = verify(before, {
+      regions: later,
+      findings: laterFindings,
+      score: score(laterFindings),
+      blueprint: null,
+    });
+    const html = renderReport({
+      critique: { ...before, verify: result },
+      annotatedPng: PNG,
+      mockupFile: 'mockup.html',
+    });
+    expect(html).toContain('<h2>Verification</h2>');
+    expect(html).toContain('4 of 5 regions matched · 1 gone · 0 new');
+    expect(html).toMatch(/over the same regions \d+ → \d+, (better|worse|unchanged)/);
+    for (const title of ['Resolved', 'Still present', 'New', 'Gone', 'Not re-checked'])
+      expect(html).toContain(`<h3>${title} (`);
+    expect(html).toContain(`<h3>Not re-checked (1)`);
+    expect(html).toContain(escapeHtml(hostileFinding.title));
+    expect(html).not.toContain(hostileFinding.title);
   });
 });

@@ -51,7 +51,7 @@ describe('matchFindings', () => {
       smaller: true,
       cleared: ['r1', 'r3'],
     });
-    expect(still?.note).toBe('still present but smaller: 2 of 4 regions (r1, r3 fixed or gone)');
+    expect(still?.note).toBe('still present but smaller: 2 of 4 regions (r1, r3 fixed)');
   });
 
   it('needs the same problem: same rule and title, numbers aside', () => {

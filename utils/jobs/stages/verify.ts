@@ -3,8 +3,9 @@ import { defineStage } from '../stage';
 
 /**
  * Verify: the page as this job found it, against the critique it is checked against. Regions
- * are matched by key, then text, then position; every earlier finding comes out resolved,
- * still present or new; the score before → after; and which intents of the plan were met.
+ * are matched by key, then text, then position; every earlier measured finding comes out
+ * resolved, still present or gone (with its regions), and model findings not re-checked
+ * (utils/verify/checkable.ts); the score before → after; and which intents were met.
  */
 export const verifyStage = defineStage({
   name: 'verify',

@@ -1,0 +1,45 @@
+/**
+ * What a check can say about each earlier finding. A check measures and runs no model, so:
+ *   - a `seen` or `inferred` finding is not re-checked (never resolved, never still);
+ *   - a measured finding none of whose regions is on the later page is gone: nothing was
+ *     measured, so it is not resolved either;
+ *   - a measured finding about the whole page (no regions) is judged only while at least half
+ *     the earlier regions are matched: a page that lost most of its content is not the same page;
+ *   - every other measured finding is judged on its matched regions (utils/verify/findings.ts).
+ * Later `seen`/`inferred` findings are not the check's to report, so they are never new.
+ */
+import type { Finding } from '@/utils/schemas';
+import type { RegionMatch } from './match';
+
+/** The share of earlier regions that must be matched for page-wide findings to be judged. */
+export const PAGE_MATCHED_SHARE = 0.5;
+
+export const isMeasured = (f: Finding) => f.basis === 'measured';
+
+export interface Checkable {
+  /** Earlier measured findings with at least one region matched, or page-wide and judged. */
+  judged: Finding[];
+  gone: Finding[];
+  notRechecked: Finding[];
+  /** Later measured findings: the only ones a check compares or lists as new. */
+  later: Finding[];
+}
+
+export function checkable(
+  earlier: readonly Finding[],
+  later: readonly Finding[],
+  match: RegionMatch,
+  earlierRegionCount: number,
+): Checkable {
+  const pageMatched = earlierRegionCount === 0 || match.after.size / earlierRegionCount >= PAGE_MATCHED_SHARE;
+  const isGone = (f: Finding) =>
+    f.regionIds.length === 0 ? !pageMatched : f.regionIds.every((id) => !match.after.has(id));
+  const measured = earlier.filter(isMeasured);
+  return {
+    judged: measured.filter((f) => !isGone(f)),
+    gone: measured.filter(isGone),
+    // With a model configured, a later version may ask the model to look at these again.
+    notRechecked: earlier.filter((f) => !isMeasured(f)),
+    later: later.filter(isMeasured),
+  };
+}
