@@ -1,3 +1,8 @@
+import { score as scoreOf } from '../../measure/score';
+import { lockedIds, userLocks } from '../../plan/constraints';
+import { lockedKeys } from '../../settings/locks';
+import { lockedChanges } from '../../verify/locked';
+import { matchRegions } from '../../verify/match';
 import { verify } from '../../verify/verify';
 import { defineStage } from '../stage';
 
@@ -5,7 +10,9 @@ import { defineStage } from '../stage';
  * Verify: the page as this job found it, against the critique it is checked against. Regions
  * are matched by key, then text, then position; every earlier measured finding comes out
  * resolved, still present or gone (with its regions), and model findings not re-checked
- * (utils/verify/checkable.ts); the score before → after; and which intents were met.
+ * (utils/verify/checkable.ts); the score before → after; and which intents were met. A region
+ * kept as is (the user's lock or the model's do-not-touch) that changed is a finding of its
+ * own (utils/verify/locked.ts), so it shows under New.
  */
 export const verifyStage = defineStage({
   name: 'verify',
@@ -13,10 +20,15 @@ export const verifyStage = defineStage({
   needs: ['regions', 'findings', 'score', 'extraction'],
   uses: ['plan'],
   skip: (io) => (io.job.against ? null : 'nothing to check against'),
-  async run({ regions, findings, score, extraction }, io) {
+  async run({ regions, findings: measured, score: measuredScore, extraction }, io) {
     const earlier = await io.earlier();
     if (!earlier) throw new Error('The critique to check against is no longer in history.');
     const before = earlier.draft;
+    const locks = userLocks(before.regions, await lockedKeys(earlier.url));
+    const locked = lockedIds(before.regions, [...before.doNotTouch, ...(locks ? [locks] : [])]);
+    const changed = lockedChanges(before.regions, regions, locked, matchRegions(before.regions, regions));
+    const findings = [...measured, ...changed];
+    const score = changed.length > 0 ? scoreOf(findings) : measuredScore;
     const result = verify(
       {
         regions: before.regions,
@@ -27,6 +39,6 @@ export const verifyStage = defineStage({
       { regions, findings, score, blueprint: null },
       { viewportHeight: before.extraction?.viewport.height ?? extraction.viewport.height },
     );
-    return { verify: result };
+    return changed.length > 0 ? { verify: result, findings, score } : { verify: result };
   },
 });
