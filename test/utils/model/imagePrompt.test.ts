@@ -87,3 +87,15 @@ describe('image prompt', () => {
     );
   });
 });
+
+describe('image prompt and regions kept as is', () => {
+  it('names the regions the user keeps as is, with the model’s own do-not-touch list', async () => {
+    const { USER_LOCK_REASON, userLocks } = await import('@/utils/plan/constraints');
+    const regions = modelPage();
+    const kept = userLocks(regions, new Set([regions.find((r) => r.id === 'r5')!.key]))!;
+    const { prompt } = buildImagePrompt({ ...plan, doNotTouch: [kept, ...plan.doNotTouch] }, regions);
+    const section = prompt.slice(prompt.indexOf('Leave exactly as they are:'));
+    expect(section).toContain(`- r5: ${USER_LOCK_REASON}`);
+    expect(section).toContain('- r8: Legal line');
+  });
+});
