@@ -1,7 +1,7 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { Box, Region } from '../schemas';
 import { resolveSelector } from '../regions/selector';
-import { BADGE_CSS_VARS, badgeSide } from '../render/badges';
+import { BADGE_CSS_VARS, placeBadges, textBox, carriesText, type BadgePlace } from '../render/badges';
 import css from './overlay.css?inline';
 
 /** Three frames at 60 Hz: a change older than this is on screen. */
@@ -25,7 +25,8 @@ export interface Overlay {
 /**
  * Numbered boxes over the page, in a shadow root at the document origin. Boxes use page
  * coordinates, so they scroll with the page for free; fixed regions use fixed boxes. On
- * resize the boxes are re-measured from their live elements.
+ * resize the boxes are re-measured from their live elements, and every badge is placed again
+ * (placeBadges), so none covers text where the layout now puts it.
  */
 export async function createOverlay(
   ctx: ContentScriptContext,
@@ -53,21 +54,43 @@ export async function createOverlay(
     },
   });
 
-  const place = (el: HTMLDivElement, region: Region, rect?: DOMRect) => {
-    const fixed = region.flags.fixed;
-    const x = rect ? rect.left + (fixed ? 0 : scrollX) : region.box.x - (fixed ? scrollX : 0);
-    const y = rect ? rect.top + (fixed ? 0 : scrollY) : region.box.y - (fixed ? scrollY : 0);
-    const width = rect?.width ?? region.box.width;
-    const height = rect?.height ?? region.box.height;
-    el.classList.toggle('fixed', fixed);
-    el.style.cssText = `left:${x}px;top:${y}px;width:${width}px;height:${height}px`;
-    // The badge goes outside the box, where it hides none of the region's own text.
+  /** Each region's box now: page coordinates, or viewport coordinates for fixed regions. */
+  const current = new Map<string, Box>();
+
+  const layout = () => {
     const root = document.documentElement;
-    const bounds = fixed
-      ? { x: 0, y: 0, width: innerWidth, height: innerHeight }
-      : { x: 0, y: 0, width: root.scrollWidth, height: root.scrollHeight };
-    const side = badgeSide({ x, y, width, height }, bounds);
-    (el.firstElementChild as HTMLElement | null)?.setAttribute('data-side', side);
+    const page = { x: 0, y: 0, width: root.scrollWidth, height: root.scrollHeight };
+    const viewport = { x: 0, y: 0, width: root.clientWidth, height: root.clientHeight };
+    const shift = (box: Box, dx: number, dy: number) => ({ ...box, x: box.x + dx, y: box.y + dy });
+    const fixed = regions.filter((r) => r.flags.fixed && current.has(r.id));
+    const scrolling = regions.filter((r) => !r.flags.fixed && current.has(r.id));
+    const texts = (list: Region[]) =>
+      list.filter(carriesText).map((r) => textBox({ box: current.get(r.id)!, style: r.style }));
+    const labels = (list: Region[]) => list.map((r) => ({ id: r.id, box: current.get(r.id)! }));
+    // Fixed badges sit against the viewport, clear of the text scrolled under them now; the
+    // others keep off fixed text and fixed badges where they are at this scroll position.
+    const fixedTexts = texts(fixed);
+    const onViewport = placeBadges(
+      labels(fixed),
+      [...fixedTexts, ...texts(scrolling).map((b) => shift(b, -scrollX, -scrollY))],
+      viewport,
+    );
+    const onPage = placeBadges(
+      labels(scrolling),
+      [
+        ...texts(scrolling),
+        ...[...fixedTexts, ...[...onViewport.values()].map((p) => p.rect)].map((b) =>
+          shift(b, scrollX, scrollY),
+        ),
+      ],
+      page,
+    );
+    for (const region of regions) {
+      const el = boxes.get(region.id);
+      const box = current.get(region.id);
+      const place = onViewport.get(region.id) ?? onPage.get(region.id);
+      if (el && box && place) drawBox(el, box, region.flags.fixed, place);
+    }
   };
 
   let pending = 0;
@@ -76,11 +99,27 @@ export async function createOverlay(
     pending = requestAnimationFrame(() => {
       for (const region of regions) {
         const el = resolveSelector(region.selector);
-        const box = boxes.get(region.id);
-        if (el && box) place(box, region, el.getBoundingClientRect());
+        if (!el) continue;
+        const rect = el.getBoundingClientRect();
+        const [dx, dy] = region.flags.fixed ? [0, 0] : [scrollX, scrollY];
+        current.set(region.id, {
+          x: rect.left + dx,
+          y: rect.top + dy,
+          width: rect.width,
+          height: rect.height,
+        });
       }
+      layout();
     });
   };
+  // Fixed regions stay put while the page scrolls under them: their badges, and the badges
+  // that keep off them, are placed again for the new scroll position.
+  let scrolled = 0;
+  ctx.addEventListener(window, 'scroll', () => {
+    if (!regions.some((r) => r.flags.fixed)) return;
+    cancelAnimationFrame(scrolled);
+    scrolled = requestAnimationFrame(layout);
+  });
   const resizeObserver = new ResizeObserver(remeasure);
   ctx.addEventListener(window, 'resize', remeasure);
 
@@ -92,6 +131,7 @@ export async function createOverlay(
       layer.hidden = false;
       layer.replaceChildren();
       boxes.clear();
+      current.clear();
       for (const region of regions) {
         const box = document.createElement('div');
         box.className = 'box';
@@ -100,11 +140,18 @@ export async function createOverlay(
         badge.textContent = region.id.slice(1);
         badge.addEventListener('mouseenter', () => onHover(region.id));
         badge.addEventListener('mouseleave', () => onHover(null));
-        box.append(badge);
-        place(box, region);
+        const leader = document.createElement('div');
+        leader.className = 'leader';
+        box.append(badge, leader);
+        const { x, y, width, height } = region.box;
+        current.set(
+          region.id,
+          region.flags.fixed ? { x: x - scrollX, y: y - scrollY, width, height } : region.box,
+        );
         boxes.set(region.id, box);
         layer.append(box);
       }
+      layout();
       resizeObserver.observe(document.documentElement);
     },
     remeasure,
@@ -138,9 +185,37 @@ export async function createOverlay(
       if (ui.mounted && !layer.hidden && boxes.size > 0) changedAt = performance.now();
       resizeObserver.disconnect();
       cancelAnimationFrame(pending);
+      cancelAnimationFrame(scrolled);
       regions = [];
       boxes.clear();
+      current.clear();
       ui.remove();
     },
   };
+}
+
+/** The box's own CSS border, which its children's offsets start inside. */
+const BORDER = 2;
+
+/**
+ * Moves a box onto `box` and its badge onto `place`, both in the box's coordinates (page or
+ * viewport). The badge is drawn 1 px inside the room it was given (BADGE), and a far badge's
+ * leader runs from its edge to the box's.
+ */
+function drawBox(el: HTMLDivElement, box: Box, fixed: boolean, place: BadgePlace) {
+  el.classList.toggle('fixed', fixed);
+  el.style.cssText = `left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px`;
+  const [badge, leader] = el.children as unknown as [HTMLElement, HTMLElement];
+  const { rect } = place;
+  const x0 = box.x + BORDER;
+  const y0 = box.y + BORDER;
+  badge.dataset.spot = place.spot;
+  badge.style.cssText = `left:${rect.x + 1 - x0}px;top:${rect.y + 1 - y0}px`;
+  leader.hidden = place.leader === null;
+  if (place.leader) {
+    const { x1, y1, x2, y2 } = place.leader;
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    const angle = Math.atan2(y2 - y1, x2 - x1);
+    leader.style.cssText = `left:${x1 - x0}px;top:${y1 - y0}px;width:${length}px;transform:rotate(${angle}rad)`;
+  }
 }
