@@ -6,6 +6,13 @@ import { useWidth } from '../focus/useWidth';
 
 /** The room a panel badge needs in screen pixels (base.css, `.shot__badge`). */
 const PANEL_BADGE = { width: 20, height: 12 };
+/**
+ * How far out a panel badge may move, in badge heights. The picture is a thumbnail (a 1280 px
+ * page at about 0.3), where a 12 px badge is 40 page pixels tall and text rows have no room
+ * between them: a badge cramped by its box reads better than one across the picture at the end
+ * of a long leader.
+ */
+const PANEL_REACH = 3;
 /** `.shot__box`'s border, which the badge's offsets start inside. */
 const BORDER = 1.5;
 
@@ -17,7 +24,8 @@ const pct = (value: number, of: number) => `${(value / of) * 100}%`;
  * The screenshot with the same numbered boxes as the page. Boxes are clipped to the picture
  * (a region taller than the capture never spills over the findings below), and badges go where
  * placeBadges finds them room clear of every region's text, as on the page and in
- * `annotated.png`; a badge that had to move away gets a leader line to its box.
+ * `annotated.png`; a badge that had to move away gets a leader line to its box, and one with
+ * no room near its box is drawn where it covers least.
  */
 export function AnnotatedShot({ shot, regions }: Props) {
   const { hovered, hover, select } = useRegionFocus();
@@ -40,6 +48,7 @@ export function AnnotatedShot({ shot, regions }: Props) {
     texts,
     area,
     badge,
+    PANEL_REACH,
   );
   const leaders = boxes.flatMap(({ region }) => {
     const leader = places.get(region.id)?.leader;
@@ -87,7 +96,7 @@ export function AnnotatedShot({ shot, regions }: Props) {
             aria-label={`Region ${region.id.slice(1)}: ${region.kind} ${region.name}`}
           >
             <span
-              className={`shot__badge${place.spot.startsWith('inside') ? ' shot__badge--inside' : ''}`}
+              className={`shot__badge${place.spot.startsWith('inside') || place.spot === 'cramped' ? ' shot__badge--inside' : ''}`}
               data-spot={place.spot}
               style={{
                 left: `${(place.rect.x - box.x) * scale - BORDER}px`,

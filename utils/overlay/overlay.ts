@@ -1,7 +1,14 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { Box, Region } from '../schemas';
 import { resolveSelector } from '../regions/selector';
-import { BADGE_CSS_VARS, placeBadges, textBox, carriesText, type BadgePlace } from '../render/badges';
+import {
+  BADGE_CSS_VARS,
+  carriesText,
+  clipBox,
+  placeBadges,
+  textBox,
+  type BadgePlace,
+} from '../render/badges';
 import css from './overlay.css?inline';
 
 /** Three frames at 60 Hz: a change older than this is on screen. */
@@ -56,6 +63,25 @@ export async function createOverlay(
 
   /** Each region's box now: page coordinates, or viewport coordinates for fixed regions. */
   const current = new Map<string, Box>();
+  /**
+   * Where each text region's content is drawn now, in the same coordinates. It can reach past
+   * the element's own box (a `<font size=+1>` inside an inline `<font>`: CSS 2.1 §10.6.1 sizes an
+   * inline box by its own font only), and the page is where that can be seen.
+   */
+  const contents = new Map<string, Box>();
+  const range = document.createRange();
+  const measureContents = () => {
+    contents.clear();
+    for (const region of regions) {
+      const el = carriesText(region) && resolveSelector(region.selector);
+      if (!el) continue;
+      range.selectNodeContents(el);
+      const r = range.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const [dx, dy] = region.flags.fixed ? [0, 0] : [scrollX, scrollY];
+      contents.set(region.id, { x: r.left + dx, y: r.top + dy, width: r.width, height: r.height });
+    }
+  };
 
   const layout = () => {
     const root = document.documentElement;
@@ -65,7 +91,20 @@ export async function createOverlay(
     const fixed = regions.filter((r) => r.flags.fixed && current.has(r.id));
     const scrolling = regions.filter((r) => !r.flags.fixed && current.has(r.id));
     const texts = (list: Region[]) =>
-      list.filter(carriesText).map((r) => textBox({ box: current.get(r.id)!, style: r.style }));
+      list.filter(carriesText).map((r) => {
+        const box = textBox({ box: current.get(r.id)!, style: r.style });
+        // Content far outside its box (a menu parked off-screen) is not text beside the box.
+        const reach = Math.max(8, r.style.fontSize);
+        const near = {
+          x: box.x - reach,
+          y: box.y - reach,
+          width: box.width + 2 * reach,
+          height: box.height + 2 * reach,
+        };
+        const content = contents.get(r.id);
+        const shown = content && clipBox(content, near);
+        return shown ? union(box, shown) : box;
+      });
     const labels = (list: Region[]) => list.map((r) => ({ id: r.id, box: current.get(r.id)! }));
     // Fixed badges sit against the viewport, clear of the text scrolled under them now; the
     // others keep off fixed text and fixed badges where they are at this scroll position.
@@ -109,6 +148,7 @@ export async function createOverlay(
           height: rect.height,
         });
       }
+      measureContents();
       layout();
     });
   };
@@ -151,6 +191,7 @@ export async function createOverlay(
         boxes.set(region.id, box);
         layer.append(box);
       }
+      measureContents();
       layout();
       resizeObserver.observe(document.documentElement);
     },
@@ -189,9 +230,18 @@ export async function createOverlay(
       regions = [];
       boxes.clear();
       current.clear();
+      contents.clear();
       ui.remove();
     },
   };
+}
+
+function union(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  const right = Math.max(a.x + a.width, b.x + b.width);
+  const bottom = Math.max(a.y + a.height, b.y + b.height);
+  return { x, y, width: right - x, height: bottom - y };
 }
 
 /** The box's own CSS border, which its children's offsets start inside. */

@@ -83,17 +83,18 @@ export async function annotate(
   ctx.strokeStyle = BADGE_COLORS.markLine;
   for (const { box } of marks)
     ctx.strokeRect(box.x + scale, box.y + scale, box.width - 2 * scale, box.height - 2 * scale);
-  // Badges and leaders after every box, so no box outline runs across a number.
+  // Leaders after every box, and badges after every leader, so no line runs across a number.
   ctx.lineWidth = 1.5 * scale;
+  ctx.strokeStyle = BADGE_COLORS.mark;
+  for (const { leader } of marks.map((m) => m.badge)) {
+    if (!leader) continue;
+    ctx.beginPath();
+    ctx.moveTo(leader.x1, leader.y1);
+    ctx.lineTo(leader.x2, leader.y2);
+    ctx.stroke();
+  }
   for (const { region, badge } of marks) {
-    const { rect, leader } = badge;
-    if (leader) {
-      ctx.strokeStyle = BADGE_COLORS.mark;
-      ctx.beginPath();
-      ctx.moveTo(leader.x1, leader.y1);
-      ctx.lineTo(leader.x2, leader.y2);
-      ctx.stroke();
-    }
+    const { rect } = badge;
     // The badge is drawn 1 px inside the room it was given (BADGE).
     ctx.fillStyle = BADGE_COLORS.mark;
     ctx.fillRect(rect.x + scale, rect.y + scale, rect.width - 2 * scale, rect.height - 2 * scale);

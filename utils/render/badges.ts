@@ -50,7 +50,9 @@ export type BadgeSpot =
   | 'inside-top-right'
   | 'inside-bottom-left'
   | 'inside-bottom-right'
-  | 'far';
+  | 'far'
+  /** No room within reach: the near spot that covers the least, moved into the picture. */
+  | 'cramped';
 
 export interface Leader {
   /** On the badge's edge. */
@@ -120,20 +122,22 @@ export function nearSpots(box: Box, badge: BadgeSize): { spot: BadgeSpot; rect: 
   return spots;
 }
 
-/** How many steps of half a badge's height the outward search takes before it gives up. */
-const FAR_STEPS = 48;
+/** How far out the search goes by default, in badge heights. */
+const REACH = 24;
 
 /**
  * Places every badge where it covers no text. `labelled` is in drawing order (reading order,
  * so low numbers get the best spots); `textBoxes`, `bounds` and `badge` are in the same units.
- * Where the outward search finds nothing either (text fills the whole picture), the badge
- * keeps the near spot that covers the least text, so it is still drawn.
+ * The outward search stops `reach` badge heights from the box; where it finds nothing either
+ * (text fills the whole picture), the badge takes the near spot, moved into the picture, that
+ * covers the least text and no other badge if it can, so it is still drawn by its box.
  */
 export function placeBadges(
   labelled: readonly { id: string; box: Box }[],
   texts: readonly Box[],
   bounds: Box,
   badge: BadgeSize = BADGE,
+  reach: number = REACH,
 ): Map<string, BadgePlace> {
   const grid = new BoxGrid(bounds, Math.max(64, badge.width * 4));
   for (const text of texts) grid.add(text);
@@ -149,27 +153,29 @@ export function placeBadges(
   // Near spots first, for every badge in order, then the outward search for the rest: a badge
   // that has to move away never takes the spot right beside a later box.
   const placed = new Map<string, BadgePlace>();
+  const take = (id: string, place: BadgePlace) => {
+    grid.add(place.rect);
+    placed.set(id, place);
+  };
   for (const { id, box } of labelled) {
     const near = nearSpots(box, badge).find((s) => free(s.rect));
-    if (!near) continue;
-    grid.add(near.rect);
-    placed.set(id, { ...near, leader: null });
+    if (near) take(id, { ...near, leader: null });
   }
   for (const { id, box } of labelled) {
     if (placed.has(id)) continue;
-    const place = farPlace(box, badge, free) ?? fallback(nearSpots(box, badge), texts, bounds);
-    grid.add(place.rect);
-    placed.set(id, place);
+    const far = farPlace(box, badge, free, reach * 2);
+    const taken = () => [...placed.values()].map((p) => p.rect);
+    take(id, far ?? fallback(nearSpots(box, badge), texts, taken(), bounds));
   }
   // In drawing order, whichever pass placed them.
   return new Map(labelled.map(({ id }) => [id, placed.get(id)!]));
 }
 
 /** The first free spot on rings of growing distance around `box`, with its leader. */
-function farPlace(box: Box, badge: BadgeSize, free: (r: Box) => boolean): BadgePlace | null {
+function farPlace(box: Box, badge: BadgeSize, free: (r: Box) => boolean, steps: number): BadgePlace | null {
   const { width: w, height: h } = badge;
   const step = h / 2;
-  for (let i = 1; i <= FAR_STEPS; i++) {
+  for (let i = 1; i <= steps; i++) {
     const d = i * step;
     const top = box.y - h - d;
     const bottom = box.y + box.height + d;
@@ -194,11 +200,27 @@ function farPlace(box: Box, badge: BadgeSize, free: (r: Box) => boolean): BadgeP
   return null;
 }
 
-function fallback(spots: { spot: BadgeSpot; rect: Box }[], texts: readonly Box[], bounds: Box): BadgePlace {
-  const inside = spots.filter((s) => clipBox(s.rect, bounds)?.width === s.rect.width);
-  const cost = (r: Box) => texts.reduce((sum, t) => sum + overlapArea(r, t), 0);
-  const best = (inside.length > 0 ? inside : spots).reduce((a, b) => (cost(b.rect) < cost(a.rect) ? b : a));
-  return { ...best, leader: null };
+function fallback(
+  spots: { spot: BadgeSpot; rect: Box }[],
+  texts: readonly Box[],
+  badges: readonly Box[],
+  bounds: Box,
+): BadgePlace {
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, hi));
+  const moved = spots.map(({ spot, rect }) => ({
+    spot,
+    rect: {
+      ...rect,
+      x: clamp(rect.x, bounds.x, bounds.x + bounds.width - rect.width),
+      y: clamp(rect.y, bounds.y, bounds.y + bounds.height - rect.height),
+    },
+  }));
+  // Covering a number is worse than covering a few letters of text.
+  const cost = (r: Box) =>
+    texts.reduce((sum, t) => sum + overlapArea(r, t), 0) +
+    badges.reduce((sum, b) => sum + 4 * overlapArea(r, b), 0);
+  const best = moved.reduce((a, b) => (cost(b.rect) < cost(a.rect) ? b : a));
+  return { rect: best.rect, spot: 'cramped', leader: null };
 }
 
 /** From the point of the badge nearest its box to the point of the box nearest the badge. */

@@ -102,13 +102,13 @@ describe('placeBadges', () => {
     expect(places.get('r2')!.spot).toBe('above-left');
   });
 
-  it('text filling the whole picture leaves no room anywhere: the badge still shows, in its corner', () => {
+  it('text filling the whole picture leaves no room anywhere: the badge still shows, in its corner, with no leader', () => {
     const places = placeBadges(
       [{ id: 'r1', box: box(0, 0, 800, 600) }],
       [box(0, 0, 800, 600)],
       box(0, 0, 800, 600),
     );
-    expect(places.get('r1')).toMatchObject({ spot: 'inside-top-left', leader: null });
+    expect(places.get('r1')).toEqual({ spot: 'cramped', rect: box(0, 0, 28, 18), leader: null });
   });
 
   it('200 regions of a long page: no overlap, and placed in well under 10 ms', () => {
