@@ -98,7 +98,7 @@ function overlaps(badges: { label: string; rect: Box }[], texts: { id: string; r
   return { area, where };
 }
 
-async function checkPage(url: string, name: string) {
+async function checkPage(url: string, name: string, afterResize = false) {
   const { page, tabId } = await env.harness.openTab(url);
   // The job extracts the regions before its overlay is on the page; the overlay is shown again
   // afterwards, since the job's end closes the port that kept it.
@@ -159,11 +159,26 @@ async function checkPage(url: string, name: string) {
   expect(onPage.where, 'badges on text, on the page').toEqual([]);
   expect(inImage.where, 'badges on text, in annotated.png').toEqual([]);
   expect(outside).toEqual([]);
+  if (afterResize) {
+    // A narrower window reflows the page: the overlay measures again and places every badge anew.
+    await page.setViewportSize({ width: 900, height: 800 });
+    await page.waitForTimeout(300);
+    const reflowed = await textRects(page, regions);
+    const again = await overlayBadges(page);
+    const onReflowed = overlaps(again.badges, reflowed.rects);
+    printed.push(
+      `${name} at 900 px: page ${again.badges.length} badges, ${again.leaders} leaders, ` +
+        `${onReflowed.area.toFixed(1)} px² on text`,
+    );
+    expect(onReflowed.where, 'badges on text, after a resize').toEqual([]);
+    await page.screenshot({ path: artifactPath(`badges-${stem}-900-page.png`) });
+  }
   await page.close();
 }
 
 describe('badges cover no text', () => {
-  it('on the demo page', () => checkPage(`${env.server.origin}/demo/demo.html`, 'demo.html'));
+  it('on the demo page, and again after the window narrows', () =>
+    checkPage(`${env.server.origin}/demo/demo.html`, 'demo.html', true));
 
   it.each(MESSY)('on messy markup: %s', (file) => checkPage(`${env.server.origin}/fixtures/${file}`, file));
 
