@@ -1,14 +1,17 @@
 /**
  * The numbered badges that label regions, shared by the overlay on the page, the panel's
  * screenshot, the report and `annotated.png`: one palette, and one rule for where a badge goes
- * (placeBadges), so all three pictures put each number in the same place.
+ * (placeBadges), so the page and `annotated.png` put each number in the same place, and the
+ * panel follows the same rule at its own size.
  *
- * A badge never covers text: not its own region's, nor a neighbour's (a badge above a box used to
+ * A badge covers no text: not its own region's, nor a neighbour's (a badge above a box used to
  * land on the last line of the region above it). It takes the first free spot of a fixed list,
  * outside its box (above-left, above-right, left, right, below), then inside its own box's
  * corners when that box carries no text there. A spot is free when it overlaps no region's text
  * box, no badge placed before it, and stays within the picture. With no free spot near the box,
- * the badge moves outward in small steps and gets a leader line back to the box's edge.
+ * the badge moves outward in small steps and gets a leader line back to the box's edge. Only
+ * where nothing is free within reach (text fills the picture, or a thumbnail too small for
+ * its badges) is a badge drawn over text, where it covers least.
  */
 import type { Box, Region, RegionKind } from '../schemas';
 import { BoxGrid, overlapArea } from './boxGrid';
@@ -161,10 +164,10 @@ export function placeBadges(
     const near = nearSpots(box, badge).find((s) => free(s.rect));
     if (near) take(id, { ...near, leader: null });
   }
+  const taken = () => [...placed.values()].map((p) => p.rect);
   for (const { id, box } of labelled) {
     if (placed.has(id)) continue;
     const far = farPlace(box, badge, free, reach * 2);
-    const taken = () => [...placed.values()].map((p) => p.rect);
     take(id, far ?? fallback(nearSpots(box, badge), texts, taken(), bounds));
   }
   // In drawing order, whichever pass placed them.
@@ -207,20 +210,17 @@ function fallback(
   bounds: Box,
 ): BadgePlace {
   const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, hi));
-  const moved = spots.map(({ spot, rect }) => ({
-    spot,
-    rect: {
-      ...rect,
-      x: clamp(rect.x, bounds.x, bounds.x + bounds.width - rect.width),
-      y: clamp(rect.y, bounds.y, bounds.y + bounds.height - rect.height),
-    },
+  const moved = spots.map(({ rect }) => ({
+    ...rect,
+    x: clamp(rect.x, bounds.x, bounds.x + bounds.width - rect.width),
+    y: clamp(rect.y, bounds.y, bounds.y + bounds.height - rect.height),
   }));
   // Covering a number is worse than covering a few letters of text.
   const cost = (r: Box) =>
     texts.reduce((sum, t) => sum + overlapArea(r, t), 0) +
     badges.reduce((sum, b) => sum + 4 * overlapArea(r, b), 0);
-  const best = moved.reduce((a, b) => (cost(b.rect) < cost(a.rect) ? b : a));
-  return { rect: best.rect, spot: 'cramped', leader: null };
+  const rect = moved.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+  return { rect, spot: 'cramped', leader: null };
 }
 
 /** From the point of the badge nearest its box to the point of the box nearest the badge. */
