@@ -1,14 +1,8 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { Box, Region } from '../schemas';
 import { resolveSelector } from '../regions/selector';
-import {
-  BADGE_CSS_VARS,
-  carriesText,
-  clipBox,
-  placeBadges,
-  textBox,
-  type BadgePlace,
-} from '../render/badges';
+import { BADGE_CSS_VARS, carriesText, type BadgePlace } from '../render/badges';
+import { pageBadges } from './pageBadges';
 import css from './overlay.css?inline';
 
 /** Three frames at 60 Hz: a change older than this is on screen. */
@@ -61,13 +55,8 @@ export async function createOverlay(
     },
   });
 
-  /** Each region's box now: page coordinates, or viewport coordinates for fixed regions. */
+  /** Each region's box now, and where its text is drawn (PageLayout). */
   const current = new Map<string, Box>();
-  /**
-   * Where each text region's content is drawn now, in the same coordinates. It can reach past
-   * the element's own box (a `<font size=+1>` inside an inline `<font>`: CSS 2.1 §10.6.1 sizes an
-   * inline box by its own font only), and the page is where that can be seen.
-   */
   const contents = new Map<string, Box>();
   const range = document.createRange();
   const measureContents = () => {
@@ -85,49 +74,17 @@ export async function createOverlay(
 
   const layout = () => {
     const root = document.documentElement;
-    const page = { x: 0, y: 0, width: root.scrollWidth, height: root.scrollHeight };
-    const viewport = { x: 0, y: 0, width: root.clientWidth, height: root.clientHeight };
-    const shift = (box: Box, dx: number, dy: number) => ({ ...box, x: box.x + dx, y: box.y + dy });
-    const fixed = regions.filter((r) => r.flags.fixed && current.has(r.id));
-    const scrolling = regions.filter((r) => !r.flags.fixed && current.has(r.id));
-    const texts = (list: Region[]) =>
-      list.filter(carriesText).map((r) => {
-        const box = textBox({ box: current.get(r.id)!, style: r.style });
-        // Content far outside its box (a menu parked off-screen) is not text beside the box.
-        const reach = Math.max(8, r.style.fontSize);
-        const near = {
-          x: box.x - reach,
-          y: box.y - reach,
-          width: box.width + 2 * reach,
-          height: box.height + 2 * reach,
-        };
-        const content = contents.get(r.id);
-        const shown = content && clipBox(content, near);
-        return shown ? union(box, shown) : box;
-      });
-    const labels = (list: Region[]) => list.map((r) => ({ id: r.id, box: current.get(r.id)! }));
-    // Fixed badges sit against the viewport, clear of the text scrolled under them now; the
-    // others keep off fixed text and fixed badges where they are at this scroll position.
-    const fixedTexts = texts(fixed);
-    const onViewport = placeBadges(
-      labels(fixed),
-      [...fixedTexts, ...texts(scrolling).map((b) => shift(b, -scrollX, -scrollY))],
-      viewport,
-    );
-    const onPage = placeBadges(
-      labels(scrolling),
-      [
-        ...texts(scrolling),
-        ...[...fixedTexts, ...[...onViewport.values()].map((p) => p.rect)].map((b) =>
-          shift(b, scrollX, scrollY),
-        ),
-      ],
-      page,
-    );
+    const places = pageBadges(regions, {
+      boxes: current,
+      contents,
+      scroll: { x: scrollX, y: scrollY },
+      page: { x: 0, y: 0, width: root.scrollWidth, height: root.scrollHeight },
+      viewport: { x: 0, y: 0, width: root.clientWidth, height: root.clientHeight },
+    });
     for (const region of regions) {
       const el = boxes.get(region.id);
       const box = current.get(region.id);
-      const place = onViewport.get(region.id) ?? onPage.get(region.id);
+      const place = places.get(region.id);
       if (el && box && place) drawBox(el, box, region.flags.fixed, place);
     }
   };
@@ -234,14 +191,6 @@ export async function createOverlay(
       ui.remove();
     },
   };
-}
-
-function union(a: Box, b: Box): Box {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  const right = Math.max(a.x + a.width, b.x + b.width);
-  const bottom = Math.max(a.y + a.height, b.y + b.height);
-  return { x, y, width: right - x, height: bottom - y };
 }
 
 /** The box's own CSS border, which its children's offsets start inside. */
