@@ -32,9 +32,11 @@ describe('critique from the side panel', () => {
     await page.screenshot({ path: artifactPath('label-page.png') });
     await panel.screenshot({ path: artifactPath('label-panel.png'), fullPage: true });
 
-    // Badges never cover the text they label: on the page, each sits outside its own box.
+    // Badges never cover the text they label: on the page, each sits outside its own box, or in
+    // a corner of a box with no text there (badges.e2e.test.ts measures the text itself).
     const overlaps = await page.evaluate(() =>
       [...document.querySelector('restage-overlay')!.shadowRoot!.querySelectorAll('.box')].flatMap((box) => {
+        if (box.querySelector('.badge[data-spot^=inside]')) return [];
         const b = box.getBoundingClientRect();
         const badge = box.querySelector('.badge')!.getBoundingClientRect();
         const x = Math.min(b.right, badge.right) - Math.max(b.left, badge.left);

@@ -1,7 +1,8 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { Box, Region } from '../schemas';
 import { resolveSelector } from '../regions/selector';
-import { BADGE_CSS_VARS, badgeSide } from '../render/badges';
+import { BADGE_CSS_VARS, carriesText, type BadgePlace } from '../render/badges';
+import { pageBadges } from './pageBadges';
 import css from './overlay.css?inline';
 import { claim } from './ownUi';
 
@@ -26,7 +27,8 @@ export interface Overlay {
 /**
  * Numbered boxes over the page, in a shadow root at the document origin. Boxes use page
  * coordinates, so they scroll with the page for free; fixed regions use fixed boxes. On
- * resize the boxes are re-measured from their live elements.
+ * resize the boxes are re-measured from their live elements, and every badge is placed again
+ * (placeBadges), so none covers text where the layout now puts it.
  */
 export async function createOverlay(
   ctx: ContentScriptContext,
@@ -56,21 +58,38 @@ export async function createOverlay(
   // Everything the overlay draws lives under this one host: never page content (./ownUi.ts).
   claim(ui.shadowHost);
 
-  const place = (el: HTMLDivElement, region: Region, rect?: DOMRect) => {
-    const fixed = region.flags.fixed;
-    const x = rect ? rect.left + (fixed ? 0 : scrollX) : region.box.x - (fixed ? scrollX : 0);
-    const y = rect ? rect.top + (fixed ? 0 : scrollY) : region.box.y - (fixed ? scrollY : 0);
-    const width = rect?.width ?? region.box.width;
-    const height = rect?.height ?? region.box.height;
-    el.classList.toggle('fixed', fixed);
-    el.style.cssText = `left:${x}px;top:${y}px;width:${width}px;height:${height}px`;
-    // The badge goes outside the box, where it hides none of the region's own text.
+  /** Each region's box now, and where its text is drawn (PageLayout). */
+  const current = new Map<string, Box>();
+  const contents = new Map<string, Box>();
+  const range = document.createRange();
+  const measureContents = () => {
+    contents.clear();
+    for (const region of regions) {
+      const el = carriesText(region) && resolveSelector(region.selector);
+      if (!el) continue;
+      range.selectNodeContents(el);
+      const r = range.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const [dx, dy] = region.flags.fixed ? [0, 0] : [scrollX, scrollY];
+      contents.set(region.id, { x: r.left + dx, y: r.top + dy, width: r.width, height: r.height });
+    }
+  };
+
+  const layout = () => {
     const root = document.documentElement;
-    const bounds = fixed
-      ? { x: 0, y: 0, width: innerWidth, height: innerHeight }
-      : { x: 0, y: 0, width: root.scrollWidth, height: root.scrollHeight };
-    const side = badgeSide({ x, y, width, height }, bounds);
-    (el.firstElementChild as HTMLElement | null)?.setAttribute('data-side', side);
+    const places = pageBadges(regions, {
+      boxes: current,
+      contents,
+      scroll: { x: scrollX, y: scrollY },
+      page: { x: 0, y: 0, width: root.scrollWidth, height: root.scrollHeight },
+      viewport: { x: 0, y: 0, width: root.clientWidth, height: root.clientHeight },
+    });
+    for (const region of regions) {
+      const el = boxes.get(region.id);
+      const box = current.get(region.id);
+      const place = places.get(region.id);
+      if (el && box && place) drawBox(el, box, region.flags.fixed, place);
+    }
   };
 
   let pending = 0;
@@ -79,11 +98,28 @@ export async function createOverlay(
     pending = requestAnimationFrame(() => {
       for (const region of regions) {
         const el = resolveSelector(region.selector);
-        const box = boxes.get(region.id);
-        if (el && box) place(box, region, el.getBoundingClientRect());
+        if (!el) continue;
+        const rect = el.getBoundingClientRect();
+        const [dx, dy] = region.flags.fixed ? [0, 0] : [scrollX, scrollY];
+        current.set(region.id, {
+          x: rect.left + dx,
+          y: rect.top + dy,
+          width: rect.width,
+          height: rect.height,
+        });
       }
+      measureContents();
+      layout();
     });
   };
+  // Fixed regions stay put while the page scrolls under them: their badges, and the badges
+  // that keep off them, are placed again for the new scroll position.
+  let scrolled = 0;
+  ctx.addEventListener(window, 'scroll', () => {
+    if (!regions.some((r) => r.flags.fixed)) return;
+    cancelAnimationFrame(scrolled);
+    scrolled = requestAnimationFrame(layout);
+  });
   const resizeObserver = new ResizeObserver(remeasure);
   ctx.addEventListener(window, 'resize', remeasure);
 
@@ -95,6 +131,7 @@ export async function createOverlay(
       layer.hidden = false;
       layer.replaceChildren();
       boxes.clear();
+      current.clear();
       for (const region of regions) {
         const box = document.createElement('div');
         box.className = 'box';
@@ -103,11 +140,19 @@ export async function createOverlay(
         badge.textContent = region.id.slice(1);
         badge.addEventListener('mouseenter', () => onHover(region.id));
         badge.addEventListener('mouseleave', () => onHover(null));
-        box.append(badge);
-        place(box, region);
+        const leader = document.createElement('div');
+        leader.className = 'leader';
+        box.append(badge, leader);
+        const { x, y, width, height } = region.box;
+        current.set(
+          region.id,
+          region.flags.fixed ? { x: x - scrollX, y: y - scrollY, width, height } : region.box,
+        );
         boxes.set(region.id, box);
         layer.append(box);
       }
+      measureContents();
+      layout();
       resizeObserver.observe(document.documentElement);
     },
     remeasure,
@@ -141,9 +186,38 @@ export async function createOverlay(
       if (ui.mounted && !layer.hidden && boxes.size > 0) changedAt = performance.now();
       resizeObserver.disconnect();
       cancelAnimationFrame(pending);
+      cancelAnimationFrame(scrolled);
       regions = [];
       boxes.clear();
+      current.clear();
+      contents.clear();
       ui.remove();
     },
   };
+}
+
+/** The box's own CSS border, which its children's offsets start inside. */
+const BORDER = 2;
+
+/**
+ * Moves a box onto `box` and its badge onto `place`, both in the box's coordinates (page or
+ * viewport). The badge is drawn 1 px inside the room it was given (BADGE), and a far badge's
+ * leader runs from its edge to the box's.
+ */
+function drawBox(el: HTMLDivElement, box: Box, fixed: boolean, place: BadgePlace) {
+  el.classList.toggle('fixed', fixed);
+  el.style.cssText = `left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px`;
+  const [badge, leader] = el.children as unknown as [HTMLElement, HTMLElement];
+  const { rect } = place;
+  const x0 = box.x + BORDER;
+  const y0 = box.y + BORDER;
+  badge.dataset.spot = place.spot;
+  badge.style.cssText = `left:${rect.x + 1 - x0}px;top:${rect.y + 1 - y0}px`;
+  leader.hidden = place.leader === null;
+  if (place.leader) {
+    const { x1, y1, x2, y2 } = place.leader;
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    const angle = Math.atan2(y2 - y1, x2 - x1);
+    leader.style.cssText = `left:${x1 - x0}px;top:${y1 - y0}px;width:${length}px;transform:rotate(${angle}rad)`;
+  }
 }
