@@ -27,7 +27,7 @@ async function setSettings(settings: Settings | null) {
   );
 }
 
-const useModel = () =>
+const configureModel = () =>
   setSettings({
     ...DEFAULT_SETTINGS,
     provider: 'compatible',
@@ -114,7 +114,7 @@ describe('constraints in the panel', () => {
   });
 
   const modelRun = async (mode: FakeMode, request: string) => {
-    await useModel();
+    await configureModel();
     fake.setMode(mode);
     const { page, tabId } = await env.harness.openTab(`${env.server.origin}/demo/demo.html`);
     const panel = await env.harness.openPanel(tabId);
