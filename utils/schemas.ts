@@ -4,6 +4,8 @@
  * Contracts: ../shared/DESIGN.md, "Contracts that checks rely on".
  */
 import { z } from 'zod';
+import { checkDeclaration } from './plan/cssGrammar';
+import { ALLOWED_CSS_PROPERTIES } from './plan/cssProperties';
 
 export const TabId = z.number().int().nonnegative();
 
@@ -123,39 +125,20 @@ export const Blueprint = z.object({
 });
 export type Blueprint = z.infer<typeof Blueprint>;
 
-/** Layout and typography only: nothing that can load, run or hide content. */
-export const ALLOWED_CSS_PROPERTIES = [
-  'font-size',
-  'font-weight',
-  'line-height',
-  'letter-spacing',
-  'color',
-  'background-color',
-  'margin-top',
-  'margin-bottom',
-  'margin-left',
-  'margin-right',
-  'padding-top',
-  'padding-bottom',
-  'padding-left',
-  'padding-right',
-  'gap',
-  'order',
-  'max-width',
-  'text-align',
-] as const;
+export { ALLOWED_CSS_PROPERTIES } from './plan/cssProperties';
 
 /**
- * The one guard for CSS values from a plan (offline or model), used by this schema and by every
- * renderer: nothing that can load, run, or end a declaration and start another. Backslashes
- * too, since a CSS escape can spell `url(` as `u\72l(`.
+ * Each value must pass the CSS grammar (utils/plan/cssGrammar.ts): per property, lengths,
+ * numbers, opaque colours and keywords only, within bounds that hold for any region. The
+ * bounds that depend on the region are applied before this, by sanitizePatch.
  */
-export const UNSAFE_CSS_VALUE = /url\(|@import|expression|javascript:|[;{}<>\\]/i;
-
 export const CssDeclarations = z
-  .partialRecord(z.enum(ALLOWED_CSS_PROPERTIES), z.string().max(80))
-  .refine((d) => Object.values(d).every((v) => !UNSAFE_CSS_VALUE.test(v ?? '')), {
-    message: 'CSS values may not contain url(, @import, expression, javascript:, a backslash or ; { } < >',
+  .partialRecord(z.enum(ALLOWED_CSS_PROPERTIES), z.string())
+  .superRefine((declarations, ctx) => {
+    for (const [property, value] of Object.entries(declarations)) {
+      const checked = checkDeclaration(property, value ?? '');
+      if (!checked.ok) ctx.addIssue({ code: 'custom', path: [property], message: checked.reason });
+    }
   });
 
 export const CssPatch = z.array(z.object({ regionId: RegionId, declarations: CssDeclarations }));
