@@ -58,13 +58,15 @@ export const protocol = {
   hideOverlay: { request: Nothing, reply: Nothing },
   highlightRegion: { request: z.object({ id: RegionId.nullable() }), reply: Nothing },
   scrollToRegion: { request: z.object({ id: RegionId }), reply: Nothing },
-  /** Puts a plan's CSS patch on the page (replacing any preview there); says which regions are gone. */
+  /** Puts a plan's CSS patch on the page (replacing any preview there); says which regions are gone or hidden. */
   applyPreview: {
     request: z.object({ patch: CssPatch, regions: z.array(Region.pick({ id: true, selector: true })) }),
     reply: z.object({
       applied: z.number().int().nonnegative(),
       missing: z.array(RegionId),
       rejected: z.number().int().nonnegative(),
+      /** Regions the preview put out of sight (utils/preview/visibility.ts), and how. */
+      hidden: z.array(z.object({ regionId: RegionId, reason: z.string() })),
       /** Time spent in the page, in ms. */
       ms: z.number().nonnegative(),
     }),

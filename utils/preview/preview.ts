@@ -3,20 +3,25 @@
  * Each patched region's element gets `data-restage-preview="rN"`, and one stylesheet with every
  * rule (./stylesheet.ts) goes into each document and shadow root holding a patched element
  * (./sheets.ts), same-origin frames included. Reverting removes both; nothing else is touched.
+ * Once the sheet is on, every patched region and every region inside one is checked to still
+ * be in sight (./visibility.ts).
  */
 import { resolveSelector } from '../regions/selector';
 import type { CssPatch, Region } from '../schemas';
 import { settleTransitions } from './settle';
 import { attachSheets, type Root } from './sheets';
 import { PREVIEW_ATTRIBUTE, previewRules } from './stylesheet';
+import { newlyHidden, sightOf, type HiddenRegion, type Target } from './visibility';
 
 export interface PreviewResult {
   /** Regions whose element was found and marked. */
   applied: number;
   /** Regions of the patch whose element is no longer on the page. */
   missing: string[];
-  /** Declarations refused by the allow-list or the CSS guard. */
+  /** Declarations refused by the allow-list or the CSS grammar. */
   rejected: number;
+  /** Regions the preview put out of sight, and how (./visibility.ts). */
+  hidden: HiddenRegion[];
   /** Time spent in the page, in ms. */
   ms: number;
 }
@@ -78,9 +83,12 @@ export function createPreview(doc: Document = document): Preview {
           if (el && outers.some((outer) => outer !== el && outer.contains(el))) mark(el, id);
         }
       }
+      const targets = checkedTargets(marked, regions, patched, doc);
+      const before = sightOf(targets);
       detach = attachSheets(roots, css);
       settleTransitions([...previous, ...marked]);
-      return { applied, missing, rejected, ms: performance.now() - started };
+      const hidden = newlyHidden(before, sightOf(targets));
+      return { applied, missing, rejected, hidden, ms: performance.now() - started };
     },
     revert() {
       const touched = clear();
@@ -88,4 +96,27 @@ export function createPreview(doc: Document = document): Preview {
       return touched.length;
     },
   };
+}
+
+/** The patched regions' elements and every region's element inside one (across shadow roots). */
+function checkedTargets(
+  marked: readonly Element[],
+  regions: readonly Pick<Region, 'id' | 'selector'>[],
+  patched: ReadonlySet<string>,
+  doc: Document,
+): Target[] {
+  const patchedEls = new Set(marked.filter((el) => patched.has(el.getAttribute(PREVIEW_ATTRIBUTE) ?? '')));
+  if (patchedEls.size === 0) return [];
+  const targets: Target[] = [];
+  for (const { id, selector } of regions) {
+    const el = resolveSelector(selector, doc);
+    if (!el) continue;
+    for (let n: Node | null = el; n; n = n.parentNode ?? ('host' in n ? (n as ShadowRoot).host : null)) {
+      if (patchedEls.has(n as Element)) {
+        targets.push({ id, el });
+        break;
+      }
+    }
+  }
+  return targets;
 }

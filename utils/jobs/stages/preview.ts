@@ -1,10 +1,13 @@
 import { sendMessage } from '../../messaging';
+import type { CssPatch, Region } from '../../schemas';
 import { defineStage } from '../stage';
 
 /**
  * Preview: the earlier critique's CSS patch put on the real page (one stylesheet keyed by data
  * attributes, utils/preview/), so the stages after it measure and capture the next state with
  * the page's own images, fonts and text. The panel's toggle or the next critique takes it off.
+ * A preview that puts any region out of sight is taken off again at once, and the check fails
+ * naming the regions and the declarations behind them.
  */
 export const previewStage = defineStage({
   name: 'preview',
@@ -21,8 +24,40 @@ export const previewStage = defineStage({
       { patch: plan.cssPatch, regions: earlier.draft.regions.map(({ id, selector }) => ({ id, selector })) },
       io.job.tabId,
     );
+    if (result.hidden.length > 0) {
+      await sendMessage('revertPreview', undefined, io.job.tabId);
+      throw new Error(hiddenByPlan(result.hidden, plan.cssPatch, earlier.draft.regions));
+    }
     const gone =
       result.missing.length > 0 ? `; ${result.missing.length} regions are no longer on the page` : '';
     return { notes: [`Preview: ${result.applied} elements restyled by the plan${gone}.`] };
   },
 });
+
+/**
+ * "The plan was rejected: it hides r4 (font-size 0px) through r4 { font-size: 0px }; the page
+ * is back as it was." A hidden region that was not patched itself is named with the patched
+ * region around it (its nearest patched ancestor by `parentId`).
+ */
+export function hiddenByPlan(
+  hidden: readonly { regionId: string; reason: string }[],
+  patch: CssPatch,
+  regions: readonly Pick<Region, 'id' | 'parentId'>[],
+): string {
+  const byId = new Map(patch.map((e) => [e.regionId, e]));
+  const parents = new Map(regions.map((r) => [r.id, r.parentId]));
+  const culprits = new Set<string>();
+  for (const { regionId } of hidden) {
+    let id: string | null | undefined = regionId;
+    while (id && !byId.has(id)) id = parents.get(id);
+    if (id) culprits.add(id);
+  }
+  const shown = hidden.slice(0, 5).map((h) => `${h.regionId} (${h.reason})`);
+  if (hidden.length > 5) shown.push(`${hidden.length - 5} more`);
+  const rules = [...culprits].slice(0, 5).map((id) => {
+    const declarations = Object.entries(byId.get(id)?.declarations ?? {}).map(([p, v]) => `${p}: ${v}`);
+    return `${id} { ${declarations.join('; ')} }`;
+  });
+  const through = rules.length > 0 ? ` through ${rules.join(', ')}` : '';
+  return `The plan was rejected: it hides ${shown.join(', ')}${through}; the page is back as it was.`;
+}
