@@ -91,10 +91,16 @@ export function validPlan(page: SeenPage) {
   };
 }
 
-export type PlanFault = 'unknown-region-ids' | 'invented-text' | 'unsafe-css' | 'malformed-json';
+export type PlanFault =
+  'unknown-region-ids' | 'invented-text' | 'unsafe-css' | 'css-trick' | 'malformed-json';
 
 /** The reply text for a mode; a repair is answered with a valid plan when `repairFixes`. */
-export function planText(page: SeenPage, fault: PlanFault | null, repairFixes: boolean): string {
+export function planText(
+  page: SeenPage,
+  fault: PlanFault | null,
+  repairFixes: boolean,
+  trick: readonly { property: string; value: string }[] = [],
+): string {
   const plan = validPlan(page);
   if (!fault || (page.repair && repairFixes)) return JSON.stringify(plan);
   switch (fault) {
@@ -127,6 +133,11 @@ export function planText(page: SeenPage, fault: PlanFault | null, repairFixes: b
         regionId: page.contentIds[0] ?? 'r1',
         declarations: [{ property: 'background-color', value: 'url(https://tracker.example/p.png)' }],
       });
+      return JSON.stringify(plan);
+    case 'css-trick':
+      // As a careless or hostile model would: the same declarations on every other region.
+      for (const id of page.contentIds.filter((id) => id !== plan.cssPatch[0]?.regionId))
+        plan.cssPatch.push({ regionId: id, declarations: [...trick] });
       return JSON.stringify(plan);
   }
 }

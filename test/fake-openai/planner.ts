@@ -18,6 +18,7 @@ const PLAN_FAULTS: readonly string[] = [
   'unknown-region-ids',
   'invented-text',
   'unsafe-css',
+  'css-trick',
   'malformed-json',
 ];
 
@@ -44,6 +45,7 @@ function replyFor(page: SeenPage, mode: FakeMode, options: FakeOptions): { reply
             page,
             PLAN_FAULTS.includes(mode) ? (mode as PlanFault) : null,
             options.repairFixes ?? true,
+            options.cssTrick,
           ),
         };
   const output = 'text' in reply ? reply.text : reply.refusal;
