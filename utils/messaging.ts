@@ -67,6 +67,8 @@ export const protocol = {
       rejected: z.number().int().nonnegative(),
       /** Regions the preview put out of sight (utils/preview/visibility.ts), and how. */
       hidden: z.array(z.object({ regionId: RegionId, reason: z.string() })),
+      /** Of `ms`, the part spent on that check. */
+      checkMs: z.number().nonnegative(),
       /** Time spent in the page, in ms. */
       ms: z.number().nonnegative(),
     }),

@@ -22,6 +22,8 @@ export interface PreviewResult {
   rejected: number;
   /** Regions the preview put out of sight, and how (./visibility.ts). */
   hidden: HiddenRegion[];
+  /** Of `ms`, the part spent checking what is in sight, before and after. */
+  checkMs: number;
   /** Time spent in the page, in ms. */
   ms: number;
 }
@@ -83,12 +85,16 @@ export function createPreview(doc: Document = document): Preview {
           if (el && outers.some((outer) => outer !== el && outer.contains(el))) mark(el, id);
         }
       }
+      const checking = performance.now();
       const targets = checkedTargets(marked, regions, patched, doc);
       const before = sightOf(targets);
+      let checkMs = performance.now() - checking;
       detach = attachSheets(roots, css);
       settleTransitions([...previous, ...marked]);
+      const after = performance.now();
       const hidden = newlyHidden(before, sightOf(targets));
-      return { applied, missing, rejected, hidden, ms: performance.now() - started };
+      checkMs += performance.now() - after;
+      return { applied, missing, rejected, hidden, checkMs, ms: performance.now() - started };
     },
     revert() {
       const touched = clear();
