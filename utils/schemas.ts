@@ -144,6 +144,25 @@ export const CssDeclarations = z
 export const CssPatch = z.array(z.object({ regionId: RegionId, declarations: CssDeclarations }));
 export type CssPatch = z.infer<typeof CssPatch>;
 
+/**
+ * A patch read back from storage or an exported file: a declaration saved before the grammar
+ * was this strict is dropped, rather than the whole critique failing to load.
+ */
+export const SavedCssPatch = z.preprocess(
+  (value) =>
+    Array.isArray(value)
+      ? value.map((entry: unknown) => {
+          const declarations = (entry as { declarations?: unknown } | null)?.declarations;
+          if (!declarations || typeof declarations !== 'object') return entry;
+          const kept = Object.entries(declarations).filter(
+            ([property, v]) => typeof v === 'string' && checkDeclaration(property, v).ok,
+          );
+          return { ...(entry as object), declarations: Object.fromEntries(kept) };
+        })
+      : value,
+  CssPatch,
+);
+
 export const CaptureMode = z.enum(['viewport', 'full', 'element', 'dom']);
 export type CaptureMode = z.infer<typeof CaptureMode>;
 
@@ -580,7 +599,7 @@ export const Critique = z.object({
   findings: z.array(Finding),
   score: Score.nullable(),
   blueprint: Blueprint.nullable(),
-  cssPatch: CssPatch.nullable(),
+  cssPatch: SavedCssPatch.nullable(),
   contentCheck: ContentCheck.nullable(),
   /** The share of the page's visible words the regions hold; null for critiques from 0.1.0. */
   coverage: Coverage.nullable(),
@@ -606,7 +625,7 @@ export const Draft = z.object({
   findings: z.array(Finding),
   score: Score.nullable(),
   shot: Shot.extend({ image: ArtifactRef }).nullable(),
-  plan: z.object({ blueprint: Blueprint, cssPatch: CssPatch, contentCheck: ContentCheck }).nullable(),
+  plan: z.object({ blueprint: Blueprint, cssPatch: SavedCssPatch, contentCheck: ContentCheck }).nullable(),
   mockup: ArtifactRef.nullable(),
   annotated: ArtifactRef.nullable(),
   /** The labelled screenshot a model planner is sent, downscaled to its image-token budget. */

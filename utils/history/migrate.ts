@@ -15,7 +15,7 @@ import {
   ContentCheck,
   Critique,
   CritiqueRecord,
-  CssPatch,
+  SavedCssPatch,
   Finding,
   Region,
   SCHEMA_VERSION,
@@ -32,7 +32,7 @@ export const CritiqueV1 = z.object({
   findings: z.array(Finding),
   score: Score,
   blueprint: Blueprint,
-  cssPatch: CssPatch,
+  cssPatch: SavedCssPatch,
   /** 0.1.0 counted regions only. */
   contentCheck: ContentCheck.omit({ words: true, wordsKept: true, images: true, imagesKept: true }),
   timings: z.object({

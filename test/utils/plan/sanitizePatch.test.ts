@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizePatch, smallestText } from '@/utils/plan/sanitizePatch';
-import { CssPatch } from '@/utils/schemas';
+import { CssPatch, SavedCssPatch } from '@/utils/schemas';
 import { heading, region, rgba } from '../../fixtures/regions';
 
 const body = region('r1', { style: { fontSize: 16 } });
@@ -100,5 +100,15 @@ describe('sanitizePatch', () => {
     expect(CssPatch.parse(patch)).toEqual([
       { regionId: 'r1', declarations: { 'font-size': '20px', 'margin-top': '1.5em' } },
     ]);
+  });
+});
+
+describe('SavedCssPatch', () => {
+  it('drops a declaration saved before the grammar was this strict, and keeps the rest', () => {
+    expect(
+      SavedCssPatch.parse([
+        { regionId: 'r1', declarations: { 'font-size': '1.2em', 'font-weight': '700', color: 'var(--x)' } },
+      ]),
+    ).toEqual([{ regionId: 'r1', declarations: { 'font-weight': '700' } }]);
   });
 });
