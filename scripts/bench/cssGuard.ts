@@ -52,16 +52,19 @@ export interface VisibilityRow {
 /** On a synthetic page of 1,000 regions (its cards' parts), every one of them patched. */
 export async function visibilityCost(harness: Harness, url: string, runs: number): Promise<VisibilityRow> {
   const { page, tabId } = await harness.openTab(url);
-  const cards = await page.evaluate(() => document.querySelectorAll('article.card').length);
-  const parts = ['h3', 'p', 'a', 'button', 'p > span'];
-  const regions: { id: string; selector: string }[] = [];
-  for (let i = 1; i <= cards && regions.length < 1_000; i++) {
-    regions.push({ id: `r${regions.length + 1}`, selector: `article.card:nth-of-type(${i})` });
-    for (const part of parts) {
-      if (regions.length >= 1_000) break;
-      regions.push({ id: `r${regions.length + 1}`, selector: `article.card:nth-of-type(${i}) ${part}` });
+  // Ids as selectors, as extraction writes for elements with a unique id: the figure is the
+  // check's, not the selector engine's.
+  const count = await page.evaluate(() => {
+    let n = 0;
+    for (const card of document.querySelectorAll('article.card')) {
+      for (const el of [card, ...card.querySelectorAll('h3, p, span, a, button')]) {
+        if (n >= 1_000) return n;
+        el.id = `b${++n}`;
+      }
     }
-  }
+    return n;
+  });
+  const regions = Array.from({ length: count }, (_, i) => ({ id: `r${i + 1}`, selector: `#b${i + 1}` }));
   const patch: CssPatch = regions.map(({ id }) => ({ regionId: id, declarations: { 'margin-bottom': '8px' } }));
   const apply: number[] = [];
   const check: number[] = [];

@@ -58,6 +58,16 @@ export function createPreview(doc: Document = document): Preview {
       const started = performance.now();
       const previous = clear();
       const selectors = new Map(regions.map((r) => [r.id, r.selector]));
+      // Each region's element, looked up once for marking and for the visibility check.
+      const found = new Map<string, Element | null>();
+      const resolve = (id: string): Element | null => {
+        let el = found.get(id);
+        if (el === undefined) {
+          const selector = selectors.get(id);
+          found.set(id, (el = selector === undefined ? null : resolveSelector(selector, doc)));
+        }
+        return el;
+      };
       const patched = new Set(patch.map((e) => e.regionId));
       const { css, rejected } = previewRules(patch);
       const missing: string[] = [];
@@ -68,8 +78,7 @@ export function createPreview(doc: Document = document): Preview {
         roots.add(el.getRootNode() as Root);
       };
       for (const { regionId } of patch) {
-        const selector = selectors.get(regionId);
-        const el = selector === undefined ? null : resolveSelector(selector, doc);
+        const el = resolve(regionId);
         if (el) mark(el, regionId);
         else missing.push(regionId);
       }
@@ -79,18 +88,21 @@ export function createPreview(doc: Document = document): Preview {
       const recolored = new Set(patch.filter((e) => e.declarations.color).map((e) => e.regionId));
       const outers = marked.filter((el) => recolored.has(el.getAttribute(PREVIEW_ATTRIBUTE) ?? ''));
       if (outers.length > 0) {
-        for (const { id, selector } of regions) {
+        for (const { id } of regions) {
           if (patched.has(id)) continue;
-          const el = resolveSelector(selector, doc);
+          const el = resolve(id);
           if (el && outers.some((outer) => outer !== el && outer.contains(el))) mark(el, id);
         }
       }
       const checking = performance.now();
-      const targets = checkedTargets(marked, regions, patched, doc);
+      const targets = checkedTargets(marked, regions, patched, resolve);
       const before = sightOf(targets);
       let checkMs = performance.now() - checking;
       detach = attachSheets(roots, css);
       settleTransitions([...previous, ...marked]);
+      // The style and layout the new sheet causes are the preview's, paid on the next frame
+      // anyway; the check's own cost is timed without them.
+      doc.documentElement.getBoundingClientRect();
       const after = performance.now();
       const hidden = newlyHidden(before, sightOf(targets));
       checkMs += performance.now() - after;
@@ -109,13 +121,13 @@ function checkedTargets(
   marked: readonly Element[],
   regions: readonly Pick<Region, 'id' | 'selector'>[],
   patched: ReadonlySet<string>,
-  doc: Document,
+  resolve: (id: string) => Element | null,
 ): Target[] {
   const patchedEls = new Set(marked.filter((el) => patched.has(el.getAttribute(PREVIEW_ATTRIBUTE) ?? '')));
   if (patchedEls.size === 0) return [];
   const targets: Target[] = [];
-  for (const { id, selector } of regions) {
-    const el = resolveSelector(selector, doc);
+  for (const { id } of regions) {
+    const el = resolve(id);
     if (!el) continue;
     for (let n: Node | null = el; n; n = n.parentNode ?? ('host' in n ? (n as ShadowRoot).host : null)) {
       if (patchedEls.has(n as Element)) {

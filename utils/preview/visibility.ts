@@ -11,6 +11,8 @@ import { MIN_FONT_SIZE } from '../plan/cssGrammar';
 export interface Target {
   id: string;
   el: Element;
+  /** Whether it holds text; found on the first check and kept (the preview changes no text). */
+  text?: boolean;
 }
 
 export interface HiddenRegion {
@@ -23,58 +25,57 @@ const INVISIBLE_OPACITY = 0.05;
 
 /** Reasons each target is out of sight now, by region id (no entry: visible). */
 export function sightOf(targets: readonly Target[]): Map<string, string[]> {
-  // Same-origin frames have their own window and page width.
-  const widths = new Map<Document, number>();
-  const pageWidth = (doc: Document, view: Window) => {
-    let width = widths.get(doc);
-    if (width === undefined)
-      widths.set(doc, (width = Math.max(doc.documentElement.scrollWidth, view.innerWidth)));
-    return width;
-  };
-  // An ancestor that clips (`overflow: hidden | clip`), with its box; asked once per element.
-  const clips = new Map<Element, DOMRect | null>();
-  const clipOf = (el: Element): DOMRect | null => {
-    let clip = clips.get(el);
-    if (clip === undefined) {
-      const style = (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
-      const clipping = /hidden|clip/.test(style.overflowX) || /hidden|clip/.test(style.overflowY);
-      clip = clipping ? el.getBoundingClientRect() : null;
-      clips.set(el, clip);
+  // Per document (same-origin frames have their own): window, scroll and page width, read once.
+  const pages = new Map<Document, { view: Window; x: number; y: number; width: number }>();
+  const pageOf = (doc: Document) => {
+    let page = pages.get(doc);
+    if (!page) {
+      const view = doc.defaultView ?? window;
+      const width = Math.max(doc.documentElement.scrollWidth, view.innerWidth);
+      pages.set(doc, (page = { view, x: view.scrollX, y: view.scrollY, width }));
     }
-    return clip;
+    return page;
+  };
+  // The boxes of the ancestors that clip (`overflow: hidden | clip`) above each element, found
+  // once per element: regions share most of their ancestors.
+  const clipsAbove = new Map<Element, readonly DOMRect[]>();
+  const clipsOf = (el: Element, view: Window): readonly DOMRect[] => {
+    const parent = el.parentElement;
+    if (!parent || parent === el.ownerDocument.documentElement) return [];
+    let clips = clipsAbove.get(parent);
+    if (clips === undefined) {
+      const style = view.getComputedStyle(parent);
+      const clipping = /hidden|clip/.test(style.overflowX) || /hidden|clip/.test(style.overflowY);
+      const above = clipsOf(parent, view);
+      clips = clipping ? [...above, parent.getBoundingClientRect()] : above;
+      clipsAbove.set(parent, clips);
+    }
+    return clips;
   };
   const out = new Map<string, string[]>();
-  for (const { id, el } of targets) {
+  for (const target of targets) {
+    const { id, el } = target;
     const reasons: string[] = [];
-    const doc = el.ownerDocument;
-    const view = doc.defaultView ?? window;
+    const page = pageOf(el.ownerDocument);
     const box = el.getBoundingClientRect();
-    const style = view.getComputedStyle(el);
+    const style = page.view.getComputedStyle(el);
     if (box.width < 1 || box.height < 1) reasons.push('no box');
-    else if (
-      box.right + view.scrollX <= 0 ||
-      box.bottom + view.scrollY <= 0 ||
-      box.left + view.scrollX >= pageWidth(doc, view)
-    )
+    else if (box.right + page.x <= 0 || box.bottom + page.y <= 0 || box.left + page.x >= page.width)
       reasons.push('off-screen');
-    else {
-      for (let up = el.parentElement; up && up !== doc.documentElement; up = up.parentElement) {
-        const clip = clipOf(up);
-        if (
-          clip &&
-          (box.right <= clip.left ||
-            box.left >= clip.right ||
-            box.bottom <= clip.top ||
-            box.top >= clip.bottom)
-        ) {
-          reasons.push('clipped by an overflow ancestor');
-          break;
-        }
-      }
-    }
+    else if (
+      clipsOf(el, page.view).some(
+        (clip) =>
+          box.right <= clip.left ||
+          box.left >= clip.right ||
+          box.bottom <= clip.top ||
+          box.top >= clip.bottom,
+      )
+    )
+      reasons.push('clipped by an overflow ancestor');
     if (style.visibility !== 'visible') reasons.push(`visibility ${style.visibility}`);
     if (Number(style.opacity) <= INVISIBLE_OPACITY) reasons.push(`opacity ${style.opacity}`);
-    if (/\S/.test(el.textContent ?? '')) {
+    target.text ??= /\S/.test(el.textContent ?? '');
+    if (target.text) {
       const size = Number.parseFloat(style.fontSize);
       if (size < MIN_FONT_SIZE) reasons.push(`font-size ${style.fontSize}`);
       if ((parseColor(style.color)?.a ?? 1) === 0) reasons.push('transparent text');
