@@ -21,6 +21,7 @@ import { syntheticRegions } from '../test/fixtures/regions';
 import { syntheticPage } from '../test/fixtures/synthetic';
 import { tallPage } from '../test/fixtures/tall';
 import { critiqueOnce, pixelDifference, viewportVsFloor } from './bench/capture';
+import { grammarThroughput, visibilityCost } from './bench/cssGuard';
 import { historyBench } from './bench/history';
 import { modelPath } from './bench/model';
 import { previewBench } from './bench/preview';
@@ -401,6 +402,41 @@ async function livePreview(harness: Harness, origin: string) {
   say();
 }
 
+async function visibilityCheck(harness: Harness, origin: string) {
+  say('## Visibility check after a preview');
+  say();
+  say(
+    `A synthetic page with 1,000 regions (cards and their parts), each patched with one declaration, so every region is checked before and after the sheet goes on. Selectors are ids, so the figures are the preview's and the check's, not the selector engine's. Apply: all the preview does in the page; check: the part spent on the visibility check (both passes, before and after the sheet; the style and layout the sheet itself causes are the preview's and not counted here). Medians of ${REPS} runs after a warm-up. Target: ≤ 20 ms at 1,000 regions.`,
+  );
+  say();
+  const row = await visibilityCost(harness, `${origin}/synthetic-10000.html`, REPS);
+  raw.visibility = row;
+  say('| regions checked | apply ms (in page) | check ms | hidden |');
+  say('|---:|---:|---:|---:|');
+  say(
+    `| ${row.regions.toLocaleString('en-US')} | ${row.applyMs.toFixed(1)} | ${row.checkMs.toFixed(1)} | ${row.hidden} |`,
+  );
+  say();
+}
+
+function cssGrammar() {
+  say('## CSS grammar and sanitizePatch (pure functions, Node)');
+  say();
+  say(
+    'The offline plan’s patch of a 1,000-region page: every declaration through the grammar alone, then the whole patch through sanitizePatch (grammar and floors). Medians of 21 runs after a warm-up.',
+  );
+  say();
+  const row = grammarThroughput();
+  raw.grammar = row;
+  const rate = (ms: number) => (ms > 0 ? (row.declarations / ms).toFixed(0) : '∞');
+  say('| regions | declarations | grammar ms | declarations / ms | sanitizePatch ms | declarations / ms |');
+  say('|---:|---:|---:|---:|---:|---:|');
+  say(
+    `| ${row.regions.toLocaleString('en-US')} | ${row.declarations} | ${row.grammarMs.toFixed(2)} | ${rate(row.grammarMs)} | ${row.sanitizeMs.toFixed(2)} | ${rate(row.sanitizeMs)} |`,
+  );
+  say();
+}
+
 function measureAndRestage() {
   say('## Measure + restage (pure functions, Node)');
   say();
@@ -496,11 +532,13 @@ async function main() {
     if (runs('ocr')) await ocrPerImage(harness, server.origin);
     if (runs('model')) await modelOverhead(harness, server.origin);
     if (runs('preview')) await livePreview(harness, server.origin);
+    if (runs('visibility')) await visibilityCheck(harness, server.origin);
   } finally {
     await harness.close();
     await server.close();
   }
   if (runs('measure')) measureAndRestage();
+  if (runs('grammar')) cssGrammar();
   if (runs('cli')) cliEndToEnd();
   // A partial run (BENCH_ONLY) prints its sections without replacing the full table.
   if (ONLY) return;

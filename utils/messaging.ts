@@ -58,13 +58,22 @@ export const protocol = {
   hideOverlay: { request: Nothing, reply: Nothing },
   highlightRegion: { request: z.object({ id: RegionId.nullable() }), reply: Nothing },
   scrollToRegion: { request: z.object({ id: RegionId }), reply: Nothing },
-  /** Puts a plan's CSS patch on the page (replacing any preview there); says which regions are gone. */
+  /** Puts a plan's CSS patch on the page (replacing any preview there); says which regions are gone or hidden. */
   applyPreview: {
-    request: z.object({ patch: CssPatch, regions: z.array(Region.pick({ id: true, selector: true })) }),
+    request: z.object({
+      patch: CssPatch,
+      regions: z.array(Region.pick({ id: true, selector: true })),
+      /** Regions kept as they are: held at their own inherited values while the preview is on. */
+      kept: z.array(RegionId).default([]),
+    }),
     reply: z.object({
       applied: z.number().int().nonnegative(),
       missing: z.array(RegionId),
       rejected: z.number().int().nonnegative(),
+      /** Regions the preview put out of sight (utils/preview/visibility.ts), and how. */
+      hidden: z.array(z.object({ regionId: RegionId, reason: z.string() })),
+      /** Of `ms`, the part spent on that check. */
+      checkMs: z.number().nonnegative(),
       /** Time spent in the page, in ms. */
       ms: z.number().nonnegative(),
     }),

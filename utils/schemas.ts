@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { privateSelectorProblem } from './settings/privateSelector';
+import { checkDeclaration } from './plan/cssGrammar';
+import { ALLOWED_CSS_PROPERTIES } from './plan/cssProperties';
 
 export const TabId = z.number().int().nonnegative();
 
@@ -124,43 +126,43 @@ export const Blueprint = z.object({
 });
 export type Blueprint = z.infer<typeof Blueprint>;
 
-/** Layout and typography only: nothing that can load, run or hide content. */
-export const ALLOWED_CSS_PROPERTIES = [
-  'font-size',
-  'font-weight',
-  'line-height',
-  'letter-spacing',
-  'color',
-  'background-color',
-  'margin-top',
-  'margin-bottom',
-  'margin-left',
-  'margin-right',
-  'padding-top',
-  'padding-bottom',
-  'padding-left',
-  'padding-right',
-  'gap',
-  'order',
-  'max-width',
-  'text-align',
-] as const;
+export { ALLOWED_CSS_PROPERTIES } from './plan/cssProperties';
 
 /**
- * The one guard for CSS values from a plan (offline or model), used by this schema and by every
- * renderer: nothing that can load, run, or end a declaration and start another. Backslashes
- * too, since a CSS escape can spell `url(` as `u\72l(`.
+ * Each value must pass the CSS grammar (utils/plan/cssGrammar.ts): per property, lengths,
+ * numbers, opaque colours and keywords only, within bounds that hold for any region. The
+ * bounds that depend on the region are applied before this, by sanitizePatch.
  */
-export const UNSAFE_CSS_VALUE = /url\(|@import|expression|javascript:|[;{}<>\\]/i;
-
 export const CssDeclarations = z
-  .partialRecord(z.enum(ALLOWED_CSS_PROPERTIES), z.string().max(80))
-  .refine((d) => Object.values(d).every((v) => !UNSAFE_CSS_VALUE.test(v ?? '')), {
-    message: 'CSS values may not contain url(, @import, expression, javascript:, a backslash or ; { } < >',
+  .partialRecord(z.enum(ALLOWED_CSS_PROPERTIES), z.string())
+  .superRefine((declarations, ctx) => {
+    for (const [property, value] of Object.entries(declarations)) {
+      const checked = checkDeclaration(property, value ?? '');
+      if (!checked.ok) ctx.addIssue({ code: 'custom', path: [property], message: checked.reason });
+    }
   });
 
 export const CssPatch = z.array(z.object({ regionId: RegionId, declarations: CssDeclarations }));
 export type CssPatch = z.infer<typeof CssPatch>;
+
+/**
+ * A patch read back from storage or an exported file: a declaration saved before the grammar
+ * was this strict is dropped, rather than the whole critique failing to load.
+ */
+export const SavedCssPatch = z.preprocess(
+  (value) =>
+    Array.isArray(value)
+      ? value.map((entry: unknown) => {
+          const declarations = (entry as { declarations?: unknown } | null)?.declarations;
+          if (!declarations || typeof declarations !== 'object') return entry;
+          const kept = Object.entries(declarations).filter(
+            ([property, v]) => typeof v === 'string' && checkDeclaration(property, v).ok,
+          );
+          return { ...(entry as object), declarations: Object.fromEntries(kept) };
+        })
+      : value,
+  CssPatch,
+);
 
 export const CaptureMode = z.enum(['viewport', 'full', 'element', 'dom']);
 export type CaptureMode = z.infer<typeof CaptureMode>;
@@ -660,7 +662,7 @@ export const Critique = z.object({
   findings: z.array(Finding),
   score: Score.nullable(),
   blueprint: Blueprint.nullable(),
-  cssPatch: CssPatch.nullable(),
+  cssPatch: SavedCssPatch.nullable(),
   contentCheck: ContentCheck.nullable(),
   /** The share of the page's visible words the regions hold; null for critiques from 0.1.0. */
   coverage: Coverage.nullable(),
@@ -686,7 +688,7 @@ export const Draft = z.object({
   findings: z.array(Finding),
   score: Score.nullable(),
   shot: Shot.extend({ image: ArtifactRef }).nullable(),
-  plan: z.object({ blueprint: Blueprint, cssPatch: CssPatch, contentCheck: ContentCheck }).nullable(),
+  plan: z.object({ blueprint: Blueprint, cssPatch: SavedCssPatch, contentCheck: ContentCheck }).nullable(),
   mockup: ArtifactRef.nullable(),
   annotated: ArtifactRef.nullable(),
   /** The labelled screenshot a model planner is sent, downscaled to its image-token budget. */

@@ -71,8 +71,8 @@ export default defineContentScript({
     });
     onMessage('highlightRegion', ({ id }) => overlay.highlight(id));
     // The preview moves things: the numbered boxes follow their elements.
-    onMessage('applyPreview', ({ patch, regions }) => {
-      const result = preview.apply(patch, regions);
+    onMessage('applyPreview', ({ patch, regions, kept }) => {
+      const result = preview.apply(patch, regions, kept);
       overlay.remeasure();
       return result;
     });

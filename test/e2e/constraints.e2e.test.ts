@@ -5,11 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CritiqueRecord, DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
+import { CritiqueRecord, DEFAULT_SETTINGS, Extraction, type Settings } from '@/utils/schemas';
 import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '../fake-openai/server';
 import { artifactPath, critiqueInPanel, DEMO_DIR, type ExtensionGlobal, withExtension } from './harness';
 
-const env = withExtension({ '/demo': DEMO_DIR });
+const env = withExtension({ '/demo': DEMO_DIR, '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 let fake: FakeOpenAI;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
@@ -110,6 +110,59 @@ describe('constraints in the panel', () => {
     const third = await critique(panel);
     expect(third.draft.plan!.cssPatch.some((e) => e.regionId === cta.id)).toBe(true);
     await panel.close();
+    await page.close();
+  });
+
+  it('kept after the critique: the next preview leaves it alone, inherited styles included', async () => {
+    await setSettings(null);
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/demo/demo.html`);
+    const panel = await env.harness.openPanel(tabId);
+    const made = await critique(panel);
+    const cta = made.draft.regions.find((r) => r.selector === 'button.cta')!;
+    expect(made.draft.plan!.cssPatch.some((e) => e.regionId === cta.id)).toBe(true);
+    // Kept only now: the plan still names it, the preview must not apply it.
+    const keep = panel.getByRole('button', { name: `Keep region ${cta.id.slice(1)} as is` });
+    await keep.click();
+    await expect.poll(() => keep.getAttribute('aria-pressed')).toBe('true');
+    const before = await styleOf(page, 'button.cta');
+    await panel.getByRole('tab', { name: 'Alternative' }).click();
+    const toggle = panel.getByRole('button', { name: 'Preview on page' });
+    await toggle.click();
+    await panel.getByTestId('compare').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-restage-preview]').count()).toBeGreaterThan(0);
+    expect(await styleOf(page, 'button.cta')).toEqual(before);
+    await toggle.click();
+    await panel.getByRole('tab', { name: 'Critique' }).click();
+    await keep.click();
+    await expect.poll(() => keep.getAttribute('aria-pressed')).toBe('false');
+    await panel.close();
+    await page.close();
+  });
+
+  it('a kept region inside a restyled card keeps its own type and colour', async () => {
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/cards-in-li.html`);
+    const { regions } = Extraction.parse(
+      await env.harness.ask(tabId, 'extractRegions', { privateSelectors: [] }),
+    );
+    const card = regions.find(
+      (r) => r.kind === 'container' && regions.filter((c) => c.parentId === r.id && c.text).length >= 2,
+    )!;
+    const [kept, other] = regions.filter((c) => c.parentId === card.id && c.text);
+    const patch = [
+      { regionId: card.id, declarations: { 'font-size': '22px', color: '#000000', 'letter-spacing': '1px' } },
+    ];
+    const selectorStyle = (selector: string) => styleOf(page, selector);
+    const keptBefore = await selectorStyle(kept!.selector);
+    const otherBefore = await selectorStyle(other!.selector);
+    const reply = (await env.harness.ask(tabId, 'applyPreview', { patch, regions, kept: [kept!.id] })) as {
+      hidden: unknown[];
+    };
+    expect(reply.hidden).toEqual([]);
+    expect(await selectorStyle(kept!.selector)).toEqual(keptBefore);
+    // The sibling that is not kept does take the card's new type: the card rule is on.
+    expect(await selectorStyle(other!.selector)).not.toEqual(otherBefore);
+    await env.harness.ask(tabId, 'revertPreview');
+    expect(await selectorStyle(kept!.selector)).toEqual(keptBefore);
     await page.close();
   });
 

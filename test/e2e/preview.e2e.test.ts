@@ -30,7 +30,7 @@ function plan(extraction: Extraction) {
 }
 
 const PreviewReply = (value: unknown) =>
-  value as { applied: number; missing: string[]; rejected: number; ms: number };
+  value as { applied: number; missing: string[]; rejected: number; hidden: unknown[]; ms: number };
 
 async function apply(tabId: number, patch: CssPatch, extraction: Extraction) {
   return PreviewReply(await env.harness.ask(tabId, 'applyPreview', { patch, regions: extraction.regions }));
@@ -60,7 +60,8 @@ describe('the live preview', () => {
     const before = await pageState(page);
 
     const first = await apply(tabId, patch, extraction);
-    expect(first).toMatchObject({ applied: patch.length, missing: [], rejected: 0 });
+    // The offline plan hides nothing the visibility check can see.
+    expect(first).toMatchObject({ applied: patch.length, missing: [], rejected: 0, hidden: [] });
     const previewed = await pageState(page);
     expect(differences(before, previewed).length, 'the preview changes the page').toBeGreaterThan(0);
     // Applying again replaces the preview: the same marks, one sheet per root, never two.

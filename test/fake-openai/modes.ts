@@ -16,6 +16,7 @@ export type FakeMode =
   | 'invented-text'
   | 'unsafe-css'
   | 'weak-plan'
+  | 'css-trick'
   | 'refusal'
   | 'chat-only'
   | 'json-mode-only'
@@ -37,6 +38,8 @@ export interface FakeOptions {
   delayMs?: number;
   /** truncated-stream: drop the connection (default) or end the stream politely, early. */
   truncate?: 'drop' | 'end';
+  /** css-trick: declarations added to every content region but the first (whose valid rules stay). */
+  cssTrick?: { property: string; value: string }[];
   /** Whether a repair request gets a valid plan (default true). */
   repairFixes?: boolean;
   /** Answer /v1/responses with 404 in any mode, so a fault can be tried on Chat Completions. */

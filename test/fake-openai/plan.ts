@@ -106,10 +106,15 @@ export function validPlan(page: SeenPage) {
 }
 
 export type PlanFault =
-  'unknown-region-ids' | 'invented-text' | 'unsafe-css' | 'malformed-json' | 'weak-plan';
+  'unknown-region-ids' | 'invented-text' | 'unsafe-css' | 'css-trick' | 'malformed-json' | 'weak-plan';
 
 /** The reply text for a mode; a repair is answered with a valid plan when `repairFixes`. */
-export function planText(page: SeenPage, fault: PlanFault | null, repairFixes: boolean): string {
+export function planText(
+  page: SeenPage,
+  fault: PlanFault | null,
+  repairFixes: boolean,
+  trick: readonly { property: string; value: string }[] = [],
+): string {
   const plan = validPlan(page);
   if (!fault || (page.repair && repairFixes)) return JSON.stringify(plan);
   switch (fault) {
@@ -146,6 +151,20 @@ export function planText(page: SeenPage, fault: PlanFault | null, repairFixes: b
         declarations: [{ property: 'background-color', value: 'url(https://tracker.example/p.png)' }],
       });
       return JSON.stringify(plan);
+    case 'css-trick': {
+      // As a careless or hostile model would: the same declarations on every region, beside
+      // the good ones it kept from Restage's plan.
+      const entries = new Map(plan.cssPatch.map((e) => [e.regionId, e]));
+      for (const id of page.contentIds) {
+        const entry = entries.get(id);
+        if (!entry) plan.cssPatch.push({ regionId: id, declarations: [...trick] });
+        else
+          entry.declarations.push(
+            ...trick.filter((t) => !entry.declarations.some((d) => d.property === t.property)),
+          );
+      }
+      return JSON.stringify(plan);
+    }
   }
 }
 

@@ -19,6 +19,7 @@ const PLAN_FAULTS: readonly string[] = [
   'invented-text',
   'unsafe-css',
   'weak-plan',
+  'css-trick',
   'malformed-json',
 ];
 
@@ -45,6 +46,7 @@ function replyFor(page: SeenPage, mode: FakeMode, options: FakeOptions): { reply
             page,
             PLAN_FAULTS.includes(mode) ? (mode as PlanFault) : null,
             options.repairFixes ?? true,
+            options.cssTrick,
           ),
         };
   const output = 'text' in reply ? reply.text : reply.refusal;

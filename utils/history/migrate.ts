@@ -11,7 +11,7 @@ import {
   Blueprint,
   ContentCheck,
   Critique,
-  CssPatch,
+  SavedCssPatch,
   Finding,
   Region,
   SCHEMA_VERSION,
@@ -28,7 +28,7 @@ export const CritiqueV1 = z.object({
   findings: z.array(Finding),
   score: Score,
   blueprint: Blueprint,
-  cssPatch: CssPatch,
+  cssPatch: SavedCssPatch,
   /** 0.1.0 counted regions only. */
   contentCheck: ContentCheck.omit({ words: true, wordsKept: true, images: true, imagesKept: true }),
   timings: z.object({

@@ -134,6 +134,7 @@ export async function planWithModel(input: PlanStageInput, options: PlanStageOpt
   const known = new Set(input.regions.map((r) => r.id));
   let api: PlannerApi = 'responses';
   let repair: { previous: string; problems: string[] } | null = null;
+  let cssRejected = 0;
   for (;;) {
     const result = await callPlanner(options.client, api, prompt, repair, known, context, options);
     metrics.calls += 1;
@@ -146,13 +147,14 @@ export async function planWithModel(input: PlanStageInput, options: PlanStageOpt
 
     const check = validatePlanReply(result.reply.raw, input.regions);
     if (check.ok) {
-      const { dropped } = check.plan;
+      const { dropped, clamped } = check.plan;
       const notes =
         dropped.findings > 0
           ? [
               `Dropped ${dropped.findings} model finding${dropped.findings === 1 ? '' : 's'} that cited regions this page does not have${dropped.unknownIds.length ? ` (${dropped.unknownIds.join(', ')})` : ''}.`,
             ]
           : [];
+      notes.push(...cssNotes(cssRejected, clamped.length));
       return {
         status: 'model',
         engine: `model:${settings.plannerModel}`,
@@ -162,6 +164,7 @@ export async function planWithModel(input: PlanStageInput, options: PlanStageOpt
         ...metrics,
       };
     }
+    cssRejected += check.cssRejected;
     if (repair) {
       const problems = check.problems.slice(0, 3).join('; ');
       return offline(fault('malformed', `The model’s plan failed validation twice (${problems}).`), metrics);
@@ -176,4 +179,18 @@ export async function planWithModel(input: PlanStageInput, options: PlanStageOpt
     );
     repair = { previous: result.reply.raw, problems: check.problems };
   }
+}
+
+/** What sanitizePatch did to the model's CSS, for the critique's notes. */
+function cssNotes(rejected: number, clamped: number): string[] {
+  const notes: string[] = [];
+  if (rejected > 0)
+    notes.push(
+      `Rejected ${rejected} CSS declaration${rejected === 1 ? '' : 's'} from the model (asked it to repair them).`,
+    );
+  if (clamped > 0)
+    notes.push(
+      `Raised ${clamped} font size${clamped === 1 ? '' : 's'} from the model to the page’s smallest readable text.`,
+    );
+  return notes;
 }

@@ -1,12 +1,14 @@
 /**
  * Nothing the model says is used before it passes here. The reply is parsed with zod; findings
  * that cite ids the page does not have are dropped and counted; the blueprint must pass the
- * same same-content check as the offline plan (plan/validate.ts); the CSS patch must pass the
- * CssPatch schema's allow-list and value guard. Each failure is a sentence the repair request
- * can quote back to the model.
+ * same same-content check as the offline plan (plan/validate.ts); the CSS patch goes through
+ * sanitizePatch (the CSS grammar and the floors that keep content visible, with the page's
+ * regions) and then the CssPatch schema. Each rejected declaration and every other failure is
+ * a sentence the repair request can quote back to the model.
  */
 import { z } from 'zod';
 import { Blueprint, CssPatch, type ContentCheck, type Finding, type Region } from '@/utils/schemas';
+import { sanitizePatch, type ClampedDeclaration } from '@/utils/plan/sanitizePatch';
 import { checkContent, describeContentCheck, isSameContent } from '@/utils/plan/validate';
 import { PlanReply, type PlanFinding } from './planSchema';
 
@@ -18,9 +20,13 @@ export interface ModelPlan {
   doNotTouch: { regionIds: string[]; reason: string }[];
   /** What was dropped for citing regions the page does not have. */
   dropped: { findings: number; unknownIds: string[] };
+  /** Font sizes raised to the floor (utils/plan/sanitizePatch.ts). */
+  clamped: ClampedDeclaration[];
 }
 
-export type PlanCheck = { ok: true; plan: ModelPlan } | { ok: false; problems: string[] };
+/** `cssRejected`: how many of the reply's CSS declarations sanitizePatch rejected. */
+export type PlanCheck =
+  { ok: true; plan: ModelPlan } | { ok: false; problems: string[]; cssRejected: number };
 
 const MAX_FINDINGS = 30;
 
@@ -60,24 +66,34 @@ function toBlueprint(reply: PlanReply, byId: ReadonlyMap<string, Region>) {
   return Blueprint.safeParse({ ...reply.blueprint, sections });
 }
 
-function toPatch(reply: PlanReply, known: ReadonlySet<string>, problems: string[]) {
+function toPatch(
+  reply: PlanReply,
+  regions: readonly Region[],
+  known: ReadonlySet<string>,
+  problems: string[],
+) {
   const entries = reply.cssPatch.filter((entry) => entry.declarations.length > 0);
   for (const entry of entries) {
     if (!known.has(entry.regionId))
       problems.push(`cssPatch names ${entry.regionId}, which is not a region of this page`);
   }
-  const patch = entries.map((entry) => ({
-    regionId: entry.regionId,
-    declarations: Object.fromEntries(entry.declarations.map((d) => [d.property, d.value.trim()])),
-  }));
-  const parsed = CssPatch.safeParse(patch);
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues.slice(0, 8)) {
-    const entry = entries[Number(issue.path[0])];
-    const values = entry?.declarations.map((d) => `${d.property}: ${d.value}`).join('; ') ?? '';
-    problems.push(`cssPatch for ${entry?.regionId ?? issue.path.join('.')} (${values}): ${issue.message}`);
+  const patch = entries
+    .filter((entry) => known.has(entry.regionId))
+    .map((entry) => ({
+      regionId: entry.regionId,
+      declarations: Object.fromEntries(entry.declarations.map((d) => [d.property, d.value.trim()])),
+    }));
+  const sanitized = sanitizePatch(patch, regions);
+  for (const r of sanitized.rejected.slice(0, 8)) {
+    problems.push(`cssPatch ${r.regionId} { ${r.property}: ${r.value} } is rejected: ${r.reason}`);
   }
-  return [];
+  if (sanitized.rejected.length > 8)
+    problems.push(`and ${sanitized.rejected.length - 8} more CSS declarations are rejected`);
+  const parsed = CssPatch.safeParse(sanitized.patch);
+  if (parsed.success) return { ...sanitized, patch: parsed.data };
+  for (const issue of parsed.error.issues.slice(0, 8))
+    problems.push(`cssPatch.${issue.path.join('.')}: ${issue.message}`);
+  return { ...sanitized, patch: [] };
 }
 
 export function validatePlanReply(raw: string, regions: readonly Region[]): PlanCheck {
@@ -90,10 +106,11 @@ export function validatePlanReply(raw: string, regions: readonly Region[]): Plan
       problems: [
         `The reply is not valid JSON (${(error as Error).message}). Reply with one JSON object only.`,
       ],
+      cssRejected: 0,
     };
   }
   const parsed = PlanReply.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: issuesOf(parsed.error) };
+  if (!parsed.success) return { ok: false, problems: issuesOf(parsed.error), cssRejected: 0 };
   const reply = parsed.data;
   const byId = new Map(regions.map((r) => [r.id, r]));
   const known = new Set(byId.keys());
@@ -114,21 +131,23 @@ export function validatePlanReply(raw: string, regions: readonly Region[]): Plan
       );
     }
   }
-  const cssPatch = toPatch(reply, known, problems);
+  const css = toPatch(reply, regions, known, problems);
   const doNotTouch = reply.doNotTouch.filter(
     (d) => d.regionIds.length > 0 && d.regionIds.every((id) => known.has(id)),
   );
 
-  if (problems.length > 0 || !blueprint.success || !contentCheck) return { ok: false, problems };
+  if (problems.length > 0 || !blueprint.success || !contentCheck)
+    return { ok: false, problems, cssRejected: css.rejected.length };
   return {
     ok: true,
     plan: {
       findings: grounded.slice(0, MAX_FINDINGS).map(toFinding),
       blueprint: blueprint.data,
-      cssPatch,
+      cssPatch: css.patch,
       contentCheck,
       doNotTouch,
       dropped: { findings: reply.findings.length - grounded.length, unknownIds: [...unknownIds] },
+      clamped: css.clamped,
     },
   };
 }

@@ -9,7 +9,8 @@
  *      headings that rival the screen's lead set lighter (./screenLead.ts);
  *   5. text still below WCAG AA given a colour from the page's palette (./contrastFix.ts).
  * Only allow-listed properties are used; fonts are never changed, and colours only come from
- * the page's palette or a shade of the colour already there.
+ * the page's palette or a shade of the colour already there. The result goes through
+ * sanitizePatch and the CssPatch schema, like a model's patch.
  */
 import { readingIndex, structuralIds } from '@/utils/measure/layout';
 import { charsPerLine } from '@/utils/measure/typography';
@@ -21,6 +22,8 @@ import { headingDeclarations, headingOrderColors, type PlacedHeading } from './h
 import { actionDeclarations } from './leadActions';
 import { pagePalette } from './palette';
 import { predict, type Declarations } from './predict';
+import { MIN_FONT_SIZE } from './cssGrammar';
+import { sanitizePatch } from './sanitizePatch';
 import { screenLeads } from './screenLead';
 import { targetPadding } from './targetPadding';
 
@@ -30,8 +33,8 @@ type Emphasis = Blueprint['sections'][number]['emphasis'];
 /** One region's declarations: only the properties it changes. */
 export type PatchEntry = { regionId: string; declarations: Declarations };
 
-/** Text below 12px is hard to read at any hierarchy level. */
-export const MIN_TEXT = 12;
+/** Text below 12px is hard to read at any hierarchy level (the CSS grammar's floor). */
+export const MIN_TEXT = MIN_FONT_SIZE;
 
 const px = (value: number) => `${Math.round(value)}px`;
 
@@ -112,10 +115,11 @@ export function toCssPatch(
     .filter(([, d]) => Object.keys(d).length > 0)
     .sort(([a], [b]) => readingIndex(a) - readingIndex(b))
     .map(([regionId, declarations]) => ({ regionId, declarations }));
-  return parsePatch(patch);
+  // sanitize → validate, as for a model's patch: the planner's own output meets the same floors.
+  return parsePatch(sanitizePatch(patch, regions).patch);
 }
 
-/** Checks a patch with the CssPatch schema: allow-listed properties only, clean values, real region ids. */
+/** Checks a patch with the CssPatch schema: allow-listed properties, values the CSS grammar takes, real region ids. */
 export function parsePatch(patch: readonly PatchEntry[]): CssPatch {
   return CssPatch.parse(patch);
 }

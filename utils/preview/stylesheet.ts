@@ -1,18 +1,18 @@
 /**
  * The one stylesheet a live preview adds to the page: a rule per patched region, keyed by the
  * data attribute the preview puts on the region's element. Only allow-listed properties are
- * written, and every value goes through the one CSS guard (`safeCss`, UNSAFE_CSS_VALUE), so a
- * plan can change layout and type but can never load, run or hide anything.
+ * written, and every value goes through the CSS grammar (utils/plan/cssGrammar.ts) and is written
+ * in its canonical form, so a value can neither load nor run anything, nor end its rule. The
+ * floors that keep content visible are applied before (utils/plan/sanitizePatch.ts), and the
+ * preview checks afterwards that nothing it touched went out of sight (./visibility.ts).
  */
-import { safeCss } from '../render/html';
-import { ALLOWED_CSS_PROPERTIES, RegionId, type CssPatch } from '../schemas';
+import { safeValue } from '../plan/cssGrammar';
+import { RegionId, type CssPatch } from '../schemas';
 
 /** Put on each patched element, its value the region id: `data-restage-preview="r3"`. */
 export const PREVIEW_ATTRIBUTE = 'data-restage-preview';
 /** Marks the `<style>` element the preview adds to each document or shadow root it touches. */
 export const PREVIEW_STYLE_ATTRIBUTE = 'data-restage-preview-style';
-
-const ALLOWED: ReadonlySet<string> = new Set(ALLOWED_CSS_PROPERTIES);
 
 /**
  * Page rules can be `!important` too (`.navigation a { color: #888 !important }`), and between
@@ -25,7 +25,7 @@ const OUTRANK = ':not(#restage-preview):not(#restage-preview):not(#restage-previ
 
 export interface PreviewRules {
   css: string;
-  /** Declarations left out: not allow-listed, or a value the guard refused. */
+  /** Declarations left out: not allow-listed, or a value the grammar refused. */
   rejected: number;
 }
 
@@ -33,7 +33,8 @@ export interface PreviewRules {
  * `[data-restage-preview="r3"]:not(#…)… { font-size: 20px !important; … }` for each entry.
  * `!important` and OUTRANK because the page's own rules (an id selector, an inline style, its
  * own `!important`) would otherwise win and the preview would silently show nothing; a value's
- * own `!important` is dropped so it cannot be doubled into an invalid declaration.
+ * own `!important` is dropped (by the grammar's tokenizer) so it cannot be doubled into an
+ * invalid declaration.
  */
 export function previewRules(patch: CssPatch): PreviewRules {
   let rejected = 0;
@@ -46,8 +47,8 @@ export function previewRules(patch: CssPatch): PreviewRules {
     }
     const body: string[] = [];
     for (const [property, value] of Object.entries(declarations)) {
-      const safe = value === undefined ? null : safeCss(value.replace(/!\s*important\s*$/i, ''));
-      if (!ALLOWED.has(property) || safe === null) {
+      const safe = value === undefined ? null : safeValue(property, value);
+      if (safe === null) {
         rejected++;
         continue;
       }
@@ -70,4 +71,34 @@ export function previewRules(patch: CssPatch): PreviewRules {
     }
   }
   return { css: rules.join('\n'), rejected };
+}
+
+/** The inherited properties a plan can change: what reaches a kept region from around it. */
+export const INHERITED_BY_PLAN = [
+  'font-size',
+  'font-weight',
+  'line-height',
+  'letter-spacing',
+  'color',
+  'text-align',
+] as const;
+
+/** A computed value as the page's own style gave it: no function that loads, nothing that ends a rule. */
+const COMPUTED_VALUE = /^[a-z0-9 .,%#()/-]{1,80}$/i;
+
+/**
+ * Rules that hold each kept region (the user's "Keep as is", the model's do-not-touch) at the
+ * inherited values it had before the preview, so a patched region around it changes nothing
+ * in it. The values are the page's own computed ones, read just before the sheet goes on.
+ */
+export function pinRules(pins: readonly { regionId: string; values: Record<string, string> }[]): string {
+  return pins
+    .flatMap(({ regionId, values }) => {
+      if (!RegionId.safeParse(regionId).success) return [];
+      const body = Object.entries(values)
+        .filter(([, v]) => COMPUTED_VALUE.test(v) && !/url\(/i.test(v))
+        .map(([p, v]) => `${p}: ${v} !important;`);
+      return body.length > 0 ? [`[${PREVIEW_ATTRIBUTE}="${regionId}"]${OUTRANK} { ${body.join(' ')} }`] : [];
+    })
+    .join('\n');
 }

@@ -39,11 +39,12 @@ const round2 = (value: number) => String(Math.round(value * 100) / 100);
 
 /** A computed color we can parse, or null: nothing else reaches a style attribute. */
 export function safeColor(css: string): string | null {
-  return parseColor(css) ? safeCss(css) : null;
+  const c = parseColor(css);
+  return c ? `rgba(${Math.round(c.r)}, ${Math.round(c.g)}, ${Math.round(c.b)}, ${round2(c.a)})` : null;
 }
 
 function fontFamily(stack: string): string {
-  const safe = safeCss(stack);
+  const safe = safeCss('font-family', stack);
   if (!safe) return 'sans-serif';
   return GENERIC_FAMILY.test(safe) ? safe : `${safe}, sans-serif`;
 }

@@ -181,7 +181,7 @@ describe('dishonest output', () => {
     const done = model((await run()).outcome);
     expect(done.repaired).toBe(true);
     expect(JSON.stringify(fake.requests[1]!.body)).toMatch(
-      /cssPatch for r2 \(background-color: url\(https:\/\/tracker\.example\/p\.png\)\): CSS values may not contain url\(/,
+      /cssPatch r2 \{ background-color: url\(https:\/\/tracker\.example\/p\.png\) \} is rejected: url\(\) is not allowed/,
     );
     expect(JSON.stringify(done.plan.cssPatch)).not.toContain('url(');
   });

@@ -132,7 +132,7 @@ describe('validatePlanReply', () => {
     });
     expect(problems(raw)).toEqual([
       'cssPatch names r42, which is not a region of this page',
-      'cssPatch for r4 (color: expression(alert(1))): CSS values may not contain url(, @import, expression, javascript:, a backslash or ; { } < >',
+      'cssPatch r4 { color: expression(alert(1)) } is rejected: expression() is not allowed',
     ]);
   });
 

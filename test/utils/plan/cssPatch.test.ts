@@ -79,9 +79,10 @@ describe('toCssPatch', () => {
     // Its fill already stands out (5.7:1 on white), so it keeps its colours and grows instead.
     expect(d['background-color']).toBeUndefined();
     expect(weak(predictPatch(page, patch))).toEqual([]);
-    // Outside a primary section a control only moves onto the scale (14px → 16 × 1.25⁻¹ = 12.8).
+    // Outside a primary section a control only moves onto the scale (14px → 16 × 1.25⁻¹ = 12.8),
+    // but never below the page's smallest text, 14px here (sanitizePatch's floor).
     expect(toCssPatch(blueprint('secondary', ['r1']), [cta])).toEqual([
-      { regionId: 'r1', declarations: { 'font-size': '13px' } },
+      { regionId: 'r1', declarations: { 'font-size': '14px' } },
     ]);
   });
 
