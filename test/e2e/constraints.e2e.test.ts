@@ -5,7 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CritiqueRecord, DEFAULT_SETTINGS, Extraction, type Settings } from '@/utils/schemas';
+import {
+  ALLOWED_CSS_PROPERTIES,
+  CritiqueRecord,
+  DEFAULT_SETTINGS,
+  Extraction,
+  type Settings,
+} from '@/utils/schemas';
 import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '../fake-openai/server';
 import { artifactPath, critiqueInPanel, DEMO_DIR, type ExtensionGlobal, withExtension } from './harness';
 
@@ -40,34 +46,43 @@ const configureModel = () =>
 const record = async (jobId: string) =>
   CritiqueRecord.parse(await env.harness.askBackground('getRecord', { jobId }));
 
-/** The computed style of the element a selector names, for the properties a plan can touch. */
+/** The computed style of the element a selector names, for every property a plan can touch. */
 const styleOf = (page: Page, selector: string) =>
-  page.evaluate((sel) => {
-    const el = document.querySelector(sel)!;
-    const style = getComputedStyle(el);
-    const rect = el.getBoundingClientRect();
-    const props = [
-      'font-size',
-      'font-weight',
-      'line-height',
-      'letter-spacing',
-      'color',
-      'background-color',
-      'padding-top',
-      'padding-right',
-      'padding-bottom',
-      'padding-left',
-      'margin-top',
-      'margin-bottom',
-      'text-align',
-      'max-width',
-    ];
-    return {
-      ...Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)])),
-      w: rect.width,
-      h: rect.height,
-    };
-  }, selector);
+  page.evaluate(
+    ({ sel, props }) => {
+      const el = document.querySelector(sel)!;
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      return {
+        ...Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)])),
+        w: rect.width,
+        h: rect.height,
+      };
+    },
+    { sel: selector, props: [...ALLOWED_CSS_PROPERTIES] },
+  );
+
+/** Clicks Keep as is on a region and waits until the toggle says so. */
+async function setKept(panel: Page, id: string, kept: boolean) {
+  await panel.getByRole('tab', { name: 'Critique' }).click();
+  const keep = panel.getByRole('button', { name: `Keep region ${id.slice(1)} as is` });
+  if ((await keep.getAttribute('aria-pressed')) !== String(kept)) await keep.click();
+  await expect.poll(() => keep.getAttribute('aria-pressed')).toBe(String(kept));
+}
+
+/** Turns the preview on from the Alternative tab; the element `selector` names must not change. */
+async function previewLeavesAlone(panel: Page, page: Page, selector: string, screenshot?: string) {
+  const before = await styleOf(page, selector);
+  await panel.getByRole('tab', { name: 'Alternative' }).click();
+  const toggle = panel.getByRole('button', { name: 'Preview on page' });
+  await toggle.click();
+  await panel.getByTestId('compare').waitFor({ timeout: 30_000 });
+  expect(await page.locator('[data-restage-preview]').count()).toBeGreaterThan(0);
+  expect(await styleOf(page, selector)).toEqual(before);
+  if (screenshot) await panel.screenshot({ path: artifactPath(screenshot), fullPage: true });
+  await toggle.click();
+  await expect.poll(() => page.locator('[data-restage-preview]').count()).toBe(0);
+}
 
 async function critique(panel: Page, request = '') {
   await panel.getByLabel('Request').fill(request);
@@ -84,29 +99,15 @@ describe('constraints in the panel', () => {
     expect(first.draft.plan!.cssPatch.some((e) => e.regionId === cta.id)).toBe(true);
 
     // Keep it as is from the region list, then critique again.
-    const keep = panel.getByRole('button', { name: `Keep region ${cta.id.slice(1)} as is` });
-    await keep.click();
-    await expect.poll(() => keep.getAttribute('aria-pressed')).toBe('true');
+    await setKept(panel, cta.id, true);
     const second = await critique(panel);
     expect(second.draft.plan!.cssPatch.some((e) => e.regionId === cta.id)).toBe(false);
     expect(second.draft.doNotTouch).toEqual([{ regionIds: [cta.id], reason: 'kept as is by the user' }]);
     expect(second.draft.notes.join(' ')).toMatch(/CSS changes? on regions kept as they are \(r\d+\)/);
-
-    const before = await styleOf(page, 'button.cta');
-    await panel.getByRole('tab', { name: 'Alternative' }).click();
-    const toggle = panel.getByRole('button', { name: 'Preview on page' });
-    await toggle.click();
-    await panel.getByTestId('compare').waitFor({ timeout: 30_000 });
-    expect(await page.locator('[data-restage-preview]').count()).toBeGreaterThan(0);
-    expect(await styleOf(page, 'button.cta')).toEqual(before);
-    await panel.screenshot({ path: artifactPath('constraints-kept.png'), fullPage: true });
-    await toggle.click();
-    await expect.poll(() => page.locator('[data-restage-preview]').count()).toBe(0);
+    await previewLeavesAlone(panel, page, 'button.cta', 'constraints-kept.png');
 
     // Let it go: the next plan restyles it again.
-    await panel.getByRole('tab', { name: 'Critique' }).click();
-    await keep.click();
-    await expect.poll(() => keep.getAttribute('aria-pressed')).toBe('false');
+    await setKept(panel, cta.id, false);
     const third = await critique(panel);
     expect(third.draft.plan!.cssPatch.some((e) => e.regionId === cta.id)).toBe(true);
     await panel.close();
@@ -121,20 +122,9 @@ describe('constraints in the panel', () => {
     const cta = made.draft.regions.find((r) => r.selector === 'button.cta')!;
     expect(made.draft.plan!.cssPatch.some((e) => e.regionId === cta.id)).toBe(true);
     // Kept only now: the plan still names it, the preview must not apply it.
-    const keep = panel.getByRole('button', { name: `Keep region ${cta.id.slice(1)} as is` });
-    await keep.click();
-    await expect.poll(() => keep.getAttribute('aria-pressed')).toBe('true');
-    const before = await styleOf(page, 'button.cta');
-    await panel.getByRole('tab', { name: 'Alternative' }).click();
-    const toggle = panel.getByRole('button', { name: 'Preview on page' });
-    await toggle.click();
-    await panel.getByTestId('compare').waitFor({ timeout: 30_000 });
-    expect(await page.locator('[data-restage-preview]').count()).toBeGreaterThan(0);
-    expect(await styleOf(page, 'button.cta')).toEqual(before);
-    await toggle.click();
-    await panel.getByRole('tab', { name: 'Critique' }).click();
-    await keep.click();
-    await expect.poll(() => keep.getAttribute('aria-pressed')).toBe('false');
+    await setKept(panel, cta.id, true);
+    await previewLeavesAlone(panel, page, 'button.cta');
+    await setKept(panel, cta.id, false);
     await panel.close();
     await page.close();
   });
