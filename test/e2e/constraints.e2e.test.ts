@@ -133,8 +133,11 @@ describe('constraints in the panel', () => {
       `Offline plan kept: the model’s predicted ${picked.modelScore} vs ${picked.offlineScore}.`,
     );
     expect(await panel.getByTestId('engine-summary').textContent()).toMatch(/^Offline plan/);
-    // The offline plan is the one shown, whole.
+    // The offline plan is the one shown, whole but for the model's do-not-touch regions.
     expect(made.draft.plan!.cssPatch.length).toBeGreaterThan(1);
+    const untouchable = new Set(made.draft.doNotTouch.flatMap((d) => d.regionIds));
+    expect(untouchable.size).toBeGreaterThan(0);
+    expect(made.draft.plan!.cssPatch.filter((e) => untouchable.has(e.regionId))).toEqual([]);
     const notes = made.draft.notes.join('\n');
     expect(notes).toContain('Your request “Make the price bigger” went to the model');
     expect(notes).not.toContain('does not read requests');
