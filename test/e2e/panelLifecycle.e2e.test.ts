@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jobEnded, startCritique, withExtension } from './harness';
+import { type ExtensionGlobal, jobEnded, startCritique, withExtension } from './harness';
 
 const pages = mkdtempSync(join(tmpdir(), 'restage-close-'));
 writeFileSync(
@@ -14,6 +14,29 @@ writeFileSync(
   </body></html>`,
 );
 const env = withExtension({ '/': pages });
+
+/** Whether Restage's content script is in the tab, asked without injecting it. */
+const injected = async (tabId: number) =>
+  (await env.harness.extensionPage()).evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as ExtensionGlobal;
+    const ping = { id: Date.now(), type: 'ping', data: undefined, timestamp: Date.now() };
+    return chrome.tabs.sendMessage(id, ping).then(
+      () => true,
+      () => false,
+    );
+  }, tabId);
+
+describe('opening the panel', () => {
+  it('is what puts Restage into a page: a page never opened in the panel is not touched', async () => {
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/clicks.html?untouched`);
+    expect(await injected(tabId)).toBe(false);
+    const panel = await env.harness.openPanel(tabId);
+    await expect.poll(() => panel.getByTestId('tab-verdict').textContent()).toMatch(/^Ready to critique/);
+    expect(await injected(tabId)).toBe(true);
+    await panel.close();
+    await page.close();
+  });
+});
 
 describe('closing the panel', () => {
   it('aborts a pending element pick: the page gets its clicks back, and the job still ends', async () => {
