@@ -78,6 +78,23 @@ describe('critique CLI', () => {
     expect(run.stderr.split('\n')).toHaveLength(1);
   });
 
+  it('on a terminal, prints each stage as it goes (piped, it prints none: see above)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'restage-cli-tty-'));
+    // util-linux's script(1) runs the command on a pseudo-terminal.
+    const run = spawnSync(
+      'script',
+      ['-qec', `npx tsx scripts/critique.ts ${DEMO_DIR}/demo.html --out ${out}`, '/dev/null'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(run.status).toBe(0);
+    const progress = run.stdout.replace(/\r/g, '').split('Restage critique of')[0]!;
+    const stages = progress
+      .split('\n')
+      .map((line) => /^ {2}(\w+): /.exec(line)?.[1])
+      .filter(Boolean);
+    expect([...new Set(stages)]).toEqual(['regions', 'measure', 'capture', 'plan', 'render']);
+  });
+
   it('exits 2 for an unknown option: the sentence, then the usage', () => {
     const run = critique(['--nope']);
     expect(run.code).toBe(2);
