@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { score } from '@/utils/measure/score';
 import { CritiqueRecord, DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
 import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '../fake-openai/server';
 import { artifactPath, critiqueInPanel, DEMO_DIR, type ExtensionGlobal, withExtension } from './harness';
@@ -152,6 +153,9 @@ describe('constraints in the panel', () => {
     expect(picked.used).toBe('model');
     expect(picked.modelScore).toBeGreaterThanOrEqual(picked.offlineScore);
     expect(made.draft.engine).toBe('model:gpt-5.4-mini');
+    // The score counts measured findings only, whatever the model saw.
+    expect(made.draft.findings.some((f) => f.basis !== 'measured')).toBe(true);
+    expect(made.draft.score).toEqual(score(made.draft.findings.filter((f) => f.basis === 'measured')));
     expect(choice).toMatch(
       new RegExp(`^Model plan used: predicted ${picked.modelScore} vs offline ${picked.offlineScore}`),
     );
