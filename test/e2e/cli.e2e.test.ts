@@ -234,6 +234,7 @@ describe('critique CLI', () => {
       expect(result.planner?.status).toBe('model');
       expect(result.imageCheck).toMatchObject({ pass: false });
       expect(existsSync(join(out, 'image.png'))).toBe(true);
+      expect(withModel.stdout).toContain('image.png (generated: a plan to check, not a fact)');
       expect(fake.requests.some((r) => r.path.endsWith('/images/edits'))).toBe(true);
 
       fake.requests.length = 0;
