@@ -27,6 +27,19 @@ const injected = async (tabId: number) =>
   }, tabId);
 
 describe('opening the panel', () => {
+  it('is what the toolbar button does', async () => {
+    const behavior = await (
+      await env.harness.extensionPage()
+    ).evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> } };
+        }
+      ).chrome.sidePanel.getPanelBehavior(),
+    );
+    expect(behavior.openPanelOnActionClick).toBe(true);
+  });
+
   it('is what puts Restage into a page: a page never opened in the panel is not touched', async () => {
     const { page, tabId } = await env.harness.openTab(`${env.server.origin}/clicks.html?untouched`);
     expect(await injected(tabId)).toBe(false);
