@@ -16,7 +16,8 @@ async function manifestFor(browser: string) {
 
 async function publicAssetsFor(browser: string) {
   const files: { relativeDest: string }[] = [];
-  const hook = config.hooks?.['build:publicAssets'] as (wxt: unknown, files: unknown[]) => void;
+  const hooks = config.hooks as Record<string, (wxt: unknown, files: unknown[]) => void>;
+  const hook = hooks['build:publicAssets']!;
   await hook({ config: { browser } }, files);
   return files.map((f) => f.relativeDest).sort();
 }

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Browser } from 'wxt/browser';
 
 const sent: string[] = [];
 vi.mock('@/utils/messaging', () => ({
@@ -28,7 +27,7 @@ beforeEach(() => {
     id: 7,
     active: true,
     windowId: 1,
-  } as Browser.tabs.Tab);
+  } as never);
   vi.spyOn(fakeBrowser.tabs, 'captureVisibleTab').mockResolvedValue('data:image/png;base64,AA==' as never);
 });
 afterEach(() => vi.restoreAllMocks());
