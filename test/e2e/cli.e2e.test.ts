@@ -26,6 +26,12 @@ function critique(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr.replace(/npm warn.*\n/g, '').trim() };
 }
 
+/** Width and height from a PNG file's header. */
+const pngSize = (file: string) => {
+  const head = readFileSync(file).subarray(16, 24);
+  return { width: head.readUInt32BE(0), height: head.readUInt32BE(4) };
+};
+
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('critique CLI', () => {
@@ -39,6 +45,8 @@ describe('critique CLI', () => {
 
     const result = Critique.parse(JSON.parse(readFileSync(join(out, 'critique.json'), 'utf8')));
     expect(result.engine).toBe('offline');
+    // By default the viewport, at 1280×800.
+    expect(pngSize(join(out, 'annotated.png'))).toEqual({ width: 1280, height: 800 });
     expect(result.regions.length).toBeGreaterThan(10);
     expect(result.findings.every((f) => f.basis === 'measured')).toBe(true);
     expect(result.contentCheck!).toMatchObject({ missing: [], duplicated: [], invented: [] });
@@ -68,6 +76,55 @@ describe('critique CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.split('\n')).toHaveLength(1);
+  });
+
+  it('on a terminal, prints each stage as it goes (piped, it prints none: see above)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'restage-cli-tty-'));
+    // util-linux's script(1) runs the command on a pseudo-terminal.
+    const run = spawnSync(
+      'script',
+      ['-qec', `npx tsx scripts/critique.ts ${DEMO_DIR}/demo.html --out ${out}`, '/dev/null'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(run.status).toBe(0);
+    const progress = run.stdout.replace(/\r/g, '').split('Restage critique of')[0]!;
+    const stages = progress
+      .split('\n')
+      .map((line) => /^ {2}(\w+): /.exec(line)?.[1])
+      .filter(Boolean);
+    // In the order they ran. The first stage's line can be missed: the CLI's progress port may
+    // start watching the tab only after the regions stage has begun.
+    const order = ['regions', 'measure', 'capture', 'plan', 'render'];
+    const printed = [...new Set(stages)];
+    expect(printed).toEqual(order.filter((stage) => printed.includes(stage)));
+    expect(printed).toEqual(expect.arrayContaining(['capture', 'plan', 'render']));
+  });
+
+  it('exits 2 for an unknown option: the sentence, then the usage', () => {
+    const run = critique(['--nope']);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Unknown option '--nope'/);
+    expect(lines[1]).toMatch(/^Usage: npm run critique -- /);
+  });
+
+  it('--full-page, --width and --height: the whole page at the given width', () => {
+    const out = mkdtempSync(join(tmpdir(), 'restage-cli-full-'));
+    const run = critique([
+      `${DEMO_DIR}/demo.html`,
+      '--out',
+      out,
+      '--full-page',
+      '--width',
+      '1024',
+      '--height',
+      '600',
+    ]);
+    expect(run.code).toBe(0);
+    const { width, height } = pngSize(join(out, 'annotated.png'));
+    expect(width).toBe(1024);
+    expect(height).toBeGreaterThan(600);
   });
 
   it('--preview writes after.png and a verify block; --against verifies a changed page against an earlier critique.json', () => {
@@ -182,6 +239,7 @@ describe('critique CLI', () => {
       expect(result.planner?.status).toBe('model');
       expect(result.imageCheck).toMatchObject({ pass: false });
       expect(existsSync(join(out, 'image.png'))).toBe(true);
+      expect(withModel.stdout).toContain('image.png (generated: a plan to check, not a fact)');
       expect(fake.requests.some((r) => r.path.endsWith('/images/edits'))).toBe(true);
 
       fake.requests.length = 0;

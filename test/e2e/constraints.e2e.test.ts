@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { score } from '@/utils/measure/score';
 import {
   ALLOWED_CSS_PROPERTIES,
   CritiqueRecord,
@@ -176,8 +177,11 @@ describe('constraints in the panel', () => {
       `Offline plan kept: the model’s predicted ${picked.modelScore} vs ${picked.offlineScore}.`,
     );
     expect(await panel.getByTestId('engine-summary').textContent()).toMatch(/^Offline plan/);
-    // The offline plan is the one shown, whole.
+    // The offline plan is the one shown, whole but for the model's do-not-touch regions.
     expect(made.draft.plan!.cssPatch.length).toBeGreaterThan(1);
+    const untouchable = new Set(made.draft.doNotTouch.flatMap((d) => d.regionIds));
+    expect(untouchable.size).toBeGreaterThan(0);
+    expect(made.draft.plan!.cssPatch.filter((e) => untouchable.has(e.regionId))).toEqual([]);
     const notes = made.draft.notes.join('\n');
     expect(notes).toContain('Your request “Make the price bigger” went to the model');
     expect(notes).not.toContain('does not read requests');
@@ -192,6 +196,9 @@ describe('constraints in the panel', () => {
     expect(picked.used).toBe('model');
     expect(picked.modelScore).toBeGreaterThanOrEqual(picked.offlineScore);
     expect(made.draft.engine).toBe('model:gpt-5.4-mini');
+    // The score counts measured findings only, whatever the model saw.
+    expect(made.draft.findings.some((f) => f.basis !== 'measured')).toBe(true);
+    expect(made.draft.score).toEqual(score(made.draft.findings.filter((f) => f.basis === 'measured')));
     expect(choice).toMatch(
       new RegExp(`^Model plan used: predicted ${picked.modelScore} vs offline ${picked.offlineScore}`),
     );

@@ -68,6 +68,13 @@ describe('job runner', () => {
     expect(CRITIQUE_STAGES.map((s) => s.name)).toEqual(CRITIQUE_STAGE_NAMES);
   });
 
+  it('needs regions, measure and plan; capture, render and the model stages may fail', async () => {
+    const { CRITIQUE_STAGES } = await import('@/utils/jobs/stages');
+    const required = CRITIQUE_STAGES.filter((s) => !s.optional).map((s) => s.name);
+    // verify runs only for a critique made against an earlier one (the CLI's --against).
+    expect(required).toEqual(['regions', 'measure', 'plan', 'verify']);
+  });
+
   it('runs the stages in order, saving and reporting every transition', async () => {
     // Stages that wait on something, as real ones wait on the page: each transition gets saved.
     const slow = (output: object) => async () => (await wait(5), output);

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/utils/schemas';
+import { extentOf } from '@/utils/measure';
 import { SCORE_WEIGHTS, score } from '@/utils/measure/score';
+import { region } from '../../fixtures/regions';
 
-const finding = (category: Finding['category'], severity: Finding['severity'], confidence = 1): Finding => ({
+const finding = (
+  category: Finding['category'],
+  severity: Finding['severity'],
+  confidence = 1,
+  extent?: number,
+): Finding => ({
   id: `${category}-1`,
   title: 't',
   detail: '',
@@ -11,7 +18,14 @@ const finding = (category: Finding['category'], severity: Finding['severity'], c
   basis: 'measured',
   regionIds: [],
   confidence,
+  ...(extent === undefined ? {} : { extent }),
 });
+
+/** The score without rounding: a page whose only findings are in `category`. */
+const exact = (findings: Finding[]) => {
+  const category = findings[0]!.category;
+  return score(findings).breakdown[category]!;
+};
 
 describe('score', () => {
   it('has weights that sum to 100', () => {
@@ -41,5 +55,53 @@ describe('score', () => {
     const result = score(many);
     expect(result.breakdown.targets).toBe(0);
     expect(result.value).toBe(90);
+  });
+
+  it('weighs hierarchy 30, contrast 25, typography 15, spacing 15, targets 10, density 5', () => {
+    expect(SCORE_WEIGHTS).toEqual({
+      hierarchy: 30,
+      contrast: 25,
+      typography: 15,
+      spacing: 15,
+      targets: 10,
+      density: 5,
+    });
+    // A category at 0 takes exactly its weight off the total.
+    for (const [category, weight] of Object.entries(SCORE_WEIGHTS)) {
+      const zeroed = Array.from({ length: 50 }, () => finding(category as Finding['category'], 'critical'));
+      expect(score(zeroed).value, category).toBe(100 - weight);
+    }
+  });
+
+  it('penalises critical 0.5, major 0.2, minor 0.08 and info 0 of a category at full confidence', () => {
+    expect(exact([finding('spacing', 'critical')])).toBe(50);
+    expect(exact([finding('spacing', 'major')])).toBe(80);
+    expect(exact([finding('spacing', 'minor')])).toBe(92);
+    expect(exact([finding('spacing', 'info')])).toBe(100);
+  });
+
+  it('multiplies by (1 − penalty × confidence)^(1 + extent): a finding over the whole page counts twice', () => {
+    expect(exact([finding('contrast', 'major', 1, 1)])).toBe(
+      exact([finding('contrast', 'major'), finding('contrast', 'major')]),
+    );
+    expect(exact([finding('contrast', 'major', 1, 1)])).toBe(64);
+    expect(exact([finding('contrast', 'major', 0.5, 1)])).toBe(81);
+    // A few small links: about as much as one finding.
+    expect(exact([finding('contrast', 'major', 1, 0.02)])).toBe(80);
+  });
+});
+
+describe('extent', () => {
+  it('is the share of the page’s text area a finding’s regions cover', () => {
+    const page = [
+      region('r1', { box: { width: 100, height: 10 } }),
+      region('r2', { box: { y: 20, width: 100, height: 30 } }),
+      region('r3', { box: { y: 60, width: 100, height: 60 } }),
+    ];
+    const extent = extentOf(page);
+    expect(extent(['r1'])).toBe(0.1);
+    expect(extent(['r1', 'r2'])).toBe(0.4);
+    expect(extent(['r1', 'r2', 'r3'])).toBe(1);
+    expect(extent(['r9'])).toBe(0);
   });
 });

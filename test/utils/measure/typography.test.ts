@@ -31,6 +31,12 @@ describe('distinct sizes, weights and families', () => {
     expect(finding?.regionIds).toEqual(['r8', 'r9']);
   });
 
+  it('flags more than three weights', () => {
+    const page = [300, 400, 600, 700].map((w, i) => region(`r${i + 1}`, { style: { fontWeight: w } }));
+    expect(typographyFindings(page).some((f) => f.title === 'Too many font weights')).toBe(true);
+    expect(typographyFindings(page.slice(0, 3)).some((f) => f.title === 'Too many font weights')).toBe(false);
+  });
+
   it('flags three families by their first choice in the stack', () => {
     expect(primaryFamily('"Helvetica Neue", Arial, sans-serif')).toBe('helvetica neue');
     const page = ['Arial, sans-serif', '"Times New Roman", serif', 'Georgia'].map((f, i) =>

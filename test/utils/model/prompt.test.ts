@@ -94,6 +94,12 @@ describe('planner prompt', () => {
   });
 
   it('turns presets into goals, keeps free text, and has a default', () => {
+    expect(Object.keys(REQUEST_PRESETS)).toEqual([
+      'Clarify hierarchy',
+      'Make the primary action stand out',
+      'Improve readability',
+      'Accessibility pass',
+    ]);
     expect(goalFor('Accessibility pass')).toBe(REQUEST_PRESETS['Accessibility pass']);
     expect(goalFor('  Make the checkout calmer ')).toBe('Make the checkout calmer');
     expect(goalFor('')).toBe(DEFAULT_GOAL);

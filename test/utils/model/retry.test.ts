@@ -1,6 +1,6 @@
 import { APIConnectionTimeoutError, APIError } from 'openai/error';
-import { describe, expect, it } from 'vitest';
-import { retryAfterMs, sleep, withRetries, formatWait } from '@/utils/model/retry';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_RETRY, retryAfterMs, sleep, withRetries, formatWait } from '@/utils/model/retry';
 
 const policy = { retries: 3, baseDelayMs: 5, maxDelayMs: 20, maxWaitMs: 1000 };
 
@@ -93,6 +93,23 @@ describe('withRetries', () => {
     const { attempt, calls } = failing(...errors);
     await expect(withRetries(attempt, { policy })).rejects.toBe(errors[3]);
     expect(calls).toEqual([0, 1, 2, 3]);
+  });
+
+  it('retries up to three times by default, with the wait the server asks for', async () => {
+    expect(DEFAULT_RETRY.retries).toBe(3);
+    vi.useFakeTimers();
+    try {
+      const errors = Array.from({ length: 5 }, () => httpError(429, { 'retry-after': '4' }));
+      const { attempt, calls } = failing(...errors);
+      const progress: string[] = [];
+      const outcome = withRetries(attempt, { onProgress: (m) => progress.push(m) }).catch((e: unknown) => e);
+      await vi.runAllTimersAsync();
+      expect(await outcome).toBe(errors[3]);
+      expect(calls).toEqual([0, 1, 2, 3]);
+      expect(progress).toEqual(Array.from({ length: 3 }, () => 'rate limited, retrying in 4 s'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fails at once when the server asks for a longer wait than it is worth', async () => {
