@@ -6,8 +6,7 @@
  */
 import { measure } from '../../utils/measure';
 import { score } from '../../utils/measure/score';
-import { toCssPatch } from '../../utils/plan/cssPatch';
-import { restage } from '../../utils/plan/restage';
+import { offlinePlan } from '../../utils/plan/choose';
 import { Extraction } from '../../utils/schemas';
 import { verify } from '../../utils/verify/verify';
 import type { Harness } from '../lib/browser';
@@ -46,8 +45,7 @@ export async function previewBench(
       Extraction.parse(await harness.ask(tabId, 'extractRegions', { privateSelectors: [] }));
     const first = await extract();
     const findings = measure(first.regions, first.viewport);
-    const { blueprint } = restage(first.regions, findings, first.viewport);
-    const patch = toCssPatch(blueprint, first.regions);
+    const { blueprint, cssPatch: patch } = offlinePlan(first.regions, findings, first.viewport);
     const earlier = { regions: first.regions, findings, score: score(findings), blueprint };
     const apply: number[] = [];
     const inPage: number[] = [];

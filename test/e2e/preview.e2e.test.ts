@@ -4,8 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { measure } from '@/utils/measure';
 import { score } from '@/utils/measure/score';
-import { toCssPatch } from '@/utils/plan/cssPatch';
-import { restage } from '@/utils/plan/restage';
+import { offlinePlan } from '@/utils/plan/choose';
 import { CritiqueRecord, Extraction, type CssPatch } from '@/utils/schemas';
 import { matchRegions } from '@/utils/verify/match';
 import { verify } from '@/utils/verify/verify';
@@ -22,11 +21,11 @@ const env = withExtension({
 const extract = async (tabId: number) =>
   Extraction.parse(await env.harness.ask(tabId, 'extractRegions', { privateSelectors: [] }));
 
-/** The offline plan, as the plan stage makes it: measure, restage, CSS patch. */
+/** The offline plan, as the plan stage makes it: measure, restage, CSS patch checked against the page. */
 function plan(extraction: Extraction) {
   const findings = measure(extraction.regions, extraction.viewport);
-  const { blueprint } = restage(extraction.regions, findings, extraction.viewport);
-  return { findings, score: score(findings), blueprint, patch: toCssPatch(blueprint, extraction.regions) };
+  const { blueprint, cssPatch: patch } = offlinePlan(extraction.regions, findings, extraction.viewport);
+  return { findings, score: score(findings), blueprint, patch };
 }
 
 const PreviewReply = (value: unknown) =>

@@ -8,8 +8,10 @@
  */
 import { measure, type ViewportSize } from '@/utils/measure';
 import { score } from '@/utils/measure/score';
-import type { CssPatch, Region } from '@/utils/schemas';
+import type { Blueprint, ContentCheck, CssPatch, Finding, Region } from '@/utils/schemas';
+import { toCssPatch } from './cssPatch';
 import { predict, predictPatch } from './predict';
+import { restage } from './restage';
 
 export interface PlanChoice {
   used: 'model' | 'offline';
@@ -87,4 +89,41 @@ export function choosePlan(
       ? `Model plan used: predicted ${modelScore} vs offline ${offlineScore}${kept}.`
       : `Offline plan kept: the model’s predicted ${modelScore} vs ${offlineScore}.`;
   return { used, modelScore, offlineScore, carried, sentence, patch: used === 'model' ? patch : offline };
+}
+
+/** How many entries the plan's self-check tries taking out, at most. */
+const SELF_CHECK_LIMIT = 40;
+
+/**
+ * The patch less the entries whose removal the measures predict scores higher, tried from the
+ * last, until the plan predicts at least `now` (the page's score as it is): a plan never
+ * predicts lower than the page it came from. Costs one measure when the plan already gains.
+ */
+export function withoutLosses(
+  patch: CssPatch,
+  regions: readonly Region[],
+  viewport: ViewportSize,
+  now: number,
+): CssPatch {
+  let kept = patch;
+  let predicted = predictedScore(regions, kept, viewport);
+  for (const entry of [...patch].reverse().slice(0, SELF_CHECK_LIMIT)) {
+    if (predicted >= now) break;
+    const without = kept.filter((e) => e !== entry);
+    const score = predictedScore(regions, without, viewport);
+    if (score > predicted) [kept, predicted] = [without, score];
+  }
+  return kept;
+}
+
+/** The offline plan as the plan stage makes it: blueprint, its CSS patch checked against the page, and the content check. */
+export function offlinePlan(
+  regions: readonly Region[],
+  findings: readonly Finding[],
+  viewport: ViewportSize,
+): { blueprint: Blueprint; cssPatch: CssPatch; contentCheck: ContentCheck } {
+  const { blueprint, contentCheck } = restage(regions, findings, viewport);
+  const measured = findings.filter((f) => f.basis === 'measured');
+  const cssPatch = withoutLosses(toCssPatch(blueprint, regions), regions, viewport, score(measured).value);
+  return { blueprint, cssPatch, contentCheck };
 }

@@ -23,7 +23,7 @@ import { actionDeclarations } from './leadActions';
 import { pagePalette } from './palette';
 import { predict, type Declarations } from './predict';
 import { MIN_FONT_SIZE } from './cssGrammar';
-import { sanitizePatch } from './sanitizePatch';
+import { sanitizePatch, smallestText } from './sanitizePatch';
 import { screenLeads } from './screenLead';
 import { targetPadding } from './targetPadding';
 
@@ -39,16 +39,23 @@ export const MIN_TEXT = MIN_FONT_SIZE;
 const px = (value: number) => `${Math.round(value)}px`;
 
 /** Text and control labels onto the nearest step of the scale; body text gets air and a measure. */
-function textDeclarations(region: Region, blueprint: Blueprint): Declarations {
+function textDeclarations(region: Region, blueprint: Blueprint, floor: number): Declarations {
   const d: Declarations = {};
   // Text set at font-size 0 is hidden on purpose (image replacement): sizing it would show it.
   if (region.style.fontSize < 1) return d;
   const { base, ratio } = blueprint.typeScale;
-  // The nearest step, or the smallest step of at least MIN_TEXT: a clamp to 12px would be off the scale.
+  const step = (k: number) => base * ratio ** k;
   let k = Math.round(Math.log(region.style.fontSize / base) / Math.log(ratio));
-  while (base * ratio ** k < MIN_TEXT - 0.5 && k < 0) k++;
-  const size = Math.round(base * ratio ** k);
-  if (Math.abs(size - region.style.fontSize) >= 0.5) d['font-size'] = px(size);
+  // A step below the page's own smallest text would be raised to it by the floors
+  // (./sanitizePatch.ts), off the scale: such text keeps its size. Text under MIN_TEXT takes the
+  // smallest step of at least that instead, since a clamp to 12px would be off the scale too.
+  let keep = false;
+  if (step(k) < floor - 0.5) {
+    if (region.style.fontSize >= MIN_TEXT) keep = true;
+    else while (step(k) < MIN_TEXT - 0.5 && k < 0) k++;
+  }
+  const size = Math.round(step(k));
+  if (!keep && Math.abs(size - region.style.fontSize) >= 0.5) d['font-size'] = px(size);
   if (region.kind !== 'text') return d;
   // WCAG 1.4.8 (AAA): line spacing of at least 1.5 within paragraphs.
   const lineHeight = region.style.lineHeight ?? 1.2 * region.style.fontSize;
@@ -77,11 +84,12 @@ export function toCssPatch(
     }),
   );
   for (const [id, d] of headingDeclarations(headings, blueprint)) merge(id, d);
+  const floor = Math.max(MIN_TEXT, Math.ceil(smallestText(regions) ?? 0));
   for (const section of blueprint.sections) {
     for (const id of section.regionIds) {
       const region = byId.get(id);
       if (region && (region.kind === 'text' || region.kind === 'control'))
-        merge(id, textDeclarations(region, blueprint));
+        merge(id, textDeclarations(region, blueprint, floor));
     }
   }
   for (const [id, d] of targetPadding(regions)) merge(id, d);

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { measure } from '@/utils/measure';
-import { choosePlan, carryOfflineFixes, predictedScore } from '@/utils/plan/choose';
-import { toCssPatch } from '@/utils/plan/cssPatch';
-import { restage } from '@/utils/plan/restage';
+import {
+  choosePlan,
+  carryOfflineFixes,
+  offlinePlan,
+  predictedScore,
+  withoutLosses,
+} from '@/utils/plan/choose';
+import { score } from '@/utils/measure/score';
 import { button, region, rgba, syntheticRegions } from '../../fixtures/regions';
 
 const viewport = { width: 1280, height: 800 };
 
-function offlinePlan(regions: ReturnType<typeof syntheticRegions>) {
-  const { blueprint } = restage(regions, measure(regions, viewport), viewport);
-  return toCssPatch(blueprint, regions);
-}
+const offlinePatch = (regions: ReturnType<typeof syntheticRegions>) =>
+  offlinePlan(regions, measure(regions, viewport), viewport).cssPatch;
 
 describe('choosePlan', () => {
   const regions = syntheticRegions(60);
-  const offline = offlinePlan(regions);
+  const offline = offlinePatch(regions);
 
   it('keeps the offline plan when the model’s predicts a lower score, and says why', () => {
     expect(offline.length).toBeGreaterThan(3);
@@ -39,7 +42,7 @@ describe('choosePlan', () => {
   it('never shows a plan that predicts a lower score than the plan it replaced', () => {
     for (const count of [20, 45, 90]) {
       const page = syntheticRegions(count);
-      const base = offlinePlan(page);
+      const base = offlinePatch(page);
       for (const model of [[], base.slice(0, 1), base.slice(1), base]) {
         const choice = choosePlan(model, base, page, viewport);
         const shown = predictedScore(page, choice.patch, viewport);
@@ -81,5 +84,31 @@ describe('carryOfflineFixes', () => {
     const { patch, carried } = carryOfflineFixes(better, offline.slice(0, 1), page);
     expect(carried).toBe(0);
     expect(patch).toEqual(better);
+  });
+});
+
+describe('withoutLosses', () => {
+  const regions = syntheticRegions(60);
+  const now = score(measure(regions, viewport)).value;
+
+  it('takes out the entries that cost score, until the plan predicts at least the page as it is', () => {
+    const good = offlinePatch(regions);
+    // A nav link made to rival the page's lead: the self-check takes it back out.
+    const harmful = { regionId: 'r2', declarations: { 'font-size': '40px', 'font-weight': '700' } };
+    const patch = [...good, harmful];
+    expect(predictedScore(regions, patch, viewport)).toBeLessThan(predictedScore(regions, good, viewport));
+    // Held to what the good plan predicts, the harmful entry goes and the rest stays.
+    const bar = predictedScore(regions, good, viewport);
+    const kept = withoutLosses(patch, regions, viewport, bar);
+    expect(kept).toEqual(good);
+    expect(predictedScore(regions, kept, viewport)).toBeGreaterThanOrEqual(bar);
+    // A plan that already predicts at least the page's own score is left whole.
+    expect(withoutLosses(patch, regions, viewport, now)).toBe(patch);
+  });
+
+  it('leaves a plan that gains as it is', () => {
+    const good = offlinePatch(regions);
+    expect(predictedScore(regions, good, viewport)).toBeGreaterThanOrEqual(now);
+    expect(withoutLosses(good, regions, viewport, now)).toBe(good);
   });
 });

@@ -1,12 +1,12 @@
+import { offlinePlan } from '../../plan/choose';
 import { lockedIds, lockedNote, userLocks, withoutLocked } from '../../plan/constraints';
-import { toCssPatch } from '../../plan/cssPatch';
-import { restage } from '../../plan/restage';
 import { lockedKeys } from '../../settings/locks';
 import { defineStage } from '../stage';
 
 /**
- * Plan: the offline restage, a same-content blueprint and the CSS patch that applies it, with
- * nothing on the regions the user keeps as they are (utils/plan/constraints.ts).
+ * Plan: the offline restage, a same-content blueprint and the CSS patch that applies it, checked
+ * to predict no lower a score than the page has (utils/plan/choose.ts), with nothing on the
+ * regions the user keeps as they are (utils/plan/constraints.ts).
  */
 export const planStage = defineStage({
   name: 'plan',
@@ -16,11 +16,14 @@ export const planStage = defineStage({
     // With a model configured, the model-plan stage reads the request and says what became of it.
     if (io.job.request && !io.model)
       io.note(`Request noted: “${io.job.request}”. The offline engine does not read requests; a model does.`);
-    const { blueprint, contentCheck } = restage(regions, findings, extraction.viewport);
+    const {
+      blueprint,
+      cssPatch: planned,
+      contentCheck,
+    } = offlinePlan(regions, findings, extraction.viewport);
     const locks = userLocks(regions, await lockedKeys(io.job.url));
     const doNotTouch = locks ? [locks] : [];
     const locked = lockedIds(regions, doNotTouch);
-    const planned = toCssPatch(blueprint, regions);
     const { patch, rejected } = withoutLocked(planned, locked);
     const note = lockedNote(rejected, locked, planned);
     return {
