@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDeclaration } from '@/utils/plan/cssGrammar';
+import { toCritique } from '@/utils/jobs/record';
 import { BASELINE_LABEL } from '@/utils/model/prompt';
 import { CritiqueRecord, DEFAULT_SETTINGS, Extraction, type CssPatch, type Settings } from '@/utils/schemas';
 import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
@@ -188,6 +189,29 @@ describe('the visibility check after a preview', () => {
         regions,
       }),
     ).rejects.toThrow();
+    await page.close();
+  });
+
+  it('a check whose plan hides a region fails with one sentence naming it, and puts the page back', async () => {
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/clipped-card.html`);
+    const { record } = await env.harness.runJob({ tabId, mode: 'viewport' });
+    const made = CritiqueRecord.parse(record);
+    const summary = made.draft.regions.find((r) => r.text.startsWith('Everything a team'))!;
+    // A plan that passes the grammar (a positive margin) but pushes the text out of its card.
+    const hiding = {
+      ...toCritique(made),
+      cssPatch: [{ regionId: summary.id, declarations: { 'margin-top': '300px' } }],
+    };
+    const against = (await env.harness.askBackground('importCritique', { critique: hiding })) as string;
+    const { record: checked } = await env.harness.runJob({ tabId, check: { against, preview: true } });
+    const check = CritiqueRecord.parse(checked);
+    expect(check.job.state).toBe('failed');
+    expect(check.job.error).toContain(
+      `The plan was rejected: it hides ${summary.id} (clipped by an overflow ancestor) through ${summary.id} { margin-top: 300px }; the page is back as it was.`,
+    );
+    expect(await page.locator('[data-restage-preview]').count()).toBe(0);
+    const box = await page.locator('p.summary').boundingBox();
+    expect(box?.y).toBeCloseTo(summary.box.y, 0);
     await page.close();
   });
 });
