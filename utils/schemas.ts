@@ -646,6 +646,7 @@ export const Engine = z.union([z.literal('offline'), z.templateLiteral(['model:'
 
 /** A region the model says a change must leave alone, and why. */
 export const DoNotTouch = z.object({ regionIds: z.array(RegionId), reason: z.string() });
+export type DoNotTouch = z.infer<typeof DoNotTouch>;
 
 /**
  * A critique as saved and exported (`critique.json`). The plan parts are null when the job

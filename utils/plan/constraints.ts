@@ -4,12 +4,7 @@
  * A region inside a locked one is locked too: restyling it would change the locked region.
  * Declarations on locked regions are taken out of every plan, offline or model, and counted.
  */
-import type { CssPatch, Region } from '@/utils/schemas';
-
-export interface DoNotTouch {
-  regionIds: string[];
-  reason: string;
-}
+import type { CssPatch, DoNotTouch, Region } from '@/utils/schemas';
 
 /** What the user's "Keep as is" says in the plan, the image prompt and `critique.json`. */
 export const USER_LOCK_REASON = 'kept as is by the user';

@@ -1,5 +1,7 @@
 import { storage } from '#imports';
 import { z } from 'zod';
+import { lockedIds, userLocks } from '../plan/constraints';
+import type { DoNotTouch, Region } from '../schemas';
 
 /**
  * Regions the user keeps as they are ("Keep as is" in the panel), saved per page by region key
@@ -45,4 +47,18 @@ export function watchLocks(url: string, onChange: (keys: Set<string>) => void): 
     const parsed = Locks.safeParse(value);
     onChange(new Set(parsed.success ? (parsed.data[pageOf(url)] ?? []) : []));
   });
+}
+
+/**
+ * What a plan may not restyle on this page now: `doNotTouch` (the model's, or a critique's
+ * saved list) with the page's current locks added, and every region inside either.
+ */
+export async function keptNow(
+  url: string,
+  regions: readonly Region[],
+  doNotTouch: readonly DoNotTouch[] = [],
+): Promise<{ doNotTouch: DoNotTouch[]; locked: Set<string> }> {
+  const locks = userLocks(regions, await lockedKeys(url));
+  const all = locks ? [...doNotTouch, locks] : [...doNotTouch];
+  return { doNotTouch: all, locked: lockedIds(regions, all) };
 }

@@ -1,6 +1,6 @@
 import { offlinePlan } from '../../plan/choose';
-import { lockedIds, lockedNote, userLocks, withoutLocked } from '../../plan/constraints';
-import { lockedKeys } from '../../settings/locks';
+import { lockedNote, withoutLocked } from '../../plan/constraints';
+import { keptNow } from '../../settings/locks';
 import { defineStage } from '../stage';
 
 /**
@@ -21,9 +21,7 @@ export const planStage = defineStage({
       cssPatch: planned,
       contentCheck,
     } = offlinePlan(regions, findings, extraction.viewport);
-    const locks = userLocks(regions, await lockedKeys(io.job.url));
-    const doNotTouch = locks ? [locks] : [];
-    const locked = lockedIds(regions, doNotTouch);
+    const { doNotTouch, locked } = await keptNow(io.job.url, regions);
     const { patch, rejected } = withoutLocked(planned, locked);
     const note = lockedNote(rejected, locked, planned);
     return {

@@ -1,6 +1,6 @@
 import { sendMessage } from '../../messaging';
-import { lockedIds, lockedNote, userLocks, withoutLocked } from '../../plan/constraints';
-import { lockedKeys } from '../../settings/locks';
+import { lockedNote, withoutLocked } from '../../plan/constraints';
+import { keptNow } from '../../settings/locks';
 import type { CssPatch, Region } from '../../schemas';
 import { defineStage } from '../stage';
 
@@ -23,8 +23,7 @@ export const previewStage = defineStage({
     const plan = earlier?.draft.plan;
     if (!earlier || !plan) throw new Error('The critique to preview has no plan.');
     const { regions, doNotTouch } = earlier.draft;
-    const locks = userLocks(regions, await lockedKeys(earlier.url));
-    const locked = lockedIds(regions, [...doNotTouch, ...(locks ? [locks] : [])]);
+    const { locked } = await keptNow(earlier.url, regions, doNotTouch);
     const { patch, rejected } = withoutLocked(plan.cssPatch, locked);
     io.progress(`applying the plan’s ${patch.length} CSS changes to the page`);
     const result = await sendMessage(

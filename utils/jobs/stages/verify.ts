@@ -1,6 +1,5 @@
 import { score as scoreOf } from '../../measure/score';
-import { lockedIds, userLocks } from '../../plan/constraints';
-import { lockedKeys } from '../../settings/locks';
+import { keptNow } from '../../settings/locks';
 import { lockedChanges } from '../../verify/locked';
 import { matchRegions } from '../../verify/match';
 import { verify } from '../../verify/verify';
@@ -24,8 +23,7 @@ export const verifyStage = defineStage({
     const earlier = await io.earlier();
     if (!earlier) throw new Error('The critique to check against is no longer in history.');
     const before = earlier.draft;
-    const locks = userLocks(before.regions, await lockedKeys(earlier.url));
-    const locked = lockedIds(before.regions, [...before.doNotTouch, ...(locks ? [locks] : [])]);
+    const { locked } = await keptNow(earlier.url, before.regions, before.doNotTouch);
     const changed = lockedChanges(before.regions, regions, locked, matchRegions(before.regions, regions));
     const findings = [...measured, ...changed];
     const score = changed.length > 0 ? scoreOf(findings) : measuredScore;
