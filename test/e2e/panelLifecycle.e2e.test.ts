@@ -28,16 +28,17 @@ const injected = async (tabId: number) =>
 
 describe('opening the panel', () => {
   it('is what the toolbar button does', async () => {
-    const behavior = await (
-      await env.harness.extensionPage()
-    ).evaluate(() =>
-      (
-        globalThis as unknown as {
-          chrome: { sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> } };
-        }
-      ).chrome.sidePanel.getPanelBehavior(),
-    );
-    expect(behavior.openPanelOnActionClick).toBe(true);
+    const page = await env.harness.extensionPage();
+    // The worker sets the behaviour as it starts, without waiting: ask until it has.
+    const behavior = () =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as {
+            chrome: { sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> } };
+          }
+        ).chrome.sidePanel.getPanelBehavior(),
+      );
+    await expect.poll(async () => (await behavior()).openPanelOnActionClick, { timeout: 5_000 }).toBe(true);
   });
 
   it('is what puts Restage into a page: a page never opened in the panel is not touched', async () => {
