@@ -397,7 +397,12 @@ export const Picked = z.object({
 export type Picked = z.infer<typeof Picked>;
 
 /** Private areas to paint over, in viewport CSS pixels. */
-export const MaskRects = z.object({ rects: z.array(Box), viewport: Viewport });
+export const MaskRects = z.object({
+  rects: z.array(Box),
+  viewport: Viewport,
+  /** Elements that may hold a closed shadow root this browser cannot open: among `rects`, masked whole. */
+  unopened: z.number().int().nonnegative().default(0),
+});
 export type MaskRects = z.infer<typeof MaskRects>;
 
 /** Where model calls go. Each preset fixes the client and which fields the options page shows. */

@@ -17,7 +17,8 @@ export interface ImageEditForm {
   partialImages: number;
   inputFidelity: string | null;
   background: string | null;
-  images: { width: number; height: number; bytes: number; type: string }[];
+  /** Each image sent, with its bytes as base64 (for tests that check its pixels). */
+  images: { width: number; height: number; bytes: number; type: string; base64: string }[];
 }
 
 export async function readImageEditForm(body: Buffer, contentType: string): Promise<ImageEditForm> {
@@ -36,7 +37,12 @@ export async function readImageEditForm(body: Buffer, contentType: string): Prom
   const images = await Promise.all(
     files.map(async (file) => {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return { ...(readPngSize(bytes) ?? { width: 0, height: 0 }), bytes: bytes.length, type: file.type };
+      return {
+        ...(readPngSize(bytes) ?? { width: 0, height: 0 }),
+        bytes: bytes.length,
+        type: file.type,
+        base64: Buffer.from(bytes).toString('base64'),
+      };
     }),
   );
   return {

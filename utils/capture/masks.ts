@@ -1,5 +1,6 @@
 import type { Box, MaskRects } from '../schemas';
 import { findPrivateElements } from '../regions/privacy';
+import { opensClosedRoots } from '../regions/shadow';
 
 /** The element's rect in the top viewport, adding the offsets of the frames it sits in. */
 function viewportRect(el: Element): Box {
@@ -23,13 +24,15 @@ function viewportRect(el: Element): Box {
  * partial list: callers treat any failure as "do not send pixels" (fail-closed).
  */
 export function maskRects(privateSelectors: readonly string[]): MaskRects {
-  const rects = findPrivateElements(document, privateSelectors)
+  const elements = findPrivateElements(document, privateSelectors);
+  const rects = elements
     .map(viewportRect)
     .filter((r) => r.width > 0 && r.height > 0)
     // A little margin covers focus rings and text that overflows its box.
     .map((r) => ({ x: r.x - 2, y: r.y - 2, width: r.width + 4, height: r.height + 4 }));
   return {
     rects,
+    unopened: opensClosedRoots() ? 0 : elements.filter((el) => el.localName.includes('-')).length,
     viewport: { width: innerWidth, height: innerHeight, dpr: devicePixelRatio, scrollX, scrollY },
   };
 }

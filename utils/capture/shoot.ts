@@ -37,6 +37,15 @@ async function masksOrRefuse<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Said once per capture when closed shadow roots could not be opened (../regions/shadow.ts). */
+export function unopenedNote(count: number): string[] {
+  if (count === 0) return [];
+  const what = count === 1 ? 'element that may hold' : 'elements that may hold';
+  return [
+    `This browser cannot open closed shadow roots: ${count} ${what} one ${count === 1 ? 'is' : 'are'} masked whole.`,
+  ];
+}
+
 async function visibleWindow(tabId: number): Promise<number> {
   const tab = await browser.tabs.get(tabId);
   if (!tab.active) await browser.tabs.update(tabId, { active: true });
@@ -95,7 +104,11 @@ export async function captureViewport(ctx: CaptureContext, notes: string[] = [])
   const { png, masks } = await grabViewport(ctx);
   const { viewport } = masks;
   const area = { x: viewport.scrollX, y: viewport.scrollY, width: viewport.width, height: viewport.height };
-  return shotOf('viewport', png, await pngSize(png), area, { started, masked: masks.rects.length, notes });
+  return shotOf('viewport', png, await pngSize(png), area, {
+    started,
+    masked: masks.rects.length,
+    notes: [...notes, ...unopenedNote(masks.unopened)],
+  });
 }
 
 export async function captureFullPage(ctx: CaptureContext): Promise<Capture> {
@@ -111,6 +124,7 @@ export async function captureFullPage(ctx: CaptureContext): Promise<Capture> {
     const frames = Math.max(1, Math.ceil(height / page.viewportHeight));
     let stitched: [OffscreenCanvas, OffscreenCanvasRenderingContext2D] | null = null;
     let masked = 0;
+    let unopened = 0;
     for (let index = 0; index < frames; index++) {
       ctx.signal.throwIfAborted();
       ctx.progress(`Capturing frame ${index + 1} of ${frames}`);
@@ -127,11 +141,13 @@ export async function captureFullPage(ctx: CaptureContext): Promise<Capture> {
       c2d.drawImage(bitmap, 0, top);
       paintMasks(c2d, frame.rects, dpr, top);
       masked += frame.rects.length;
+      unopened = Math.max(unopened, frame.unopened);
       if (frame.viewport.scrollY + frame.viewport.height >= height) break;
     }
     const [canvas] = stitched!;
     const area = { x: 0, y: 0, width: canvas.width / page.dpr, height };
     const png = await encode(canvas);
+    notes.push(...unopenedNote(unopened));
     return shotOf('full', png, canvas, area, { started, masked, notes });
   } finally {
     await sendMessage('endFrames', undefined, ctx.tabId).catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { RegionKind } from '../schemas';
+import { likelyShadowOf } from './shadow';
 
 /**
  * What kind of content block an element is, from its tag and role. Headings, controls, fields
@@ -106,10 +107,13 @@ export function isBlock(el: Element): boolean {
   return role !== null && BLOCK_ROLES.has(role);
 }
 
-/** Whether `node` holds a block (see isBlock) anywhere below it. */
+/** Whether `node` holds a block (see isBlock) anywhere below it, shadow trees included. */
 export function hasBlock(node: Element | ShadowRoot): boolean {
-  for (let child = node.firstElementChild; child; child = child.nextElementSibling)
+  for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
     if (isBlock(child) || hasBlock(child)) return true;
+    const shadow = likelyShadowOf(child);
+    if (shadow && hasBlock(shadow)) return true;
+  }
   return false;
 }
 

@@ -4,6 +4,7 @@
  * anything marked `data-restage-private`, and the selectors the user adds in settings.
  */
 import { invalidSelectorMessage, reasonOf } from '../settings/privateSelector';
+import { shadowOf, unopenableHosts } from './shadow';
 
 export const PRIVATE_ATTRIBUTE = 'data-restage-private';
 export const MASKED_TEXT = '•••';
@@ -40,14 +41,19 @@ export function privateRoots(
   return into;
 }
 
-/** Every private element of the document (and its open shadow roots and same-origin frames). */
+/**
+ * Every private element of the document, its shadow roots (open or closed) and its
+ * same-origin frames; where closed roots cannot be opened, the hosts that may hold one.
+ */
 export function findPrivateElements(doc: Document, selectors: readonly string[]): Element[] {
   const found = new Set<Element>();
   const scan = (root: Document | ShadowRoot) => {
     privateRoots(root, selectors, found);
     root.querySelectorAll(`input, [${PRIVATE_ATTRIBUTE}]`).forEach((el) => isPrivate(el) && found.add(el));
+    for (const host of unopenableHosts(root)) found.add(host);
     root.querySelectorAll('*').forEach((el) => {
-      if (el.shadowRoot) scan(el.shadowRoot);
+      const shadow = shadowOf(el);
+      if (shadow) scan(shadow);
       if (el.localName === 'iframe') {
         try {
           const inner = (el as HTMLIFrameElement).contentDocument;

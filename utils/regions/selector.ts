@@ -1,9 +1,11 @@
 /**
- * Selectors that resolve to exactly one element. Inside open shadow roots and same-origin
+ * Selectors that resolve to exactly one element. Inside shadow roots (open or closed, ./shadow.ts) and same-origin
  * iframes a plain CSS selector cannot reach, so segments are joined with ` >>> `: each
  * segment is unique within its root, and the next segment is looked up inside the shadow
  * root or document of the element before it.
  */
+import { shadowOf } from './shadow';
+
 export const PIERCE = ' >>> ';
 
 type Root = Document | ShadowRoot;
@@ -169,7 +171,7 @@ export function resolveSelector(selector: string, doc: Document = document): Ele
     }
     if (matches.length !== 1) return null;
     found = matches[0]!;
-    root = found.shadowRoot ?? (found as HTMLIFrameElement).contentDocument ?? null;
+    root = shadowOf(found) ?? (found as HTMLIFrameElement).contentDocument ?? null;
   }
   return found;
 }

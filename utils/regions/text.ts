@@ -2,6 +2,8 @@
  * Visible text and accessible names. A region's text is never capped (views cap it for
  * display); names are, since they repeat text the page already shows.
  */
+import { shadowOf } from './shadow';
+
 const NAME_CAP = 120;
 
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -37,13 +39,13 @@ export function fieldText(el: Element): string | null {
 
 /**
  * Rendered text: `innerText` skips display:none and visibility:hidden descendants. Shadow
- * content is not in the host's innerText, so a host with an open shadow root reads its own.
+ * content is not in the host's innerText, so a shadow host (open or closed) reads its own.
  */
 export function visibleText(el: Element): string {
   const field = fieldText(el);
   if (field !== null) return field;
   if (el.localName === 'img' || el.namespaceURI === 'http://www.w3.org/2000/svg') return '';
-  const host = el.shadowRoot;
+  const host = shadowOf(el);
   const own = (el as HTMLElement).innerText ?? el.textContent ?? '';
   if (host && !squash(own)) {
     const shadowText = [...host.childNodes]

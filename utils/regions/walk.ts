@@ -1,6 +1,6 @@
 /**
- * The extraction walk: one pass over the DOM (open shadow roots and same-origin frames
- * included) that finds the content blocks of a page and its visible text.
+ * The extraction walk: one pass over the DOM (shadow roots, open or closed, and same-origin
+ * frames included) that finds the content blocks of a page and its visible text.
  *
  * Cost is held near a bare getComputedStyle + getBoundingClientRect loop (scripts/bench.ts):
  * - a property beyond `display` is read only where some style can set it (./styleSources.ts);
@@ -27,6 +27,7 @@ import {
 import { colorOf, compose, groupStart, TRANSPARENT } from './paint';
 import { isOwn } from '../overlay/ownUi';
 import { PRIVATE_ATTRIBUTE, isPrivate, privateRoots } from './privacy';
+import { likelyShadowOf, unopenableHosts } from './shadow';
 import { fieldText } from './text';
 import {
   BG_COLOR,
@@ -99,6 +100,8 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
 
   const treeOf = (node: Document | ShadowRoot, win: Window): Tree => {
     const tree: Tree = { win, private: privateRoots(node, privateSelectors, new Set()), hidden: new Set() };
+    // Closed shadow roots this browser cannot open are private whole (./shadow.ts).
+    for (const host of unopenableHosts(node)) tree.private.add(host);
     node.querySelectorAll(`[aria-hidden="true"], input, [${PRIVATE_ATTRIBUTE}]`).forEach((el) => {
       if (el.getAttribute('aria-hidden') === 'true') tree.hidden.add(el);
       if (isPrivate(el)) tree.private.add(el);
@@ -139,7 +142,7 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     const style = tree.win.getComputedStyle(el);
     if (style.display === 'none' || (tree.hidden.size > 0 && tree.hidden.has(el))) return;
     const tag = el.localName;
-    const host = el.shadowRoot;
+    const host = likelyShadowOf(el);
     const authored = readAll || host ? EVERY : authoredMask(outer.sources, el, tag);
     const ua = uaMask(tag);
     let mask = authored | ua;

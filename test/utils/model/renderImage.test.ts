@@ -91,7 +91,7 @@ describe('image stage', () => {
       inputFidelity: null,
     });
     expect(request!.form!.images).toEqual([
-      { width: 1280, height: 800, bytes: expect.any(Number), type: 'image/png' },
+      { width: 1280, height: 800, bytes: expect.any(Number), type: 'image/png', base64: expect.any(String) },
     ]);
     expect(request!.form!.prompt).toContain('r3: "Build better sheds"');
     // Multipart adds boundaries and field headers to the image and prompt we count.
