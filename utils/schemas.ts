@@ -405,6 +405,13 @@ export const MaskRects = z.object({
 });
 export type MaskRects = z.infer<typeof MaskRects>;
 
+/**
+ * One frame of a full-page capture, as `frame` reports it: the masks, and the document's
+ * height right then, so the capture can tell when the page grew or shrank under it.
+ */
+export const FrameMasks = MaskRects.extend({ pageHeight: z.number().nonnegative() });
+export type FrameMasks = z.infer<typeof FrameMasks>;
+
 /** Where model calls go. Each preset fixes the client and which fields the options page shows. */
 export const Provider = z.enum(['openai', 'azure', 'ollama', 'lmstudio', 'compatible']);
 export type Provider = z.infer<typeof Provider>;

@@ -49,6 +49,20 @@ describe('typed messaging', () => {
   });
 });
 
+describe('full-page frames', () => {
+  const masks = { rects: [], viewport: { width: 1280, height: 800, dpr: 1, scrollX: 0, scrollY: 0 } };
+
+  it('accepts a frame reply that carries the page height', async () => {
+    const { protocol } = await import('@/utils/messaging');
+    expect(protocol.frame.reply.parse({ ...masks, pageHeight: 3285 }).pageHeight).toBe(3285);
+  });
+
+  it('rejects a frame reply without the page height', async () => {
+    const { protocol } = await import('@/utils/messaging');
+    expect(protocol.frame.reply.safeParse(masks).success).toBe(false);
+  });
+});
+
 describe('what content scripts are sent', () => {
   it('carries no settings and no key: the key stays in the background', async () => {
     const { protocol } = await import('@/utils/messaging');

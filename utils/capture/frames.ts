@@ -2,7 +2,7 @@
  * The page side of a full-page capture: scroll frame by frame, hide fixed and sticky
  * elements after the first frame so they appear once, and put everything back exactly.
  */
-import type { MaskRects, PageSize } from '../schemas';
+import type { FrameMasks, PageSize } from '../schemas';
 import { claim, release } from '../overlay/ownUi';
 import { maskRects } from './masks';
 
@@ -56,12 +56,12 @@ export async function frame(
   y: number,
   hideFixedElements: boolean,
   privateSelectors: readonly string[],
-): Promise<MaskRects> {
+): Promise<FrameMasks> {
   if (!saved) throw new Error('Full-page capture was not started.');
   if (hideFixedElements && !saved.hidden) hideFixed(saved);
   window.scrollTo(0, y);
   await settle(150);
-  return maskRects(privateSelectors);
+  return { ...maskRects(privateSelectors), pageHeight: document.documentElement.scrollHeight };
 }
 
 export function endFrames(): void {

@@ -51,6 +51,14 @@ export function paintMasks(
   for (const r of rects) ctx.fillRect(r.x * scale, r.y * scale + originY, r.width * scale, r.height * scale);
 }
 
+/** The top `height` device px of `canvas`, as a new canvas (or the same one when that is all of it). */
+export function keepTop(canvas: OffscreenCanvas, height: number): OffscreenCanvas {
+  if (Math.round(height) >= canvas.height) return canvas;
+  const [top, ctx] = canvas2d(canvas.width, height);
+  ctx.drawImage(canvas, 0, 0);
+  return top;
+}
+
 export function encode(canvas: OffscreenCanvas): Promise<Blob> {
   return canvas.convertToBlob({ type: 'image/png' });
 }

@@ -7,7 +7,17 @@
 import { browser } from '#imports';
 import { sendMessage } from '../messaging';
 import type { Box, CaptureMode, MaskRects, Shot } from '../schemas';
-import { canvas2d, dataUrlBlob, decode, encode, maxStitchHeight, paintMasks, pngSize } from './image';
+import { coveredTo, heightNotes, isLastFrame, stitchBound } from './growth';
+import {
+  canvas2d,
+  dataUrlBlob,
+  decode,
+  encode,
+  keepTop,
+  maxStitchHeight,
+  paintMasks,
+  pngSize,
+} from './image';
 import { captureVisible } from './quota';
 import { isSelectorRefusal } from '../settings/privateSelector';
 
@@ -117,14 +127,16 @@ export async function captureFullPage(ctx: CaptureContext): Promise<Capture> {
   const page = await sendMessage('beginFrames', undefined, ctx.tabId);
   const notes: string[] = [];
   try {
-    const limit = maxStitchHeight(page.viewportWidth, page.dpr);
-    const height = Math.min(page.height, limit);
-    if (height < page.height)
-      notes.push(`Truncated at ${height} px: the page is ${page.height} px tall, beyond the canvas limit.`);
-    const frames = Math.max(1, Math.ceil(height / page.viewportHeight));
+    const bound = stitchBound(page.height, maxStitchHeight(page.viewportWidth, page.dpr));
+    if (bound < page.height)
+      notes.push(`Truncated at ${bound} px: the page is ${page.height} px tall, beyond the canvas limit.`);
+    const frames = Math.max(1, Math.ceil(bound / page.viewportHeight));
     let stitched: [OffscreenCanvas, OffscreenCanvasRenderingContext2D] | null = null;
     let masked = 0;
     let unopened = 0;
+    let scale = page.dpr;
+    let reached = 0;
+    const heights: number[] = [];
     for (let index = 0; index < frames; index++) {
       ctx.signal.throwIfAborted();
       ctx.progress(`Capturing frame ${index + 1} of ${frames}`);
@@ -133,19 +145,24 @@ export async function captureFullPage(ctx: CaptureContext): Promise<Capture> {
         sendMessage('frame', { y, hideFixed: index > 0, privateSelectors: ctx.privateSelectors }, ctx.tabId),
       );
       const bitmap = await decode(dataUrlBlob(await captureVisible(windowId, ctx.signal)));
-      const dpr = bitmap.width / frame.viewport.width;
-      stitched ??= canvas2d(frame.viewport.width * dpr, height * dpr);
+      scale = bitmap.width / frame.viewport.width;
+      stitched ??= canvas2d(frame.viewport.width * scale, bound * scale);
       const [, c2d] = stitched;
       // The last frame may not scroll a full viewport: draw it where the page really is.
-      const top = Math.round(frame.viewport.scrollY * dpr);
+      const top = Math.round(frame.viewport.scrollY * scale);
       c2d.drawImage(bitmap, 0, top);
-      paintMasks(c2d, frame.rects, dpr, top);
+      paintMasks(c2d, frame.rects, scale, top);
       masked += frame.rects.length;
       unopened = Math.max(unopened, frame.unopened);
-      if (frame.viewport.scrollY + frame.viewport.height >= height) break;
+      heights.push(frame.pageHeight);
+      const bottom = frame.viewport.scrollY + frame.viewport.height;
+      reached = coveredTo(bottom, bound);
+      if (isLastFrame(bottom, bound, frame.pageHeight)) break;
     }
-    const [canvas] = stitched!;
-    const area = { x: 0, y: 0, width: canvas.width / page.dpr, height };
+    notes.push(...heightNotes({ start: page.height, heights, reached }));
+    // A page that shrank ends above the bound: keep only what was drawn, with no blank band.
+    const canvas = keepTop(stitched![0], reached * scale);
+    const area = { x: 0, y: 0, width: canvas.width / page.dpr, height: reached };
     const png = await encode(canvas);
     notes.push(...unopenedNote(unopened));
     return shotOf('full', png, canvas, area, { started, masked, notes });
