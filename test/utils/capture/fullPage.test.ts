@@ -24,6 +24,7 @@ vi.mock('@/utils/messaging', () => ({
         rects: [{ x: 10, y: 10, width: 50, height: 20 }],
         viewport: { width: 1280, height: VIEWPORT, dpr: 1, scrollX: 0, scrollY },
         pageHeight: height,
+        unopened: 0,
       };
     }
     return undefined;
