@@ -77,6 +77,11 @@ export const Region = z.object({
     private: z.boolean(),
     /** A disabled control: WCAG 1.4.3 exempts its text from contrast. */
     disabled: z.boolean(),
+    /**
+     * Some of its text is the colour of its background (utils/regions/sameColor.ts): no one
+     * sees it, so it stays out of the model's input. Absent in records saved before it existed.
+     */
+    sameColorText: z.boolean().default(false),
   }),
 });
 export type Region = z.infer<typeof Region>;

@@ -131,6 +131,15 @@ const DECISIONS: {
     },
   },
   {
+    // Text the colour of its background (below 1.1:1, utils/regions/sameColor.ts): axe leaves
+    // it incomplete when the two colours are the same (equalRatio), as it may be hidden on
+    // purpose, and WCAG 1.4.3 sets no requirement for text not visible to anyone (Incidental).
+    // Restage fails it as measured, and keeps its text out of the model's input.
+    name: 'text the colour of its background',
+    holds: ({ c, region }) =>
+      c.restage === 'failed' && c.axe === 'incomplete' && only(c, 'equalRatio') && region.flags.sameColorText,
+  },
+  {
     // Visible text inside aria-hidden (a share button's "Tweet" beside an icon): WCAG 1.4.3
     // applies to it, as axe checks it; Restage's regions leave aria-hidden decoration out
     // (DESIGN.md), so it is not judged. A known limit, not a difference of opinion.

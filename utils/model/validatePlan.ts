@@ -4,7 +4,9 @@
  * same same-content check as the offline plan (plan/validate.ts); the CSS patch goes through
  * sanitizePatch (the CSS grammar and the floors that keep content visible, with the page's
  * regions) and then the CssPatch schema. Each rejected declaration and every other failure is
- * a sentence the repair request can quote back to the model.
+ * a sentence the repair request can quote back to the model; whatever in it the model wrote
+ * (a region id, a CSS value, the start of its reply) is JSON-quoted there, so it reads as one
+ * value and never as a line of its own.
  */
 import { z } from 'zod';
 import { Blueprint, CssPatch, type ContentCheck, type Finding, type Region } from '@/utils/schemas';
@@ -75,7 +77,7 @@ function toPatch(
   const entries = reply.cssPatch.filter((entry) => entry.declarations.length > 0);
   for (const entry of entries) {
     if (!known.has(entry.regionId))
-      problems.push(`cssPatch names ${entry.regionId}, which is not a region of this page`);
+      problems.push(`cssPatch names ${JSON.stringify(entry.regionId)}, which is not a region of this page`);
   }
   const patch = entries
     .filter((entry) => known.has(entry.regionId))
@@ -85,7 +87,9 @@ function toPatch(
     }));
   const sanitized = sanitizePatch(patch, regions);
   for (const r of sanitized.rejected.slice(0, 8)) {
-    problems.push(`cssPatch ${r.regionId} { ${r.property}: ${r.value} } is rejected: ${r.reason}`);
+    problems.push(
+      `cssPatch ${JSON.stringify(r.regionId)} { ${r.property}: ${JSON.stringify(r.value)} } is rejected: ${r.reason}`,
+    );
   }
   if (sanitized.rejected.length > 8)
     problems.push(`and ${sanitized.rejected.length - 8} more CSS declarations are rejected`);
@@ -104,7 +108,8 @@ export function validatePlanReply(raw: string, regions: readonly Region[]): Plan
     return {
       ok: false,
       problems: [
-        `The reply is not valid JSON (${(error as Error).message}). Reply with one JSON object only.`,
+        // The parser's message quotes the start of the reply: quoted again, it stays data.
+        `The reply is not valid JSON (${JSON.stringify((error as Error).message)}). Reply with one JSON object only.`,
       ],
       cssRejected: 0,
     };

@@ -1,6 +1,7 @@
 /**
  * Does a generated image show the regions' text? Compares the words of every region that
- * carries text (private and masked regions are skipped: their text never left the page)
+ * carries text (private and masked regions are skipped: their text never left the page; so
+ * are regions whose text is the colour of its background: the screenshot does not show it)
  * with the words OCR read, as multisets of keys (utils/ocr/words.ts): each occurrence on
  * the page needs its own occurrence in the image, wherever in the image it is, since a
  * restaged layout may move regions around.
@@ -19,7 +20,7 @@ export const INVENTED_MIN_CONFIDENCE = 0.6;
 
 /** The words a region's text must show, without the last one when the text was capped mid-word. */
 function expectedWords(region: Region): ExpectedWord[] {
-  if (region.flags.private || region.text === MASKED_TEXT) return [];
+  if (region.flags.private || region.flags.sameColorText || region.text === MASKED_TEXT) return [];
   const tokens = tokenize(region.text);
   if (region.textLength > region.text.length) tokens.pop();
   return tokens.map((token) => ({ ...token, regionId: region.id, found: false }));

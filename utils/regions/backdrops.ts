@@ -94,9 +94,11 @@ function textExtent(c: Candidate): Box {
     : c.box;
 }
 
+/** Nothing is known of what is behind the text: neither its contrast nor whether it is the same colour. */
 const unsure = (c: Candidate) => {
   c.undecided ??= c.bg;
   c.worst = null;
+  c.lowest = Infinity;
 };
 
 /** Corrects or withdraws the contrast of kept text blocks whose background lies outside their ancestors. */
@@ -153,7 +155,9 @@ export function settleBackdrops(
       ...scope,
       bg: { color: only!.paint.color, local: only!.paint.color, layer: null },
     });
-    if (colors) c.worst = colors;
-    else unsure(c);
+    if (colors) {
+      c.worst = colors;
+      c.lowest = colors.clearest ?? colors.ratio;
+    } else unsure(c);
   }
 }

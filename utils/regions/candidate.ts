@@ -75,6 +75,13 @@ export interface Candidate {
   worst: { ratio: number; fg: Rgba; bg: Rgba } | null;
   worstScore: number;
   worstScope: Scope | null;
+  /**
+   * The lowest contrast ratio of any text inside (Infinity while none is known), for the
+   * same-colour test (./sameColor.ts). Kept apart from `worst`, which weighs size and takes a
+   * text over a gradient where it stands out least: here it counts where it stands out most,
+   * and text painted by a background clipped to it is left out.
+   */
+  lowest: number;
   undecided: Paint | null;
   parent: Candidate | null;
   landmark: Landmark | null;

@@ -120,6 +120,7 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
     if (c.kind !== 'container' && parseFloat(c.style.fontSize) === 0) {
       own = [];
       c.worst = c.undecided = null;
+      c.lowest = Infinity;
       c.partial = true;
     }
     if (!verified[i]) {

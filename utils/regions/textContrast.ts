@@ -6,6 +6,7 @@ import type { Rgba } from '../measure/color';
 import type { Box } from '../schemas';
 import type { Candidate, Ink, Scope } from './candidate';
 import { colorOf, gradientSamples, type Paint } from './paint';
+import { isSameColor, paintedByBackground } from './sameColor';
 import { haloContrast, inkContrast, parseShadows, type TextInk } from './textPaint';
 
 export interface TextColors {
@@ -13,6 +14,8 @@ export interface TextColors {
   /** The text and background colors as shown (for the finding's numbers). */
   fg: Rgba;
   bg: Rgba;
+  /** Over a gradient, the ratio where the text stands out most (`ratio` is where it stands out least). */
+  clearest?: number;
 }
 
 /**
@@ -51,14 +54,17 @@ export function colorsOf(el: Element, style: CSSStyleDeclaration, scope: Scope):
       range.selectNodeContents(el);
       const r = range.getBoundingClientRect();
       const box: Box = { x: r.left + scope.dx, y: r.top + scope.dy, width: r.width, height: r.height };
+      let clearest = 0;
       for (const sample of gradientSamples(bg.layer, box, bg.local)) {
         const here = inkContrast(text, sample, group);
         if (!here) {
           colors = null;
           break;
         }
+        clearest = Math.max(clearest, here.ratio);
         if (!colors || here.ratio < colors.ratio) colors = here;
       }
+      if (colors) colors = { ...colors, clearest };
     }
   }
   if (cacheable) {
@@ -68,7 +74,7 @@ export function colorsOf(el: Element, style: CSSStyleDeclaration, scope: Scope):
   return colors;
 }
 
-/** `el`'s own text, painted as its `scope` says, against `region`'s weakest so far. */
+/** `el`'s own text, painted as its `scope` says, against `region`'s weakest and lowest so far. */
 export function noteTextContrast(
   region: Candidate,
   el: Element,
@@ -82,6 +88,8 @@ export function noteTextContrast(
     return;
   }
   const { ratio } = colors;
+  const shows = colors.clearest ?? ratio;
+  if (shows < region.lowest && (!isSameColor(shows) || !paintedByBackground(el))) region.lowest = shows;
   // Size only matters between 3:1 and 7:1, where large text passes and normal text fails:
   // reading it there alone keeps the common case (high contrast) to one color read.
   let large = false;

@@ -7,6 +7,7 @@ import { isDisabled } from './disabled';
 import { regionKey } from './key';
 import { formatRgba } from './paint';
 import { MASKED_TEXT } from './privacy';
+import { isSameColor } from './sameColor';
 import { accessibleName, squash, visibleText } from './text';
 import { sectionLabel } from './walkRules';
 
@@ -95,6 +96,7 @@ export function toRegion(
       fixed: position === 'fixed' || position === 'sticky',
       private: c.private,
       disabled: isDisabled(c.el, disabledLabels),
+      sameColorText: isSameColor(c.lowest),
     },
   };
 }

@@ -313,6 +313,7 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
       worst: null,
       worstScore: Infinity,
       worstScope: null,
+      lowest: Infinity,
       undecided: null,
       parent: outer.container,
       landmark: scope.landmark,

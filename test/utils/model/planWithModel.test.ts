@@ -180,8 +180,9 @@ describe('dishonest output', () => {
     fake.setMode('unsafe-css');
     const done = model((await run()).outcome);
     expect(done.repaired).toBe(true);
-    expect(JSON.stringify(fake.requests[1]!.body)).toMatch(
-      /cssPatch r2 \{ background-color: url\(https:\/\/tracker\.example\/p\.png\) \} is rejected: url\(\) is not allowed/,
+    const { input } = fake.requests[1]!.body as { input: { role: string; content: unknown }[] };
+    expect(input.at(-1)!.content).toContain(
+      'cssPatch "r2" { background-color: "url(https://tracker.example/p.png)" } is rejected: url() is not allowed',
     );
     expect(JSON.stringify(done.plan.cssPatch)).not.toContain('url(');
   });

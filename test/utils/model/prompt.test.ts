@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { region } from '../../fixtures/regions';
-import { PAGE_DATA_BEGIN, PAGE_DATA_END, sendableText } from '@/utils/model/pageData';
+import { PAGE_DATA_BEGIN, PAGE_DATA_END, sameColourNote, sendableText } from '@/utils/model/pageData';
 import {
   buildPlannerPrompt,
   DEFAULT_GOAL,
@@ -11,7 +11,7 @@ import {
 } from '@/utils/model/prompt';
 import { WORKED_EXAMPLES } from '@/utils/model/examples';
 import { PlanFinding } from '@/utils/model/planSchema';
-import type { Region } from '@/utils/schemas';
+import { Region } from '@/utils/schemas';
 import { MEASURED, modelPage } from './fixtures';
 
 const image = {
@@ -85,6 +85,65 @@ describe('planner prompt', () => {
     const row = text.split('\n').find((l) => l.startsWith('{"id":"r9"'))!;
     expect(JSON.parse(row)).toMatchObject({ id: 'r9', text: null, masked: true });
     expect(sendableText(card)).toBeNull();
+  });
+
+  it('never sends text the colour of its background, and marks its row apart from private masks', () => {
+    const unseen = region('r9', {
+      kind: 'heading',
+      tag: 'h2',
+      text: 'CANARY white on white',
+      landmark: 'section:CANARY white on white',
+      flags: { sameColorText: true },
+      box: { y: 400 },
+    });
+    const below = region('r10', {
+      text: 'Seen text',
+      landmark: 'section:CANARY white on white',
+      box: { y: 440 },
+    });
+    const { text } = build([...modelPage(), unseen, below]);
+    expect(text).not.toContain('CANARY');
+    const row = (id: string) =>
+      JSON.parse(text.split('\n').find((l) => l.startsWith(`{"id":"${id}"`))!) as Record<string, unknown>;
+    expect(row('r9')).toMatchObject({ text: null, hidden: 'same-colour', landmark: 'section' });
+    expect(row('r9')).not.toHaveProperty('masked');
+    // A section named by the withheld heading loses the name on every row in it.
+    expect(row('r10')).toMatchObject({ text: 'Seen text', landmark: 'section' });
+    expect(sendableText(unseen)).toBeNull();
+    // A section named by text that is sent keeps its name.
+    expect(row('r3')).toMatchObject({ landmark: 'main' });
+  });
+
+  it('keeps a section’s name when its heading is seen', () => {
+    const heading = region('r9', {
+      kind: 'heading',
+      tag: 'h2',
+      text: 'Opening hours',
+      landmark: 'section:Opening hours',
+    });
+    const { text } = build([...modelPage(), heading]);
+    const row = JSON.parse(text.split('\n').find((l) => l.startsWith('{"id":"r9"'))!) as { landmark: string };
+    expect(row.landmark).toBe('section:Opening hours');
+  });
+
+  it('says in one sentence how many regions’ text was left out for being the colour of its background', () => {
+    const unseen = (id: string) => region(id, { text: 'white on white', flags: { sameColorText: true } });
+    expect(sameColourNote(modelPage())).toBeNull();
+    expect(sameColourNote([...modelPage(), unseen('r9')])).toBe(
+      'The text of 1 region was left out of the model’s input: it is the colour of its background (below 1.1:1).',
+    );
+    expect(sameColourNote([...modelPage(), unseen('r9'), unseen('r10')])).toBe(
+      'The text of 2 regions was left out of the model’s input: it is the colour of its background (below 1.1:1).',
+    );
+    // Private text is masked, not counted here.
+    const both = region('r11', { text: '•••', flags: { private: true, sameColorText: true } });
+    expect(sameColourNote([...modelPage(), both])).toBeNull();
+  });
+
+  it('reads regions saved before the same-colour flag as text that is seen', () => {
+    const saved = JSON.parse(JSON.stringify(modelPage()[2])) as { flags: Record<string, boolean> };
+    delete saved.flags.sameColorText;
+    expect(Region.parse(saved).flags.sameColorText).toBe(false);
   });
 
   it('lists the content ids the blueprint must hold, leaving out structural containers', () => {

@@ -109,6 +109,17 @@ describe('checking a generated image’s text against the regions', () => {
     expect(check.pass).toBe(true);
   });
 
+  it('skips regions whose text is the colour of its background: the screenshot does not show it', () => {
+    const withUnseen = [
+      ...regions,
+      region('r4', { text: 'CANARY white on white', flags: { sameColorText: true } }),
+    ];
+    const check = checkImageText(withUnseen, read(regions.map((r) => r.text).join(' ')));
+    expect(check.expectedWords).toBe(12);
+    expect(check.lostRegionIds).toEqual([]);
+    expect(check.pass).toBe(true);
+  });
+
   it('accepts words OCR split or joined, but not pieces from far apart', () => {
     const split = checkImageText(
       regions,

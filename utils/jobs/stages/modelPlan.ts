@@ -1,4 +1,5 @@
 import { browser } from '#imports';
+import { sameColourNote } from '../../model/pageData';
 import { planWithModel } from '../../model/planWithModel';
 import { recordSpend, spentToday } from '../../model/spend';
 import { choosePlan } from '../../plan/choose';
@@ -69,8 +70,11 @@ export const modelPlanStage = defineStage({
       choice: null,
     };
     const request = io.job.request ? `Your request “${io.job.request}” went to the model, but ` : '';
+    // Text no one sees stays out of every model request of the critique (planner and image).
+    const unseen = sameColourNote(regions);
+    const withheld = unseen ? [unseen] : [];
     // The fault's own sentence says the offline plan is shown; the engine summary shows it once.
-    if (outcome.status !== 'model') return { planner, findings, notes: [outcome.note] };
+    if (outcome.status !== 'model') return { planner, findings, notes: [outcome.note, ...withheld] };
     const { plan } = outcome;
     // The user's locks (from the plan stage) and the model's own do-not-touch list bind both plans.
     const doNotTouch = [...(kept ?? []), ...plan.doNotTouch];
@@ -79,7 +83,7 @@ export const modelPlanStage = defineStage({
     const offlinePatch = withoutLocked(offline.cssPatch, locked).patch;
     const choice = choosePlan(model.patch, offlinePatch, regions, extraction.viewport);
     const { patch, ...why } = choice;
-    const notes = [...outcome.notes, why.sentence];
+    const notes = [...outcome.notes, why.sentence, ...withheld];
     const lockNote = lockedNote(model.rejected, locked, plan.cssPatch);
     if (lockNote) notes.push(`The model’s plan: ${lockNote.charAt(0).toLowerCase()}${lockNote.slice(1)}`);
     const shown =
