@@ -44,23 +44,20 @@ export function sameColourNote(regions: readonly Region[]): string | null {
   return `The text of ${n} region${n === 1 ? '' : 's'} was left out of the model’s input: it is the colour of its background (below ${SAME_COLOR_RATIO}:1).`;
 }
 
-const squashed = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 /**
- * A section's label is its first heading's text (`section:<label>`, utils/regions/walkRules.ts):
- * when that heading's text is withheld, the label is sent without it.
+ * A landmark by its kind only (`main`, `nav`, `section` …). A section's label
+ * (`section:<label>`, utils/regions/walkRules.ts) comes from its first heading's text, aria-label
+ * or id, whether or not anyone can see them: a heading that is hidden, private or the colour of
+ * its background would leak through it. The region table already holds the headings that show.
  */
-function sendableLandmark(landmark: string, unseen: readonly string[]): string {
+function landmarkKind(landmark: string): string {
   const colon = landmark.indexOf(':');
-  const label = colon < 0 ? '' : squashed(landmark.slice(colon + 1).replace(/…$/, ''));
-  if (label !== '' && unseen.some((text) => text.startsWith(label))) return landmark.slice(0, colon);
-  return scrub(landmark);
+  return colon < 0 ? landmark : landmark.slice(0, colon);
 }
 
 const round = (n: number) => Math.round(n);
 
-/** `unseen`: the texts of regions withheld as the colour of their background, squashed. */
-export function regionRow(region: Region, content: boolean, unseen: readonly string[] = []): string {
+export function regionRow(region: Region, content: boolean): string {
   const flags = Object.entries(region.flags)
     .filter(([, on]) => on)
     .map(([flag]) => flag);
@@ -73,7 +70,7 @@ export function regionRow(region: Region, content: boolean, unseen: readonly str
     tag: region.tag,
     level: region.headingLevel,
     parent: region.parentId,
-    landmark: region.landmark ? sendableLandmark(region.landmark, unseen) : null,
+    landmark: region.landmark ? landmarkKind(region.landmark) : null,
     box: [region.box.x, region.box.y, region.box.width, region.box.height].map(round),
     font: `${round(region.style.fontSize)}px ${region.style.fontWeight}`,
     color: region.style.color,
@@ -101,11 +98,10 @@ export function findingRow(finding: Finding): string {
 /** The quoted block: the region table, then the measured findings. */
 export function pageDataBlock(regions: readonly Region[], findings: readonly Finding[]): string {
   const content = new Set(contentRegions(regions).map((r) => r.id));
-  const unseen = regions.filter((r) => withheld(r) === 'same-colour').map((r) => squashed(r.text));
   return [
     PAGE_DATA_BEGIN,
     '# Regions, one JSON object a line (id = the number drawn on the screenshot; content = must appear in the blueprint)',
-    ...regions.map((r) => regionRow(r, content.has(r.id), unseen)),
+    ...regions.map((r) => regionRow(r, content.has(r.id))),
     '# Measured findings from Restage’s measurement engine, one JSON object a line',
     ...(findings.length > 0 ? findings.map(findingRow) : ['(none)']),
     PAGE_DATA_END,

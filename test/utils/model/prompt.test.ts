@@ -107,23 +107,24 @@ describe('planner prompt', () => {
       JSON.parse(text.split('\n').find((l) => l.startsWith(`{"id":"${id}"`))!) as Record<string, unknown>;
     expect(row('r9')).toMatchObject({ text: null, hidden: 'same-colour', landmark: 'section' });
     expect(row('r9')).not.toHaveProperty('masked');
-    // A section named by the withheld heading loses the name on every row in it.
     expect(row('r10')).toMatchObject({ text: 'Seen text', landmark: 'section' });
     expect(sendableText(unseen)).toBeNull();
-    // A section named by text that is sent keeps its name.
     expect(row('r3')).toMatchObject({ landmark: 'main' });
   });
 
-  it('keeps a section’s name when its heading is seen', () => {
-    const heading = region('r9', {
-      kind: 'heading',
-      tag: 'h2',
-      text: 'Opening hours',
-      landmark: 'section:Opening hours',
-    });
-    const { text } = build([...modelPage(), heading]);
-    const row = JSON.parse(text.split('\n').find((l) => l.startsWith('{"id":"r9"'))!) as { landmark: string };
-    expect(row.landmark).toBe('section:Opening hours');
+  it('sends a section by its kind only: a label taken from a hidden or private heading never leaves', () => {
+    const named = (id: string, label: string) =>
+      region(id, { kind: 'heading', tag: 'h2', text: 'Opening hours', landmark: `section:${label}` });
+    const { text } = build([
+      ...modelPage(),
+      named('r9', 'HIDDEN-HEADING-CANARY'),
+      named('r10', 'Opening hours'),
+    ]);
+    expect(text).not.toContain('HIDDEN-HEADING-CANARY');
+    const row = (id: string) =>
+      JSON.parse(text.split('\n').find((l) => l.startsWith(`{"id":"${id}"`))!) as { landmark: string };
+    expect(row('r9').landmark).toBe('section');
+    expect(row('r10').landmark).toBe('section');
   });
 
   it('says in one sentence how many regions’ text was left out for being the colour of its background', () => {
