@@ -3,12 +3,20 @@ import { startJobService } from '@/utils/jobs/service';
 import { onMessage } from '@/utils/messaging';
 import { testConnection } from '@/utils/model/connection';
 import { readImageText } from '@/utils/ocr/offscreen';
+import { restrictLocalStorage } from '@/utils/settings/accessLevel';
+import { moveKeyOut } from '@/utils/settings/storage';
 import { probeTab } from '@/utils/tabs/inject';
 import { getTabStatus } from '@/utils/tabs/status';
 
 export default defineBackground(() => {
   // Chrome opens the side panel from the toolbar button; Firefox uses its sidebar button.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
+
+  // At every start: `local` closed to content scripts (saving settings and injecting the
+  // content script also wait for this), then a key an earlier version kept there moved out.
+  restrictLocalStorage()
+    .then(moveKeyOut)
+    .catch((error: unknown) => console.error('Restage: could not move the saved key', error));
 
   onMessage('getTabStatus', ({ tabId }) => getTabStatus(tabId));
   onMessage('probeTab', ({ tabId }) => probeTab(tabId));

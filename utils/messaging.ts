@@ -31,6 +31,7 @@ import {
   TabId,
   TabStatus,
 } from './schemas';
+import { accepts, FROM, ownIdentity, refusal, type Rule } from './senders';
 
 const ForTab = z.object({ tabId: TabId });
 const ForJob = z.object({ jobId: z.string().min(1) });
@@ -129,7 +130,47 @@ export const protocol = {
 } satisfies Record<string, { request: z.ZodType; reply: z.ZodType }>;
 
 type Protocol = typeof protocol;
-type MessageType = keyof Protocol;
+export type MessageType = keyof Protocol;
+
+/**
+ * Who may send each message, checked where it is received before anything else happens. Every
+ * type needs an entry: a new message cannot be added without saying who may send it.
+ */
+export const senders = {
+  ping: FROM.restage,
+  extractRegions: FROM.restage,
+  beforeCapture: FROM.restage,
+  afterCapture: FROM.restage,
+  beginFrames: FROM.restage,
+  frame: FROM.restage,
+  endFrames: FROM.restage,
+  renderDom: FROM.restage,
+  pickElement: FROM.restage,
+  cancelPick: FROM.restage,
+  scrollToBox: FROM.restage,
+  showOverlay: FROM.restage,
+  hideOverlay: FROM.restage,
+  highlightRegion: FROM.restage,
+  scrollToRegion: FROM.restage,
+  applyPreview: FROM.restage,
+  revertPreview: FROM.restage,
+  // The receiving panel also checks the tab (components/focus/RegionFocus.tsx).
+  regionHovered: FROM.content,
+  getTabStatus: FROM.ui,
+  probeTab: FROM.ui,
+  startCritique: FROM.ui,
+  startCheck: FROM.ui,
+  importCritique: FROM.ui,
+  cancelJob: FROM.ui,
+  resumeJob: FROM.ui,
+  getJob: FROM.ui,
+  getRecord: FROM.ui,
+  retrySave: FROM.ui,
+  testConnection: FROM.ui,
+  readImageText: FROM.ui,
+  recognizeImageText: FROM.worker,
+} as const satisfies { [K in MessageType]: Rule };
+
 type Request<K extends MessageType> = z.output<Protocol[K]['request']>;
 /** What a sender passes: fields with defaults may be left out. */
 type Outgoing<K extends MessageType> = z.input<Protocol[K]['request']>;
@@ -164,7 +205,15 @@ export async function sendMessage<K extends MessageType>(
 
 export type Sender = Browser.runtime.MessageSender;
 
-/** Registers the handler for `type`; a malformed request is answered with a ProtocolError. */
+/** Thrown for a message from a sender that `senders` does not allow for its type. */
+export class SenderError extends Error {
+  override name = 'SenderError';
+}
+
+/**
+ * Registers the handler for `type`. A message from a sender not allowed to send it is refused
+ * with a SenderError, and a malformed request with a ProtocolError; the handler never runs.
+ */
 export function onMessage<K extends MessageType>(
   type: K,
   handler: (data: Request<K>, sender: Sender) => Reply<K> | Promise<Reply<K>>,
@@ -173,7 +222,9 @@ export function onMessage<K extends MessageType>(
     t: K,
     cb: (message: { data: unknown; sender: Sender }) => Promise<Reply<K>>,
   ) => () => void;
-  return listen(type, async ({ data, sender }) =>
-    handler(parseOrThrow(protocol[type].request, data, `'${type}' message`) as Request<K>, sender),
-  );
+  return listen(type, async ({ data, sender }) => {
+    const rule: Rule = senders[type];
+    if (!accepts(rule, sender, ownIdentity())) throw new SenderError(refusal(type, rule));
+    return handler(parseOrThrow(protocol[type].request, data, `'${type}' message`) as Request<K>, sender);
+  });
 }

@@ -15,7 +15,8 @@ const Context = createContext<RegionFocus | null>(null);
 /**
  * Which region is hovered or selected, shared by every view that shows regions (screenshot,
  * findings, region list) and mirrored on the page's overlay. Hovers from the page count only
- * when they come from this panel's tab.
+ * when they come from this panel's tab: the protocol lets through hovers from Restage's content
+ * script in any tab's top frame, and each panel follows one tab.
  */
 export function RegionFocusProvider({ tabId, children }: { tabId: number; children: ReactNode }) {
   const [hovered, setHovered] = useState<string | null>(null);

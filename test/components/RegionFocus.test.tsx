@@ -3,19 +3,23 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
 import { RegionFocusProvider, useRegionFocus } from '@/components/focus/RegionFocus';
+import { SENDERS } from '../fixtures/senders';
 
 afterEach(cleanup);
 
-/** A hover from the overlay of `tabId`, as @webext-core/messaging sends it. */
-const hoverFrom = (tabId: number, id: string) =>
+/** A hover from `sender`, as @webext-core/messaging sends it. */
+const hoverFrom = (sender: Browser.runtime.MessageSender, id: string) =>
   act(() =>
     fakeBrowser.runtime.onMessage.trigger(
       { id: Date.now(), type: 'regionHovered', data: { id }, timestamp: Date.now() },
-      { tab: { id: tabId } } as never,
+      sender,
       () => undefined,
     ),
   );
+/** Restage's content script in the top frame of tab `tabId`. */
+const page = (tabId: number) => ({ ...SENDERS.content, tab: { id: tabId } as Browser.tabs.Tab });
 
 describe('region focus', () => {
   it('takes hovers from its own tab’s page only', async () => {
@@ -23,9 +27,21 @@ describe('region focus', () => {
       <RegionFocusProvider tabId={4}>{children}</RegionFocusProvider>
     );
     const { result } = renderHook(() => useRegionFocus(), { wrapper });
-    await hoverFrom(9, 'r2');
+    await hoverFrom(page(9), 'r2');
     expect(result.current.hovered).toBeNull();
-    await hoverFrom(4, 'r3');
+    await hoverFrom(page(4), 'r3');
+    expect(result.current.hovered).toBe('r3');
+  });
+
+  it('takes no hover that only claims its tab: from a sub-frame or from an extension page there', async () => {
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <RegionFocusProvider tabId={4}>{children}</RegionFocusProvider>
+    );
+    const { result } = renderHook(() => useRegionFocus(), { wrapper });
+    await hoverFrom({ ...SENDERS.contentInSubframe, tab: { id: 4 } as Browser.tabs.Tab }, 'r2');
+    await hoverFrom({ ...SENDERS.options, tab: { id: 4 } as Browser.tabs.Tab, frameId: 0 }, 'r5');
+    expect(result.current.hovered).toBeNull();
+    await hoverFrom(page(4), 'r3');
     expect(result.current.hovered).toBe('r3');
   });
 });

@@ -4,11 +4,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useTargetTab } from '@/entrypoints/sidepanel/useTargetTab';
 import { onMessage } from '@/utils/messaging';
+import { deliverFrom, SENDERS } from '../fixtures/senders';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('useTargetTab', () => {
   it('follows tab switches in its own window and ignores those in other windows', async () => {
+    deliverFrom(SENDERS.panel);
     vi.spyOn(fakeBrowser.windows, 'getCurrent').mockResolvedValue({ id: 1 } as never);
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 10 }] as never);
     const stop = onMessage('getTabStatus', ({ tabId }) => ({

@@ -70,9 +70,12 @@ describe('options page', () => {
     const stored = await env.harness.worker.evaluate(() =>
       (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('settings'),
     );
-    expect(stored).toMatchObject({
-      settings: { apiKey: 'sk-test-abcdefghijkl9876', baseUrl: 'http://127.0.0.1:9/v1' },
-    });
+    expect(stored).toMatchObject({ settings: { baseUrl: 'http://127.0.0.1:9/v1' } });
+    // The key is in its own store (utils/settings/keyStore.ts), not in local storage.
+    expect(JSON.stringify(stored)).not.toContain('sk-test-abcdefghijkl9876');
+    // Reopened, the page shows the saved key masked again.
+    await options.reload();
+    await expect.poll(() => options.getByTestId('saved-key').textContent()).toBe('Saved key: sk-…9876');
     await options.screenshot({ path: artifactPath('options.png') });
   });
 });

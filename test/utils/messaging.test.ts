@@ -1,12 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onMessage, sendMessage } from '@/utils/messaging';
+import { deliverFrom, SENDERS } from '../fixtures/senders';
 
 const status = { tabId: 7, title: 'Pricing', url: 'https://example.com/', critiquable: true, reason: null };
 const stops: (() => void)[] = [];
-afterEach(() => stops.splice(0).forEach((stop) => stop()));
+afterEach(() => {
+  stops.splice(0).forEach((stop) => stop());
+  vi.restoreAllMocks();
+});
 
 describe('typed messaging', () => {
+  // As the side panel sends them: test/utils/senders.test.ts covers the other senders.
+  beforeEach(() => deliverFrom(SENDERS.panel));
+
   it('delivers a valid request and returns the parsed reply', async () => {
     stops.push(onMessage('getTabStatus', ({ tabId }) => ({ ...status, tabId })));
     await expect(sendMessage('getTabStatus', { tabId: 7 })).resolves.toEqual(status);
@@ -41,7 +48,9 @@ describe('typed messaging', () => {
     );
     await expect(sendMessage('probeTab', { tabId: 3 })).rejects.toThrow('Tab 3 is closed or does not exist.');
   });
+});
 
+describe('foreign messages', () => {
   it('ignores foreign messages that are not in the protocol format', async () => {
     stops.push(onMessage('getTabStatus', () => status));
     const replies = await fakeBrowser.runtime.sendMessage({ hello: 'world' });

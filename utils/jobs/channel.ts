@@ -3,9 +3,12 @@
  * which tab it watches; job events for that tab go to it. A port's disconnect means its panel
  * closed (or moved to another tab): once no panel watches a tab, `onUnwatched` runs so the
  * page can be put back (overlay removed, a pending pick aborted) while the job itself goes on.
+ * Only the panel and options page may hold a port: events carry a page's text, so a port from
+ * anywhere else (a content script in another tab) is disconnected before it can watch a tab.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { PanelMessage, type JobEvent } from '../schemas';
+import { accepts, FROM, ownIdentity } from '../senders';
 
 export const PANEL_PORT = 'restage-panel';
 
@@ -23,6 +26,7 @@ export function openChannel(onUnwatched: (tabId: number) => void): Channel {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== PANEL_PORT) return;
+    if (!port.sender || !accepts(FROM.ui, port.sender, ownIdentity())) return port.disconnect();
     watching.set(port, null);
     port.onMessage.addListener((message: unknown) => {
       const parsed = PanelMessage.safeParse(message);

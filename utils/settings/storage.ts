@@ -1,14 +1,17 @@
 import { storage } from '#imports';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, Settings } from '../schemas';
+import { restrictLocalStorage } from './accessLevel';
+import { readKey, writeKey } from './keyStore';
 
 /**
- * Settings live in `local:` storage, never `sync:`, so the API key stays on this device.
- * Reads are parsed: a stored value that no longer fits the schema (an older version, a
- * hand edit) falls back field by field to the defaults instead of breaking the panel, except
- * the private selectors, which are never dropped (see coerceSettings).
+ * Settings live on this device, never in `sync:`: the API key in its own store (keyStore.ts),
+ * out of content scripts' reach, and the rest in `local:settings`. Reads are parsed: a stored
+ * value that no longer fits the schema (an older version, a hand edit) falls back field by
+ * field to the defaults instead of breaking the panel, except the private selectors, which are
+ * never dropped (see coerceSettings).
  */
-const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS });
+const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null });
 
 /**
  * Settings for this browser session only, in memory (`session:` storage is never written to
@@ -22,7 +25,27 @@ export async function loadSettings(): Promise<Settings> {
   // Session settings that fail to parse are coerced, not ignored: falling back to the saved
   // ones would drop the private selectors they name.
   if (typeof session === 'object' && session !== null) return coerceSettings(session);
-  return coerceSettings(await settingsItem.getValue());
+  const saved = await moveKeyOut();
+  // The key belongs to saved settings: with none saved (never, or cleared) none is used.
+  if (saved === null) return DEFAULT_SETTINGS;
+  return coerceSettings({ ...saved, apiKey: await readKey() });
+}
+
+/**
+ * Moves a key that an earlier version kept in `local:settings` to the key store, then rewrites
+ * the settings without it; returns the saved settings, keyless, or null when there are none.
+ * A key already in the key store is kept: it was saved from the settings page, whereas a key
+ * in `local:settings` may have been written there by anything that could reach that storage.
+ */
+export async function moveKeyOut(): Promise<Record<string, unknown> | null> {
+  const stored: unknown = await settingsItem.getValue();
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { apiKey, ...rest } = stored as Record<string, unknown>;
+  if (apiKey === undefined) return rest;
+  const key = Settings.shape.apiKey.safeParse(apiKey);
+  if (key.success && key.data && !(await readKey())) await writeKey(key.data);
+  await settingsItem.setValue(rest);
+  return rest;
 }
 
 /**
@@ -73,7 +96,10 @@ export async function saveSettings(input: unknown): Promise<SaveResult> {
     }
     return { ok: false, errors };
   }
-  await settingsItem.setValue(result.data);
+  const { apiKey, ...rest } = result.data;
+  await restrictLocalStorage();
+  await writeKey(apiKey);
+  await settingsItem.setValue(rest);
   return { ok: true, settings: result.data };
 }
 

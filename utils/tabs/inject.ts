@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import { sendMessage } from '../messaging';
 import type { PageProbe } from '../schemas';
+import { restrictLocalStorage } from '../settings/accessLevel';
 import { getTabStatus } from './status';
 
 /** WXT builds `entrypoints/page.content/` to this file (registration: 'runtime'). */
@@ -18,6 +19,8 @@ export async function probeTab(tabId: number): Promise<PageProbe> {
   } catch {
     // No listener yet: a fresh page, or one that navigated since the last injection.
   }
+  // No content script may exist before `storage.local` is closed to content scripts.
+  await restrictLocalStorage();
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
   } catch (error) {

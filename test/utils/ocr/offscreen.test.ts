@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onMessage } from '@/utils/messaging';
 import { OcrUnavailableError, readImageText } from '@/utils/ocr/offscreen';
 import type { OcrReading } from '@/utils/schemas';
+import { deliverFrom, SENDERS } from '../../fixtures/senders';
 
 /**
  * The background's side only: opening, reusing and reopening the offscreen document, and
@@ -30,6 +31,7 @@ function startDocument() {
 beforeEach(() => {
   open = false;
   received.length = 0;
+  deliverFrom(SENDERS.worker);
   vi.spyOn(fakeBrowser.runtime, 'getContexts').mockImplementation(async () => (open ? [OFFSCREEN] : []));
   vi.spyOn(fakeBrowser.offscreen, 'createDocument').mockImplementation(async () => startDocument());
 });
