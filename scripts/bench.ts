@@ -13,7 +13,7 @@ import { score } from '../utils/measure/score';
 import { checkImageText } from '../utils/ocr/check';
 import { toCssPatch } from '../utils/plan/cssPatch';
 import { restage } from '../utils/plan/restage';
-import { CritiqueRecord, Extraction, ImageText, type Region } from '../utils/schemas';
+import { CritiqueRecord, Extraction, ImageText, MaskRects, PageProbe, type Region } from '../utils/schemas';
 import { contentRegions, regionContent } from '../utils/plan/validate';
 import { distinctWords } from '../utils/text/words';
 import { visibleTexts } from '../test/e2e/pageWords';
@@ -204,6 +204,70 @@ async function captureModes(harness: Harness, origin: string) {
     );
     await page.close();
   }
+  say();
+}
+
+async function privacyMasks(harness: Harness, origin: string) {
+  say('## Locating private fields');
+  say();
+  say(
+    'Before every capture (and every full-page frame) the content script finds the private fields, in every shadow root, closed ones included: it asks `chrome.dom.openOrClosedShadowRoot` about every element that can host a root. Timed from here as the round trip of `beforeCapture` (which also waits one painted frame with the overlay hidden), beside the round trip of a bare `ping`; the difference is the cost of the masks.',
+  );
+  say();
+  say('| page | elements | ping ms (median) | beforeCapture ms (median) | difference | masks |');
+  say('|---|---:|---:|---:|---:|---:|');
+  for (const file of [
+    'synthetic-1000.html',
+    'synthetic-10000.html',
+    'synthetic-50000.html',
+    'fixtures/closed-shadow-private.html',
+  ]) {
+    const { page, tabId } = await harness.openTab(`${origin}/${file}`);
+    const pings: number[] = [];
+    const masks: number[] = [];
+    let found = 0;
+    let elements = 0;
+    for (let i = 0; i < REPS + 1; i++) {
+      let t = performance.now();
+      elements = PageProbe.parse(await harness.ask(tabId, 'ping')).elementCount;
+      const ping = performance.now() - t;
+      t = performance.now();
+      found = MaskRects.parse(await harness.ask(tabId, 'beforeCapture', { privateSelectors: [] })).rects
+        .length;
+      const mask = performance.now() - t;
+      await harness.ask(tabId, 'afterCapture');
+      if (i === 0) continue;
+      pings.push(ping);
+      masks.push(mask);
+    }
+    const [p, m] = [median(pings), median(masks)];
+    raw[`masks-${file}`] = { pings, masks, found };
+    say(
+      `| ${file} | ${elements.toLocaleString('en-US')} | ${p.toFixed(1)} | ${m.toFixed(1)} | ${(m - p).toFixed(1)} | ${found} |`,
+    );
+    await page.close();
+  }
+  say();
+  say('### A page that keeps growing');
+  say();
+  say(
+    'Full page of an endless feed (test/fixtures/pages/infinite-scroll.html), which appends cards as its end nears: the capture stops at the height the page had when it began, and says how far the page grew.',
+  );
+  say();
+  say('| run | start height px | image height px | frames | full page ms | note |');
+  say('|---|---:|---:|---:|---:|---|');
+  const { page, tabId } = await harness.openTab(`${origin}/fixtures/infinite-scroll.html`);
+  for (const run of [1, 2]) {
+    const start = await page.evaluate(() => document.documentElement.scrollHeight);
+    const { record } = await critiqueOnce(harness, tabId, 'full');
+    const shot = record.draft.shot!;
+    const note = shot.notes.find((n) => n.startsWith('The page grew')) ?? '(none)';
+    raw[`growing-page-${run}`] = { start, shot };
+    say(
+      `| ${run} | ${start.toLocaleString('en-US')} | ${shot.area.height.toLocaleString('en-US')} | ${Math.ceil(shot.area.height / 800)} | ${shot.ms.toFixed(0)} | ${note} |`,
+    );
+  }
+  await page.close();
   say();
 }
 
@@ -526,6 +590,7 @@ async function main() {
     if (runs('regions')) await regionExtraction(harness, server.origin);
     if (runs('coverage')) await corpusCoverage(harness, server.origin);
     if (runs('capture')) await captureModes(harness, server.origin);
+    if (runs('masks')) await privacyMasks(harness, server.origin);
     if (runs('labels')) await firstLabels(harness, server.origin);
     if (runs('history')) await history(harness);
     // OCR first: its first image is the cold start (the model section also reads images).
