@@ -73,6 +73,10 @@ export function shadowOf(el: Element): ShadowRoot | null {
   const attached = el.shadowRoot;
   if (attached) return attached;
   if (!canHostShadow(el)) return null;
+  return openClosed(el);
+}
+
+function openClosed(el: Element): ShadowRoot | null {
   const open = currentOpener();
   if (!open) return null;
   try {
@@ -91,11 +95,13 @@ export function shadowOf(el: Element): ShadowRoot | null {
  * closed root is walked without its root: its text is then not read at all, and its pixels are
  * still masked, because the masks ask of every element (findPrivateElements).
  */
-export function likelyShadowOf(el: Element): ShadowRoot | null {
+export function likelyShadowOf(el: Element, tag = el.localName): ShadowRoot | null {
   const attached = el.shadowRoot;
   if (attached) return attached;
-  if (el.firstChild !== null && !el.localName.includes('-')) return null;
-  return shadowOf(el);
+  // hasChildNodes, not firstChild: reading a node wraps it in the extension's world, and the
+  // walk otherwise never touches its text nodes one by one.
+  if (!tag.includes('-') && (!HOSTS.has(tag) || el.hasChildNodes())) return null;
+  return openClosed(el);
 }
 
 /**

@@ -142,7 +142,7 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     const style = tree.win.getComputedStyle(el);
     if (style.display === 'none' || (tree.hidden.size > 0 && tree.hidden.has(el))) return;
     const tag = el.localName;
-    const host = likelyShadowOf(el);
+    const host = likelyShadowOf(el, tag);
     const authored = readAll || host ? EVERY : authoredMask(outer.sources, el, tag);
     const ua = uaMask(tag);
     let mask = authored | ua;
