@@ -6,10 +6,11 @@
  * with `chrome.dom.openOrClosedShadowRoot`. The values are painted in magenta, which nothing
  * else on the page uses: a magenta pixel anywhere Restage keeps or sends is a leak.
  */
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { type ExtensionGlobal, withExtension } from './harness';
+import { artifactPath, type ExtensionGlobal, withExtension } from './harness';
 import { CritiqueRecord, DEFAULT_SETTINGS, Extraction, MaskRects, type Settings } from '@/utils/schemas';
 
 const env = withExtension({ '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
@@ -134,6 +135,7 @@ describe('private content in closed shadow roots', () => {
       expect(JSON.stringify(record)).not.toMatch(CANARIES);
       expect(draft.shot!.masked).toBeGreaterThanOrEqual(mode === 'viewport' ? 3 : 5);
 
+      writeFileSync(artifactPath(`closed-shadow-${mode}-annotated.png`), artifacts.annotated!);
       const images = Object.entries(artifacts).filter(([, bytes]) => mimeOf(bytes) !== null);
       expect(images.map(([kind]) => kind)).toEqual(expect.arrayContaining(['shot', 'annotated']));
       for (const [kind, bytes] of images)
