@@ -58,7 +58,14 @@ export async function startCritique(panel: Page, mode?: CaptureMode): Promise<st
       since,
     );
     if (typeof id === 'string' && id !== '') return id;
-    if (Date.now() > deadline) throw new Error('No critique was started by the click.');
+    if (Date.now() > deadline) {
+      // Say what the panel shows instead (a refusal, an error), so a failure explains itself.
+      const notices = await panel.getByTestId('job-notice').allTextContents();
+      const state = await panel.locator('[data-job-state]').first().getAttribute('data-job-state');
+      throw new Error(
+        `No critique was started by the click (panel state: ${state}; notices: ${JSON.stringify(notices)}).`,
+      );
+    }
     await panel.waitForTimeout(100);
   }
 }
