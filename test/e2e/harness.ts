@@ -61,7 +61,9 @@ export async function startCritique(panel: Page, mode?: CaptureMode): Promise<st
     if (Date.now() > deadline) {
       // Say what the panel shows instead (a refusal, an error), so a failure explains itself.
       const notices = await panel.getByTestId('job-notice').allTextContents();
-      const state = await panel.locator('[data-job-state]').first().getAttribute('data-job-state');
+      const state = await panel.evaluate(
+        () => document.querySelector('[data-job-state]')?.getAttribute('data-job-state') ?? null,
+      );
       throw new Error(
         `No critique was started by the click (panel state: ${state}; notices: ${JSON.stringify(notices)}).`,
       );
