@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onMessage, sendMessage } from '@/utils/messaging';
-import { deliverFrom, SENDERS } from '../fixtures/senders';
+import { deliverFrom, SENDERS, TO_CONTENT_SCRIPT } from '../fixtures/senders';
 
 const status = { tabId: 7, title: 'Pricing', url: 'https://example.com/', critiquable: true, reason: null };
 const stops: (() => void)[] = [];
@@ -76,24 +76,7 @@ describe('what content scripts are sent', () => {
   it('carries no settings and no key: the key stays in the background', async () => {
     const { protocol } = await import('@/utils/messaging');
     const { z } = await import('zod');
-    const toPage = [
-      'ping',
-      'extractRegions',
-      'beforeCapture',
-      'afterCapture',
-      'beginFrames',
-      'frame',
-      'endFrames',
-      'renderDom',
-      'pickElement',
-      'cancelPick',
-      'scrollToBox',
-      'showOverlay',
-      'hideOverlay',
-      'highlightRegion',
-      'scrollToRegion',
-    ] as const;
-    for (const type of toPage) {
+    for (const type of TO_CONTENT_SCRIPT) {
       const schema = JSON.stringify(z.toJSONSchema(protocol[type].request, { unrepresentable: 'any' }));
       expect(schema, type).not.toMatch(/apiKey|baseUrl|settings/i);
     }

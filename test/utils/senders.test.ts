@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { onMessage, protocol, sendMessage, senders, type MessageType } from '@/utils/messaging';
 import { accepts, originOf, ownIdentity, refusal, senderKind, type SenderKind } from '@/utils/senders';
-import { deliverFrom, SENDERS, type SenderName } from '../fixtures/senders';
+import { deliverFrom, SENDERS, TO_CONTENT_SCRIPT, type SenderName } from '../fixtures/senders';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -36,28 +36,9 @@ describe('who sent a message', () => {
 });
 
 describe('who may send each message', () => {
-  const CONTENT_SIDE = [
-    'ping',
-    'extractRegions',
-    'beforeCapture',
-    'afterCapture',
-    'beginFrames',
-    'frame',
-    'endFrames',
-    'renderDom',
-    'pickElement',
-    'cancelPick',
-    'scrollToBox',
-    'showOverlay',
-    'hideOverlay',
-    'highlightRegion',
-    'scrollToRegion',
-    'applyPreview',
-    'revertPreview',
-  ];
   /** The kinds each type is expected to come from, written out rather than read from the map. */
   const expected = (type: MessageType): SenderKind[] => {
-    if (CONTENT_SIDE.includes(type)) return ['ui', 'worker', 'extension'];
+    if ((TO_CONTENT_SCRIPT as readonly string[]).includes(type)) return ['ui', 'worker', 'extension'];
     if (type === 'regionHovered') return ['content'];
     if (type === 'recognizeImageText') return ['worker'];
     return ['ui'];

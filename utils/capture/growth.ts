@@ -5,16 +5,6 @@
  */
 
 /**
- * How far down (CSS px) a full-page capture goes: the page's height when it began, within the
- * canvas limit. Never the height it grows to: an endless feed grows every time it is scrolled
- * to its end, so chasing it would never finish, and the stitched canvas, sized once at the
- * first frame, would have to grow as well.
- */
-export function stitchBound(startHeight: number, canvasLimit: number): number {
-  return Math.min(startHeight, canvasLimit);
-}
-
-/**
  * How far down the stitched image holds the page, from the bottom of the last frame drawn:
  * never past the bound, and within a pixel of it counts as the bound, since scroll positions
  * are fractional on screens with a fractional pixel ratio.

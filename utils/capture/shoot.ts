@@ -7,7 +7,7 @@
 import { browser } from '#imports';
 import { sendMessage } from '../messaging';
 import type { Box, CaptureMode, MaskRects, Shot } from '../schemas';
-import { coveredTo, heightNotes, isLastFrame, stitchBound } from './growth';
+import { coveredTo, heightNotes, isLastFrame } from './growth';
 import {
   canvas2d,
   dataUrlBlob,
@@ -127,7 +127,10 @@ export async function captureFullPage(ctx: CaptureContext): Promise<Capture> {
   const page = await sendMessage('beginFrames', undefined, ctx.tabId);
   const notes: string[] = [];
   try {
-    const bound = stitchBound(page.height, maxStitchHeight(page.viewportWidth, page.dpr));
+    // The page's height when the capture began, within the canvas limit; never the height it grows
+    // to: an endless feed grows every time it is scrolled to its end, so chasing it would never
+    // finish, and the stitched canvas, sized once at the first frame, would have to grow too.
+    const bound = Math.min(page.height, maxStitchHeight(page.viewportWidth, page.dpr));
     if (bound < page.height)
       notes.push(`Truncated at ${bound} px: the page is ${page.height} px tall, beyond the canvas limit.`);
     const frames = Math.max(1, Math.ceil(bound / page.viewportHeight));

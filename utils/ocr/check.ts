@@ -1,12 +1,13 @@
 /**
  * Does a generated image show the regions' text? Compares the words of every region that
- * carries text (private and masked regions are skipped: their text never left the page; so
- * are regions whose text is the colour of its background: the screenshot does not show it)
+ * carries text (regions whose text is withheld from models are skipped, as utils/model/pageData.ts
+ * decides: private and masked text never left the page, and the screenshot does not show text
+ * the colour of its background)
  * with the words OCR read, as multisets of keys (utils/ocr/words.ts): each occurrence on
  * the page needs its own occurrence in the image, wherever in the image it is, since a
  * restaged layout may move regions around.
  */
-import { MASKED_TEXT } from '../regions/privacy';
+import { withheld } from '../model/pageData';
 import type { ImageCheck, OcrWord, Region } from '../schemas';
 import { joinSplitWords } from './splits';
 import { tokenize, type ExpectedWord, type ReadWord } from './words';
@@ -20,7 +21,7 @@ export const INVENTED_MIN_CONFIDENCE = 0.6;
 
 /** The words a region's text must show, without the last one when the text was capped mid-word. */
 function expectedWords(region: Region): ExpectedWord[] {
-  if (region.flags.private || region.flags.sameColorText || region.text === MASKED_TEXT) return [];
+  if (withheld(region) !== null) return [];
   const tokens = tokenize(region.text);
   if (region.textLength > region.text.length) tokens.pop();
   return tokens.map((token) => ({ ...token, regionId: region.id, found: false }));

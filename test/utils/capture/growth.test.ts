@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coveredTo, heightNotes, isLastFrame, stitchBound } from '@/utils/capture/growth';
-
-describe('stitchBound', () => {
-  it('is the height the page had when the capture began', () => {
-    expect(stitchBound(3285, 32_767)).toBe(3285);
-  });
-
-  it('is the canvas limit for a page taller than it', () => {
-    expect(stitchBound(40_000, 32_767)).toBe(32_767);
-  });
-});
+import { coveredTo, heightNotes, isLastFrame } from '@/utils/capture/growth';
 
 describe('coveredTo', () => {
   it('never goes past the bound, however far the last frame went', () => {
