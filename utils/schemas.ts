@@ -95,6 +95,10 @@ export const Finding = z.object({
   title: z.string().min(1),
   /** Carries the numbers behind the finding, e.g. "r4 1.00, r7 0.97". */
   detail: z.string(),
+  /** One sentence on why it matters to the people using the page. */
+  why: z.string().optional(),
+  /** One concrete change, with values ("make it 18 px bold, #1a1a1a on white: 15.9:1"). */
+  fix: z.string().optional(),
   severity: Severity,
   category: z.enum(['contrast', 'hierarchy', 'typography', 'spacing', 'targets', 'density']),
   basis: Basis,
