@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Box, Region } from '@/utils/schemas';
 import { clipBox } from '@/utils/render/badges';
+import { Lightbox } from '../shell/Lightbox';
 
 export interface Side {
   label: string;
@@ -36,13 +37,44 @@ function Badges({ side }: { side: Side }) {
 /**
  * Before and after, one over the other, with a slider that uncovers the after picture from the
  * left; or side by side. Region numbers sit at each region's place on both pictures, so the
- * same number marks the same content before and after.
+ * same number marks the same content before and after. A click on a picture opens the same
+ * view at the page's own size; `full` is that view.
  */
-export function CompareSlider({ before, after }: { before: Side; after: Side }) {
+export function CompareSlider({
+  before,
+  after,
+  full = false,
+}: {
+  before: Side;
+  after: Side;
+  full?: boolean;
+}) {
   const [split, setSplit] = useState(50);
   const [sideBySide, setSideBySide] = useState(false);
+  const [open, setOpen] = useState(false);
+  // In the full view each picture is as wide as the page area it shows, in CSS pixels.
+  const width = full ? { width: Math.max(before.area.width, after.area.width) } : undefined;
+  const picture = (children: ReactNode, label: string) =>
+    full ? (
+      <div className="compare__picture" style={width}>
+        {children}
+      </div>
+    ) : (
+      <button
+        type="button"
+        className="compare__picture compare__open"
+        onClick={() => setOpen(true)}
+        aria-label={`Open ${label} full size`}
+      >
+        {children}
+      </button>
+    );
   return (
-    <section className="compare" aria-label="Compare" data-testid="compare">
+    <section
+      className={`compare${full ? ' compare--full' : ''}`}
+      aria-label="Compare"
+      data-testid={full ? 'compare-full' : 'compare'}
+    >
       <div className="compare__controls">
         <label>
           <input type="checkbox" checked={sideBySide} onChange={(e) => setSideBySide(e.target.checked)} />{' '}
@@ -63,28 +95,39 @@ export function CompareSlider({ before, after }: { before: Side; after: Side }) 
         <div className="compare__pair">
           {[before, after].map((side) => (
             <figure key={side.label} className="compare__frame">
-              <div className="compare__picture">
-                <img src={side.src} alt={side.label} />
-                <Badges side={side} />
-              </div>
+              {picture(
+                <>
+                  <img src={side.src} alt={side.label} />
+                  <Badges side={side} />
+                </>,
+                side.label.toLowerCase(),
+              )}
               <figcaption>{side.label}</figcaption>
             </figure>
           ))}
         </div>
       ) : (
         <figure className="compare__frame">
-          <div className="compare__picture">
-            <img src={before.src} alt={before.label} />
-            <Badges side={before} />
-            <div className="compare__over" style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }}>
-              <img src={after.src} alt={after.label} />
-              <Badges side={after} />
-            </div>
-          </div>
+          {picture(
+            <>
+              <img src={before.src} alt={before.label} />
+              <Badges side={before} />
+              <span className="compare__over" style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }}>
+                <img src={after.src} alt={after.label} />
+                <Badges side={after} />
+              </span>
+            </>,
+            'the comparison',
+          )}
           <figcaption>
             {after.label} on the left of the line, {before.label.toLowerCase()} on the right
           </figcaption>
         </figure>
+      )}
+      {!full && (
+        <Lightbox open={open} onClose={() => setOpen(false)} label="Compare, full size">
+          <CompareSlider before={before} after={after} full />
+        </Lightbox>
       )}
     </section>
   );

@@ -1,8 +1,11 @@
+import { useMemo, useState } from 'react';
 import { clipBox, placeBadges, textBoxes } from '@/utils/render/badges';
-import type { Draft, Region } from '@/utils/schemas';
+import { flaggedRegionIds, type MarkTone, markTones } from '@/utils/render/marks';
+import type { Draft, Finding, Region } from '@/utils/schemas';
 import { useArtifactUrl } from '../focus/useArtifactUrl';
 import { useRegionFocus } from '../focus/RegionFocus';
 import { useWidth } from '../focus/useWidth';
+import { Lightbox } from '../shell/Lightbox';
 
 /** The room a panel badge needs in screen pixels (base.css, `.shot__badge`). */
 const PANEL_BADGE = { width: 20, height: 12 };
@@ -16,35 +19,87 @@ const PANEL_REACH = 3;
 /** `.shot__box`'s border, which the badge's offsets start inside. */
 const BORDER = 1.5;
 
-type Props = { shot: NonNullable<Draft['shot']>; regions: Region[] };
+type Shot = NonNullable<Draft['shot']>;
+type Props = { shot: Shot; regions: Region[]; findings: Finding[] };
 
 const pct = (value: number, of: number) => `${(value / of) * 100}%`;
 
 /**
- * The screenshot with the same numbered boxes as the page. Boxes are clipped to the picture
- * (a region taller than the capture never spills over the findings below), and badges go where
- * placeBadges finds them room clear of every region's text, as on the page and in
- * `annotated.png`; a badge that had to move away gets a leader line to its box, and one with
- * no room near its box is drawn where it covers least.
+ * The screenshot with the same numbered boxes as the page. By default only the regions with
+ * findings are numbered and the rest are faint outlines, as in `annotated.png`; "Show all
+ * regions" numbers every one (utils/render/marks.ts). A click on the picture opens it full size.
  */
-export function AnnotatedShot({ shot, regions }: Props) {
-  const { hovered, hover, select } = useRegionFocus();
+export function AnnotatedShot({ shot, regions, findings }: Props) {
+  const [showAll, setShowAll] = useState(false);
+  const [open, setOpen] = useState(false);
   const src = useArtifactUrl(shot.image);
-  const [figure, width] = useWidth<HTMLElement>();
-  const { area } = shot;
+  const tones = useMemo(() => markTones(regions, findings, showAll), [regions, findings, showAll]);
+  const flagged = useMemo(() => {
+    const ids = flaggedRegionIds(findings);
+    return regions.filter((r) => ids.has(r.id)).length;
+  }, [regions, findings]);
   if (!shot.image.stored)
     return <p className="note">The screenshot was not saved: the browser’s storage for Restage is full.</p>;
+  return (
+    <section className="shot-view" aria-label="Screenshot">
+      <div className="shot-view__controls">
+        <label>
+          <input
+            type="checkbox"
+            checked={showAll}
+            onChange={(e) => setShowAll(e.target.checked)}
+            data-testid="show-all-regions"
+          />{' '}
+          Show all regions
+        </label>
+        <span className="muted">
+          {flagged} of {regions.length} with findings
+        </span>
+      </div>
+      <ShotFigure shot={shot} src={src} regions={regions} tones={tones} onOpen={() => setOpen(true)} />
+      <Lightbox open={open} onClose={() => setOpen(false)} label="Screenshot, full size">
+        <div style={{ width: shot.area.width }}>
+          <ShotFigure shot={shot} src={src} regions={regions} tones={tones} />
+        </div>
+      </Lightbox>
+    </section>
+  );
+}
+
+/**
+ * Boxes are clipped to the picture (a region taller than the capture never spills over the
+ * findings below), and badges go where placeBadges finds them room clear of every region's
+ * text, as on the page and in `annotated.png`; a badge that had to move away gets a leader line
+ * to its box, and one with no room near its box is drawn where it covers least. Only numbered
+ * regions compete for room. With `onOpen`, the picture itself is a button that opens it.
+ */
+function ShotFigure({
+  shot,
+  src,
+  regions,
+  tones,
+  onOpen,
+}: {
+  shot: Shot;
+  src: string | null;
+  regions: Region[];
+  tones: ReadonlyMap<string, MarkTone>;
+  onOpen?: () => void;
+}) {
+  const { hovered, hover, select } = useRegionFocus();
+  const [figure, width] = useWidth<HTMLElement>();
+  const { area } = shot;
   // Screen pixels per page pixel at the size the picture is shown; badges are placed in page
   // pixels, so their room is the panel badge's size divided by it.
   const scale = width > 0 ? width / area.width : 1;
   const badge = { width: PANEL_BADGE.width / scale, height: PANEL_BADGE.height / scale };
   const boxes = regions.flatMap((region) => {
     const box = clipBox(region.box, area);
-    return box ? [{ region, box }] : [];
+    return box ? [{ region, box, tone: tones.get(region.id) ?? 'strong' }] : [];
   });
   const texts = textBoxes(regions).flatMap((box) => clipBox(box, area) ?? []);
   const places = placeBadges(
-    boxes.map(({ region, box }) => ({ id: region.id, box })),
+    boxes.filter((b) => b.tone !== 'faint').map(({ region, box }) => ({ id: region.id, box })),
     texts,
     area,
     badge,
@@ -54,9 +109,42 @@ export function AnnotatedShot({ shot, regions }: Props) {
     const leader = places.get(region.id)?.leader;
     return leader ? [{ id: region.id, ...leader }] : [];
   });
+  const position = (box: { x: number; y: number; width: number; height: number }) => ({
+    left: pct(box.x - area.x, area.width),
+    top: pct(box.y - area.y, area.height),
+    width: pct(box.width, area.width),
+    height: pct(box.height, area.height),
+  });
+  const picture = src ? (
+    <img src={src} alt={`Capture of the page (${shot.mode})`} />
+  ) : (
+    <div className="shot__loading" />
+  );
   return (
-    <figure className="shot" data-testid="annotated-shot" ref={figure}>
-      {src ? <img src={src} alt={`Capture of the page (${shot.mode})`} /> : <div className="shot__loading" />}
+    <figure className="shot" data-testid={onOpen ? 'annotated-shot' : 'annotated-shot-full'} ref={figure}>
+      {onOpen ? (
+        <button
+          type="button"
+          className="shot__open"
+          onClick={onOpen}
+          aria-label="Open the screenshot full size"
+        >
+          {picture}
+        </button>
+      ) : (
+        picture
+      )}
+      {boxes
+        .filter((b) => b.tone === 'faint')
+        .map(({ region, box }) => (
+          <span
+            key={region.id}
+            className={`shot__faint${region.id === hovered ? ' shot__faint--active' : ''}`}
+            data-region={region.id}
+            style={position(box)}
+            aria-hidden="true"
+          />
+        ))}
       {leaders.length > 0 && (
         <svg
           className="shot__leaders"
@@ -76,20 +164,17 @@ export function AnnotatedShot({ shot, regions }: Props) {
           ))}
         </svg>
       )}
-      {boxes.map(({ region, box }) => {
-        const place = places.get(region.id)!;
-        return (
+      {boxes.flatMap(({ region, box, tone }) => {
+        const place = places.get(region.id);
+        if (!place) return [];
+        return [
           <button
             key={region.id}
             type="button"
-            className={`shot__box${region.id === hovered ? ' shot__box--active' : ''}`}
+            className={`shot__box shot__box--${tone}${region.id === hovered ? ' shot__box--active' : ''}`}
             data-region={region.id}
-            style={{
-              left: pct(box.x - area.x, area.width),
-              top: pct(box.y - area.y, area.height),
-              width: pct(box.width, area.width),
-              height: pct(box.height, area.height),
-            }}
+            data-tone={tone}
+            style={position(box)}
             onMouseEnter={() => hover(region.id)}
             onMouseLeave={() => hover(null)}
             onClick={() => select(region.id)}
@@ -105,8 +190,8 @@ export function AnnotatedShot({ shot, regions }: Props) {
             >
               {region.id.slice(1)}
             </span>
-          </button>
-        );
+          </button>,
+        ];
       })}
     </figure>
   );

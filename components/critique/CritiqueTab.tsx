@@ -153,7 +153,7 @@ export function CritiqueTab({ job }: { job: CritiqueJob }) {
             {note}
           </p>
         ))}
-      {draft?.shot && <AnnotatedShot shot={draft.shot} regions={draft.regions} />}
+      {draft?.shot && <AnnotatedShot shot={draft.shot} regions={draft.regions} findings={draft.findings} />}
       {draft && draft.findings.length + draft.regions.length > 0 && <FindingList findings={draft.findings} />}
       {draft && draft.regions.length > 0 && <RegionList regions={draft.regions} url={record!.url} />}
     </div>

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { annotationLayout } from '@/utils/render/annotate';
 import { carriesText, clipBox, overlapArea, textBox } from '@/utils/render/badges';
+import { markTones } from '@/utils/render/marks';
 import { type Box, CritiqueRecord, type Region } from '@/utils/schemas';
 import { artifactPath, CORPUS, DEMO_DIR, HAS_CORPUS, ROOT, withExtension } from './harness';
 
@@ -118,14 +119,21 @@ async function checkPage(url: string, name: string, afterResize = false) {
   // In annotated.png.
   const png = artifacts.annotated!;
   const size = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-  const layout = annotationLayout(shot!, regions, size);
+  // As annotated.png draws it (the regions with findings numbered), and with every region
+  // numbered (the model's copy, and "Show all regions").
+  const layout = annotationLayout(shot!, regions, size, markTones(regions, draft.findings, false));
+  const everyRegion = annotationLayout(shot!, regions, size);
   const toImage = ({ x, y, width, height }: Box) => ({
     x: (x - shot!.area.x) * layout.scale,
     y: (y - shot!.area.y) * layout.scale,
     width: width * layout.scale,
     height: height * layout.scale,
   });
-  const drawn = layout.marks.map((m) => ({ label: m.region.id.slice(1), rect: m.badge.rect }));
+  const badgesOf = (marks: typeof layout.marks) =>
+    marks.flatMap((m) => (m.badge ? [{ label: m.region.id.slice(1), rect: m.badge.rect }] : []));
+  const drawn = badgesOf(layout.marks);
+  const all = badgesOf(everyRegion.marks);
+  expect(all).toHaveLength(everyRegion.marks.length);
   // The picture is drawn from the record alone, so it knows text only within its region's
   // box: text a region's element paints outside its own box is counted apart.
   const byId = new Map(regions.map((r) => [r.id, r]));
@@ -135,6 +143,7 @@ async function checkPage(url: string, name: string, afterResize = false) {
     return clipped ? [{ id, rect: toImage(clipped) }] : [];
   });
   const inImage = overlaps(drawn, [...inBox, ...layout.texts.map((rect) => ({ id: 'region box', rect }))]);
+  const allInImage = overlaps(all, [...inBox, ...layout.texts.map((rect) => ({ id: 'region box', rect }))]);
   const beyondBox = overlaps(
     drawn,
     rects.map(({ id, rect }) => ({
@@ -142,8 +151,8 @@ async function checkPage(url: string, name: string, afterResize = false) {
       rect: toImage({ ...rect, x: rect.x + scroll.x, y: rect.y + scroll.y }),
     })),
   );
-  const imageLeaders = layout.marks.filter((m) => m.badge.leader).length;
-  const outside = drawn.filter(
+  const imageLeaders = layout.marks.filter((m) => m.badge?.leader).length;
+  const outside = [...drawn, ...all].filter(
     ({ rect }) =>
       rect.x < 0 || rect.y < 0 || rect.x + rect.width > size.width || rect.y + rect.height > size.height,
   );
@@ -151,13 +160,15 @@ async function checkPage(url: string, name: string, afterResize = false) {
   printed.push(
     `${name}: page ${badges.length} badges, ${leaders} leaders, ${onPage.area.toFixed(1)} px² on text; ` +
       `annotated.png ${drawn.length} badges, ${imageLeaders} leaders, ${inImage.area.toFixed(1)} px² on text ` +
-      `(${beyondBox.area.toFixed(1)} px² counting text outside its region's box)`,
+      `(${beyondBox.area.toFixed(1)} px² counting text outside its region's box); ` +
+      `all ${all.length} numbered: ${allInImage.area.toFixed(1)} px² on text`,
   );
   const stem = name.replace(/\.html$/, '');
   await page.screenshot({ path: artifactPath(`badges-${stem}-page.png`) });
   writeFileSync(artifactPath(`badges-${stem}-annotated.png`), png);
   expect(onPage.where, 'badges on text, on the page').toEqual([]);
   expect(inImage.where, 'badges on text, in annotated.png').toEqual([]);
+  expect(allInImage.where, 'badges on text, every region numbered').toEqual([]);
   expect(outside).toEqual([]);
   if (afterResize) {
     // A narrower window reflows the page: the overlay measures again and places every badge anew.

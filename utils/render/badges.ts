@@ -22,6 +22,10 @@ export const BADGE_COLORS = {
   /** Box outline and badge fill. */
   mark: '#3b5bdb',
   markLine: 'rgba(59, 91, 219, 0.9)',
+  /** A region holding other regions: lighter than the leaves inside it (utils/render/marks.ts). */
+  markContainer: 'rgba(59, 91, 219, 0.45)',
+  /** A region no finding points at, unless all regions are shown. */
+  markFaint: 'rgba(59, 91, 219, 0.22)',
   markText: '#ffffff',
   /** The hovered or selected region. */
   active: '#f59f00',

@@ -1,19 +1,21 @@
 import { capture } from '../../capture/shoot';
 import { fitImageToTokens } from '../../model/imageBudget';
 import { annotate } from '../../render/annotate';
+import { markTones } from '../../render/marks';
 import { defineStage } from '../stage';
 
 /**
  * Capture: the page's pixels in the chosen mode, masked for privacy, kept as a PNG Blob, and
- * the same picture with the numbered boxes drawn in (`annotated.png`, and what the model
- * planner is shown). Optional: without pixels the findings and the plan still stand.
+ * the same picture with the boxes drawn in: `annotated.png` numbers the regions with measured
+ * findings and draws the rest faint (utils/render/marks.ts); the model planner's copy numbers
+ * every region. Optional: without pixels the findings and the plan still stand.
  */
 export const captureStage = defineStage({
   name: 'capture',
   optional: true,
   needs: [],
-  uses: ['regions'],
-  async run({ regions }, io) {
+  uses: ['regions', 'findings'],
+  async run({ regions, findings }, io) {
     const { shot, png } = await capture(io.job.mode, {
       tabId: io.job.tabId,
       privateSelectors: io.settings.privateSelectors,
@@ -23,7 +25,8 @@ export const captureStage = defineStage({
     const image = await io.store('shot', png);
     // The planner's copy, within its image-token budget, drawn from the same pixels.
     const fit = io.model && io.job.kind === 'critique' ? fitImageToTokens(shot) : null;
-    const labelled = await annotate(png, shot, regions, fit);
+    const tones = markTones(regions, findings, false);
+    const labelled = await annotate(png, shot, regions, { tones, forModel: fit });
     const annotated = await io.store('annotated', labelled.png);
     const forModel =
       fit && labelled.scaled

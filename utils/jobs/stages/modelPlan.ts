@@ -3,9 +3,11 @@ import { sameColourNote } from '../../model/pageData';
 import { planWithModel } from '../../model/planWithModel';
 import { recordSpend, spentToday } from '../../model/spend';
 import { choosePlan } from '../../plan/choose';
+import { annotate } from '../../render/annotate';
+import { flaggedRegionIds, markTones } from '../../render/marks';
 import { lockedIds, lockedNote, withoutLocked } from '../../plan/constraints';
-import type { Finding, PlannerRun } from '../../schemas';
-import { defineStage } from '../stage';
+import type { Draft, Finding, PlannerRun, Region } from '../../schemas';
+import { defineStage, type StageIO } from '../stage';
 
 /**
  * Model plan: a vision model looks at the labelled screenshot and the region table, and plans
@@ -19,9 +21,9 @@ export const modelPlanStage = defineStage({
   name: 'model-plan',
   optional: true,
   needs: ['regions', 'findings', 'extraction', 'labelled', 'plan'],
-  uses: ['doNotTouch'],
+  uses: ['doNotTouch', 'shot'],
   skip: (io) => (io.model ? null : 'offline: no model is configured'),
-  async run({ regions, findings, extraction, labelled, plan: offline, doNotTouch: kept }, io) {
+  async run({ regions, findings, extraction, labelled, plan: offline, doNotTouch: kept, shot }, io) {
     const { settings, client } = io.model!;
     const image = await io.load(labelled.image);
     if (!image) throw new Error('the labelled screenshot is not available');
@@ -91,7 +93,9 @@ export const modelPlanStage = defineStage({
         ? { blueprint: plan.blueprint, cssPatch: patch, contentCheck: plan.contentCheck }
         : { ...offline, cssPatch: patch };
     if (why.used === 'offline' && request) notes.push(`${request}its plan predicted a lower score.`);
+    const all = [...findings, ...plan.findings];
     return {
+      ...(await reannotated(shot, regions, findings, all, io)),
       planner: {
         ...planner,
         status: why.used,
@@ -99,10 +103,30 @@ export const modelPlanStage = defineStage({
         choice: why,
       },
       ...(why.used === 'model' ? { engine: outcome.engine } : {}),
-      findings: [...findings, ...plan.findings],
+      findings: all,
       plan: shown,
       doNotTouch,
       notes,
     };
   },
 });
+
+/**
+ * `annotated.png` again when the model's findings point at regions the measured ones did not,
+ * so the picture numbers every region a finding names (the capture stage drew it before the
+ * model spoke).
+ */
+async function reannotated(
+  shot: Draft['shot'],
+  regions: Region[],
+  before: readonly Finding[],
+  after: readonly Finding[],
+  io: StageIO,
+): Promise<Partial<Pick<Draft, 'annotated'>>> {
+  const was = flaggedRegionIds(before);
+  if (!shot || [...flaggedRegionIds(after)].every((id) => was.has(id))) return {};
+  const png = await io.load(shot.image);
+  if (!png) return {};
+  const { png: drawn } = await annotate(png, shot, regions, { tones: markTones(regions, after, false) });
+  return { annotated: await io.store('annotated', drawn) };
+}
