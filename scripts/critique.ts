@@ -164,6 +164,11 @@ async function main(): Promise<number> {
     let critique = toCritique(record);
     mkdirSync(opts.out, { recursive: true });
     const written = ['critique.json'];
+    // The report embeds every picture of the run: the capture, annotated.png, after.png, the
+    // generated image and the mockup's screenshot.
+    const dataUrl = (png: Buffer | undefined) =>
+      png ? `data:image/png;base64,${png.toString('base64')}` : undefined;
+    let after: Buffer | undefined;
     // --preview: the plan goes on the page, and the previewed page is captured and verified.
     if (opts.preview && record.job.state === 'done') {
       const checked = await harness.runJob(
@@ -172,8 +177,9 @@ async function main(): Promise<number> {
       );
       const check = CritiqueRecord.parse(checked.record);
       critique = { ...critique, verify: check.draft.verify };
-      if (checked.artifacts.shot) {
-        writeFileSync(join(opts.out, 'after.png'), checked.artifacts.shot);
+      after = checked.artifacts.shot;
+      if (after) {
+        writeFileSync(join(opts.out, 'after.png'), after);
         written.push('after.png');
       }
       if (check.job.error) critique.errors.push(`Preview: ${check.job.error}`);
@@ -187,22 +193,30 @@ async function main(): Promise<number> {
       writeFileSync(join(opts.out, 'annotated.png'), artifacts.annotated);
       written.push('annotated.png');
     }
+    let mockupPng: Buffer | undefined;
     if (artifacts.mockup) {
       const mockupHtml = artifacts.mockup.toString('utf8');
       writeFileSync(join(opts.out, 'mockup.html'), mockupHtml);
       const writer = await harness.context.newPage();
       await writer.setViewportSize({ width: opts.width, height: opts.height });
       await writer.setContent(mockupHtml);
-      await writer.screenshot({ path: join(opts.out, 'mockup.png'), fullPage: true });
+      mockupPng = await writer.screenshot({ path: join(opts.out, 'mockup.png'), fullPage: true });
       await writer.close();
       written.push('mockup.html', 'mockup.png');
     }
-    const annotatedPng = artifacts.annotated
-      ? `data:image/png;base64,${artifacts.annotated.toString('base64')}`
-      : '';
     writeFileSync(
       join(opts.out, 'report.html'),
-      renderReport({ critique, annotatedPng, mockupFile: 'mockup.html', mockupPng: 'mockup.png' }),
+      renderReport({
+        critique,
+        images: {
+          annotated: dataUrl(artifacts.annotated),
+          before: dataUrl(artifacts.shot),
+          after: dataUrl(after),
+          generated: dataUrl(artifacts.image),
+          mockup: dataUrl(mockupPng),
+        },
+        mockupFile: artifacts.mockup ? 'mockup.html' : undefined,
+      }),
     );
     written.push('report.html');
     const critiqueSeconds = (performance.now() - started) / 1000;

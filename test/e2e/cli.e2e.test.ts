@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Critique } from '@/utils/schemas';
 import { startFakeOpenAI } from '../fake-openai/server';
+import { outsideReferences } from '../fixtures/selfContained';
 import { DEMO_DIR, ROOT } from './harness';
 
 function critique(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
@@ -24,6 +25,21 @@ function critique(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
     timeout: 120_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr.replace(/npm warn.*\n/g, '').trim() };
+}
+
+/** The same, without blocking the event loop (a fake model server in this process must answer). */
+function critiqueAsync(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn('npx', ['tsx', 'scripts/critique.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
 }
 
 /** Width and height from a PNG file's header. */
@@ -212,18 +228,7 @@ describe('critique CLI', () => {
     const key = 'sk-cli-secret-7777';
     const env = { OPENAI_API_KEY: key, OPENAI_BASE_URL: fake.baseUrl };
     // spawnSync would block the fake server's event loop: run the CLI asynchronously.
-    const run = (args: string[]) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-        const child = spawn('npx', ['tsx', 'scripts/critique.ts', ...args], {
-          cwd: ROOT,
-          env: { ...process.env, ...env },
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => (stdout += d));
-        child.stderr.on('data', (d) => (stderr += d));
-        child.on('close', (code) => done({ code, stdout, stderr }));
-      });
+    const run = (args: string[]) => critiqueAsync(args, env);
     try {
       const out = mkdtempSync(join(tmpdir(), 'restage-cli-model-'));
       const withModel = await run([`${DEMO_DIR}/demo.html`, '--out', out, '--model', 'gpt-5.4-mini']);
@@ -257,4 +262,51 @@ describe('critique CLI', () => {
       await fake.close();
     }
   }, 240_000);
+
+  it('--preview with a model: report.html holds the verification, after.png, the generated image with its OCR figures and cost, and nothing from outside', async () => {
+    const fake = await startFakeOpenAI();
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'restage-cli-report-'));
+      const run = await critiqueAsync(
+        [`${DEMO_DIR}/demo.html`, '--out', out, '--preview', '--model', 'gpt-5.4-mini'],
+        { OPENAI_API_KEY: 'sk-report-test', OPENAI_BASE_URL: fake.baseUrl },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const result = Critique.parse(JSON.parse(readFileSync(join(out, 'critique.json'), 'utf8')));
+      const report = readFileSync(join(out, 'report.html'), 'utf8');
+      const inline = (file: string) =>
+        `src="data:image/png;base64,${readFileSync(join(out, file)).toString('base64')}"`;
+      // Every picture of the run, inside the file.
+      for (const file of ['annotated.png', 'after.png', 'image.png', 'mockup.png'])
+        expect(report.includes(inline(file)), file).toBe(true);
+      // The verification.
+      const { verify, imageCheck, planner, imageRun } = result;
+      expect(report).toContain('<h2 id="verify">Verification</h2>');
+      expect(report).toContain(
+        `${verify!.resolved.length} resolved · ${verify!.still.length} still · ${verify!.new.length} new · ${verify!.gone.length} gone`,
+      );
+      expect(report).toContain(
+        `→ <strong>${Math.round(verify!.scoreAfter)}</strong> / 100 with the plan on the page`,
+      );
+      // The generated image's OCR check and what the model cost.
+      expect(report).toContain('<h2 id="generated">Generated image</h2>');
+      expect(report).toContain(`${imageCheck!.foundWords} of ${imageCheck!.expectedWords} words found`);
+      expect(imageRun!.costUsd).toBeGreaterThan(0);
+      expect(report).toContain(`<td>$${imageRun!.costUsd.toFixed(4)}</td>`);
+      expect(report).toContain(
+        `<strong data-spend>$${(planner!.costUsd + imageRun!.costUsd).toFixed(4)}</strong>`,
+      );
+      // The summary first; the blueprint, the CSS patch and the timings collapsed after it.
+      const at = (marker: string) => report.indexOf(marker);
+      expect(at('id="top"')).toBeLessThan(at('id="findings"'));
+      expect(at('id="findings"')).toBeLessThan(at('<details><summary>Blueprint'));
+      expect(at('<details><summary>CSS patch')).toBeGreaterThan(-1);
+      expect(at('<details><summary>Timings')).toBeGreaterThan(-1);
+      // Self-contained: no URL but the critiqued page's own, which it names as text.
+      expect(outsideReferences(report, result.url)).toEqual([]);
+      expect(report).not.toContain(fake.origin);
+    } finally {
+      await fake.close();
+    }
+  }, 120_000);
 });

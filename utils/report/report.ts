@@ -1,27 +1,43 @@
 /**
- * The critique as one self-contained HTML file: score, findings with their basis, the annotated
- * screenshot, the verification (when there is one), the content check, the blueprint, the CSS patch, timings, notes and errors.
- * Every string from the page, a model or a file is escaped; the only embedded image is a data
- * URL and the only other files it points at are relative ones next to it.
+ * The critique as one self-contained HTML file, for people first. It opens with a summary: the
+ * score, the three findings that cost the most with their fixes, the annotated screenshot and,
+ * when they exist, the page before and with the plan previewed, the verification, and the
+ * generated image with its OCR check and what the model cost. All findings and the content
+ * check follow; the score by category, the blueprint, the CSS patch and the timings are
+ * collapsed at the end. Every string from the page, a model or a file is escaped; every image
+ * is a data URL inside the file, and the only other file it names is a relative link.
  */
 import { SCORE_WEIGHTS } from '@/utils/measure/score';
 import { describeContentCheck, isSameContent } from '@/utils/plan/validate';
 import { escapeHtml as e, htmlDocument } from '@/utils/render/html';
 import type { ContentCheck, Critique, Finding } from '@/utils/schemas';
+import { generatedHtml, spendHtml } from './modelHtml';
 import { REPORT_CSS } from './reportStyle';
+import { topFindings } from './topFindings';
 import { verifyHtml } from './verifyHtml';
+
+/** Pictures for the report, each a `data:image/…;base64,` URL; anything else is left out. */
+export interface ReportImages {
+  /** `annotated.png`: the capture with the regions with findings numbered. */
+  annotated?: string;
+  /** The capture as taken, and the capture of the page with the plan previewed (`after.png`). */
+  before?: string;
+  after?: string;
+  /** The image model's picture of the next state. */
+  generated?: string;
+  /** A screenshot of the HTML mockup. */
+  mockup?: string;
+}
 
 export interface ReportInput {
   critique: Critique;
-  /** The annotated screenshot as a `data:image/…` URL; empty when none was taken. */
-  annotatedPng: string;
-  /** The mockup's relative href, e.g. `mockup.html`. */
-  mockupFile: string;
-  mockupPng?: string;
+  images: ReportImages;
+  /** The mockup's relative href, e.g. `mockup.html`: a link, never loaded by the report. */
+  mockupFile?: string;
 }
 
-export const REPORT_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; frame-src 'self'";
+/** Nothing loads from anywhere: images are data URLs, styles are inline. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const SEVERITIES: readonly Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp);base64,[a-z0-9+/=]+$/i;
@@ -46,25 +62,92 @@ export function contentCheckSentence(check: ContentCheck): string {
     : `Content check failed (${describeContentCheck(check)}): the alternative does not show the same content.`;
 }
 
+/**
+ * One finding: its title, why it matters and what to change when it says so, else its detail;
+ * the raw measures (the detail) on a quiet line below a fix.
+ */
+function findingHtml(f: Finding, heading: 'h3' | 'h4'): string {
+  const advice = f.fix
+    ? `<p class="fix"><strong>Fix:</strong> ${e(f.fix)}</p><p class="meta">${e(f.detail)}</p>`
+    : `<p>${e(f.detail)}</p>`;
+  return (
+    `<article class="finding ${f.severity}"><${heading}>${e(f.title)}</${heading}>` +
+    (f.why ? `<p class="why">${e(f.why)}</p>` : '') +
+    advice +
+    `<p class="meta">${e(f.severity)} · ${e(f.category)} · basis: ${e(f.basis)} · confidence ${Math.round(f.confidence * 100)}%` +
+    `${f.rule ? ` · ${e(f.rule)}` : ''}</p>` +
+    `${f.regionIds.length > 0 ? `<p>Regions ${badges(f.regionIds)}</p>` : ''}</article>`
+  );
+}
+
 function findingsHtml(findings: readonly Finding[]): string {
   if (findings.length === 0) return none('No findings.');
   return SEVERITIES.flatMap((severity) => {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) return [];
-    const items = group.map(
-      (f) =>
-        `<article class="finding ${severity}"><h4>${e(f.title)}</h4>` +
-        `<p class="meta">${e(f.category)} · basis: ${e(f.basis)} · confidence ${Math.round(f.confidence * 100)}%` +
-        `${f.rule ? ` · ${e(f.rule)}` : ''}</p><p>${e(f.detail)}</p>` +
-        `${f.regionIds.length > 0 ? `<p>Regions ${badges(f.regionIds)}</p>` : ''}</article>`,
-    );
-    return [`<h3>${e(severity[0]?.toUpperCase() + severity.slice(1))} (${group.length})</h3>`, ...items];
+    return [
+      `<h3>${e(severity[0]?.toUpperCase() + severity.slice(1))} (${group.length})</h3>`,
+      ...group.map((f) => findingHtml(f, 'h4')),
+    ];
   }).join('\n');
 }
 
+const collapsed = (title: string, content: string) =>
+  `<details><summary>${e(title)}</summary>\n${content}\n</details>`;
+
+function picture(src: string, alt: string, caption: string): string {
+  return `<figure><img class="shot" src="${e(src)}" alt="${e(alt)}"><figcaption>${e(caption)}</figcaption></figure>`;
+}
+
+/** The score, and with a preview, what it becomes with the plan on the page. */
+function scoreHtml(critique: Critique): string {
+  if (!critique.score) return none('No score: the critique ended before its measure stage.');
+  const after = critique.verify
+    ? ` → <strong>${Math.round(critique.verify.scoreAfter)}</strong> / 100 with the plan on the page`
+    : '';
+  return `<p class="score" data-score><strong>${e(String(Math.round(critique.score.value)))}</strong> / 100${after}</p>`;
+}
+
+function summaryHtml(critique: Critique, images: Record<keyof ReportImages, string | null>): string {
+  const top = topFindings(critique.findings);
+  const { verify } = critique;
+  const parts = [
+    '<h2 id="summary">Summary</h2>',
+    scoreHtml(critique),
+    `<h2 id="top">${top.length > 0 ? `The ${top.length === 1 ? 'finding' : `${top.length} findings`} to fix first` : 'Findings to fix first'}</h2>`,
+    top.length > 0
+      ? top.map((f) => findingHtml(f, 'h3')).join('\n')
+      : none('Nothing to fix: no finding costs the page any score.'),
+    '<h2 id="annotated">Annotated screenshot</h2>',
+    images.annotated
+      ? picture(
+          images.annotated,
+          'Screenshot of the page with numbered regions',
+          'Numbered: the regions with findings. Faint outlines: the other regions.',
+        )
+      : none('No screenshot was captured.'),
+  ];
+  if (images.after)
+    parts.push(
+      '<h2 id="before-after">Before and after</h2>',
+      `<div class="pair">${images.before ? picture(images.before, 'The page before', 'Before') : ''}` +
+        `${picture(images.after, 'The page with the plan previewed on it', 'With the plan (after.png)')}</div>`,
+    );
+  if (verify)
+    parts.push(
+      '<h2 id="verify">Verification</h2>',
+      `<p class="counts" data-verify-counts>${verify.resolved.length} resolved · ${verify.still.length} still · ${verify.new.length} new · ${verify.gone.length} gone</p>`,
+      verifyHtml(verify, badges),
+    );
+  parts.push(generatedHtml(critique, images.generated, badges));
+  const spend = spendHtml(critique);
+  if (spend) parts.push('<h3 id="spend">What the model cost</h3>', spend);
+  return parts.filter(Boolean).join('\n');
+}
+
 function alternativeHtml(critique: Critique, mockupFile: string | null, mockupPng: string | null): string {
-  const { contentCheck: check, blueprint, cssPatch } = critique;
-  if (!check || !blueprint || !cssPatch) return none('No plan: the critique ended before its plan stage.');
+  const { contentCheck: check } = critique;
+  if (!check) return none('No plan: the critique ended before its plan stage.');
   const ids = (names: readonly string[]) => e(names.join(', ') || 'none');
   return [
     `<p class="${isSameContent(check) ? 'pass' : 'fail'}">${e(contentCheckSentence(check))}</p>`,
@@ -80,32 +163,44 @@ function alternativeHtml(critique: Critique, mockupFile: string | null, mockupPn
         ],
       ],
     ),
-    mockupFile
-      ? `<p><a href="${e(mockupFile)}">Open the HTML mockup</a></p><iframe src="${e(mockupFile)}" sandbox="" title="HTML mockup of the clearer alternative"></iframe>`
-      : none('No mockup file.'),
-    mockupPng ? `<img class="shot" src="${e(mockupPng)}" alt="Screenshot of the HTML mockup">` : '',
-    `<h3>Blueprint</h3><p>Type scale ${e(String(blueprint.typeScale.base))}px × ${e(String(blueprint.typeScale.ratio))}, spacing unit ${blueprint.spacingUnit}px.</p>`,
+    mockupPng ? picture(mockupPng, 'Screenshot of the HTML mockup', 'The HTML mockup') : '',
+    mockupFile ? `<p><a href="${e(mockupFile)}">Open the HTML mockup</a> (next to this file)</p>` : '',
+  ].join('\n');
+}
+
+function blueprintHtml({ blueprint }: Critique): string {
+  if (!blueprint) return none('No blueprint.');
+  return [
+    `<p>Type scale ${e(String(blueprint.typeScale.base))}px × ${e(String(blueprint.typeScale.ratio))}, spacing unit ${blueprint.spacingUnit}px.</p>`,
     table(
       ['Section', 'Source', 'Emphasis', 'Regions'],
       blueprint.sections.map((s) => [e(s.id), e(s.source), e(s.emphasis), badges(s.regionIds)]),
     ),
-    '<h3>CSS patch</h3>',
-    cssPatch.length === 0
-      ? none('No CSS changes.')
-      : list(
-          cssPatch.map(
-            (p) =>
-              `${badges([p.regionId])} ${Object.entries(p.declarations)
-                .map(([property, value]) => `<code>${e(`${property}: ${value ?? ''}`)}</code>`)
-                .join(' ')}`,
-          ),
-        ),
   ].join('\n');
+}
+
+function cssPatchHtml({ cssPatch }: Critique): string {
+  if (!cssPatch || cssPatch.length === 0) return none('No CSS changes.');
+  return list(
+    cssPatch.map(
+      (p) =>
+        `${badges([p.regionId])} ${Object.entries(p.declarations)
+          .map(([property, value]) => `<code>${e(`${property}: ${value ?? ''}`)}</code>`)
+          .join(' ')}`,
+    ),
+  );
 }
 
 export function renderReport(input: ReportInput): string {
   const { critique } = input;
-  const shot = IMAGE_DATA_URL.test(input.annotatedPng) ? input.annotatedPng : null;
+  const image = (src: string | undefined) => (src && IMAGE_DATA_URL.test(src) ? src : null);
+  const images = {
+    annotated: image(input.images.annotated),
+    before: image(input.images.before),
+    after: image(input.images.after),
+    generated: image(input.images.generated),
+    mockup: image(input.images.mockup),
+  };
   const breakdown = Object.entries(critique.score?.breakdown ?? {}).map(([category, value]) => [
     e(category),
     e(String(Math.round(value))),
@@ -122,26 +217,20 @@ export function renderReport(input: ReportInput): string {
     body: [
       '<body><main>',
       '<h1>Restage critique</h1>',
-      `<p>Page <code>${e(critique.url)}</code> · engine <code>${e(critique.engine)}</code> · ${critique.regions.length} regions</p>`,
+      `<p>Page <code>${e(critique.url)}</code> · engine <code>${e(critique.engine)}</code> · ${critique.regions.length} regions · ${critique.findings.length} findings</p>`,
       '<p class="caveat">The score is a heuristic for comparing versions of one page, not a conformance verdict. The alternative is a plan to check, not a fact.</p>',
-      '<h2>Score</h2>',
-      critique.score
-        ? `<p class="score"><strong>${e(String(Math.round(critique.score.value)))}</strong> / 100</p>${table(['Category', 'Score', 'Weight'], breakdown)}`
-        : none('No score: the critique ended before its measure stage.'),
-      `<h2>Findings (${critique.findings.length})</h2>`,
+      summaryHtml(critique, images),
+      `<h2 id="findings">All findings (${critique.findings.length})</h2>`,
       findingsHtml(critique.findings),
-      '<h2>Annotated screenshot</h2>',
-      shot
-        ? `<img class="shot" src="${e(shot)}" alt="Screenshot of the page with numbered regions">`
-        : none('No screenshot was captured.'),
-      ...(critique.verify ? ['<h2>Verification</h2>', verifyHtml(critique.verify, badges)] : []),
-      '<h2>Clearer alternative</h2>',
-      alternativeHtml(critique, relative(input.mockupFile), relative(input.mockupPng)),
-      '<h2>Timings</h2>',
-      table(['Step', 'Time'], timings),
-      '<h2>Notes</h2>',
-      messages(critique.notes, 'No notes.'),
-      '<h2>Errors</h2>',
+      '<h2 id="alternative">Clearer alternative</h2>',
+      alternativeHtml(critique, relative(input.mockupFile), images.mockup),
+      '<h2 id="more">More</h2>',
+      collapsed('Score by category', table(['Category', 'Score', 'Weight'], breakdown)),
+      collapsed('Blueprint', blueprintHtml(critique)),
+      collapsed('CSS patch', cssPatchHtml(critique)),
+      collapsed('Timings', table(['Step', 'Time'], timings)),
+      collapsed(`Notes (${critique.notes.length})`, messages(critique.notes, 'No notes.')),
+      '<h2 id="errors">Errors</h2>',
       messages(critique.errors, 'No errors.'),
       '</main></body>',
     ],

@@ -33,5 +33,13 @@ li { margin: 4px 0; }
 .pass { color: #1a7f37; font-weight: 600; }
 .fail { color: #cf222e; font-weight: 600; }
 .shot { display: block; max-width: 100%; border: 1px solid #d0d7de; margin: 8px 0; }
-iframe { display: block; width: 100%; height: 480px; border: 1px solid #d0d7de; margin: 8px 0; }
+figure { margin: 8px 0; }
+figcaption { color: #59636e; font-size: 13px; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+@media (max-width: 640px) { .pair { grid-template-columns: 1fr; } }
+.why { font-style: italic; }
+.fix { background: #dafbe1; border-radius: 4px; padding: 4px 8px; }
+details { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 12px; margin: 8px 0; }
+summary { cursor: pointer; font-weight: 600; }
+tfoot th, tfoot td { background: #f6f8fa; }
 `;

@@ -66,16 +66,15 @@ describe('renderReport', () => {
     expect(critique.findings.length).toBeGreaterThan(0);
     const html = renderReport({
       critique,
-      annotatedPng: PNG,
+      images: { annotated: PNG, mockup: PNG },
       mockupFile: 'mockup.html',
-      mockupPng: 'mockup.png',
     });
     expect(html).toContain(`<strong>${critique.score!.value}</strong> / 100`);
     for (const [category, value] of Object.entries(critique.score!.breakdown)) {
       expect(html).toContain(`<td>${category}</td><td>${value}</td>`);
     }
     for (const f of critique.findings) {
-      const at = html.indexOf(`<h4>${escapeHtml(f.title)}</h4>`);
+      const at = html.indexOf(`<h4>${escapeHtml(f.title)}</h4>`, html.indexOf('id="findings"'));
       expect(at).toBeGreaterThan(-1);
       const article = html.slice(at);
       const own = article.slice(0, article.indexOf('</article>'));
@@ -86,20 +85,20 @@ describe('renderReport', () => {
     expect(html).toContain(
       'Content check passed: the alternative keeps all 5 of 5 content regions (10 of 10 words), each exactly once, and adds none.',
     );
-    expect(html).toContain(`<img class="shot" src="${PNG}"`);
+    expect(html).toContain(`<img class="shot" src="${PNG}" alt="Screenshot of the page with numbered regions"`);
+    expect(html).toContain(`<img class="shot" src="${PNG}" alt="Screenshot of the HTML mockup"`);
     expect(html).toContain('<a href="mockup.html">');
-    expect(html).toContain('<iframe src="mockup.html" sandbox=""');
-    expect(html).toContain('<img class="shot" src="mockup.png"');
+    expect(html).not.toContain('<iframe');
     expect(html).toContain('not a conformance verdict');
     expect(html).toContain('a plan to check, not a fact');
     expect(html).toContain(
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; frame-src 'self'">`,
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     );
   });
 
   it('escapes hostile text everywhere and runs nothing', () => {
     const critique = critiqueOf([hostileFinding]);
-    const html = renderReport({ critique, annotatedPng: PNG, mockupFile: 'mockup.html' });
+    const html = renderReport({ critique, images: { annotated: PNG }, mockupFile: 'mockup.html' });
     expect(html).not.toContain('<img src=x');
     expect(html).not.toMatch(/<script|onerror=alert\(1\)>/);
     expect(html).toContain('<h4>Title &lt;img src=x onerror=alert(1)&gt;&amp;&quot;</h4>');
@@ -121,7 +120,7 @@ describe('renderReport', () => {
       duplicated: ['r2'],
       invented: ['r77'],
     };
-    const html = renderReport({ critique, annotatedPng: PNG, mockupFile: 'mockup.html' });
+    const html = renderReport({ critique, images: { annotated: PNG }, mockupFile: 'mockup.html' });
     expect(html).toContain(
       'Content check failed (content changed: 9 of 40 words dropped; missing r4; duplicated r2; invented r77): the alternative does not show the same content.',
     );
@@ -132,11 +131,16 @@ describe('renderReport', () => {
     const critique = critiqueOf();
     const html = renderReport({
       critique,
-      annotatedPng: 'https://evil.test/x.png',
+      images: {
+        annotated: 'https://evil.test/x.png',
+        before: 'data:text/html;base64,PHNjcmlwdD4=',
+        after: '//evil.test/a.png',
+        generated: 'javascript:alert(1)',
+        mockup: '//evil.test/m.png',
+      },
       mockupFile: 'javascript:alert(1)',
-      mockupPng: '//evil.test/m.png',
     });
-    expect(html).not.toMatch(/evil\.test|javascript:/);
+    expect(html).not.toMatch(/evil\.test|javascript:|data:text/);
     expect(html).not.toMatch(/<iframe|<img/);
     expect(html).toContain('No screenshot was captured.');
   });
@@ -155,10 +159,13 @@ describe('renderReport with a verification', () => {
     });
     const html = renderReport({
       critique: { ...before, verify: result },
-      annotatedPng: PNG,
+      images: { annotated: PNG },
       mockupFile: 'mockup.html',
     });
-    expect(html).toContain('<h2>Verification</h2>');
+    expect(html).toContain('<h2 id="verify">Verification</h2>');
+    expect(html).toContain(
+      `${result.resolved.length} resolved · ${result.still.length} still · ${result.new.length} new · ${result.gone.length} gone`,
+    );
     expect(html).toContain('4 of 5 regions matched · 1 gone · 0 new');
     expect(html).toMatch(/over the same regions \d+ → \d+, (better|worse|unchanged)/);
     for (const title of ['Resolved', 'Still present', 'New', 'Gone', 'Not re-checked'])
