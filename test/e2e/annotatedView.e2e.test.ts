@@ -1,0 +1,97 @@
+/**
+ * The calmer annotated view in a narrow side panel (360 px): only the regions with findings
+ * numbered, the rest faint, "Show all regions" numbering every one; the screenshot and the
+ * before/after comparison open full size on a click or a key, and Escape closes them.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { flaggedRegionIds } from '@/utils/render/marks';
+import { clipBox } from '@/utils/render/badges';
+import { CritiqueRecord } from '@/utils/schemas';
+import { artifactPath, critiqueInPanel, ROOT, withExtension } from './harness';
+
+const env = withExtension({ '/fixtures': join(ROOT, 'test/fixtures/pages') });
+const WIDTH = 360;
+
+/** The job's saved record, from the background. */
+const record = async (jobId: string) =>
+  CritiqueRecord.parse(await env.harness.askBackground('getRecord', { jobId }));
+
+const counts = (panel: Page) =>
+  panel.getByTestId('annotated-shot').evaluate((figure) => ({
+    numbered: figure.querySelectorAll('.shot__box').length,
+    badges: figure.querySelectorAll('.shot__box .shot__badge').length,
+    faint: figure.querySelectorAll('.shot__faint').length,
+    containers: figure.querySelectorAll('.shot__box--container').length,
+  }));
+
+describe('the annotated view in a 360 px panel', () => {
+  it('numbers only the regions with findings, shows all on request, and opens full size', async () => {
+    const { tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/cards-in-li.html`);
+    const panel = await env.harness.openPanel(tabId);
+    await panel.setViewportSize({ width: WIDTH, height: 720 });
+    const jobId = await critiqueInPanel(panel, undefined, ['done']);
+    await panel.getByTestId('annotated-shot').locator('img').waitFor();
+    const { draft } = await record(jobId);
+    const inShot = draft.regions.filter((r) => clipBox(r.box, draft.shot!.area));
+    const flagged = flaggedRegionIds(draft.findings);
+    const expected = inShot.filter((r) => flagged.has(r.id)).length;
+
+    // By default: the regions with findings numbered, every other one faint.
+    const calm = await counts(panel);
+    expect(calm.numbered).toBe(expected);
+    expect(calm.badges).toBe(expected);
+    expect(calm.faint).toBe(inShot.length - expected);
+    expect(calm.faint).toBeGreaterThan(0);
+    // Readable at 360 px: nothing wider than the panel.
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    await panel.getByTestId('annotated-shot').scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: artifactPath('annotated-view-360.png') });
+
+    // The toggle numbers every region; containers are drawn lighter.
+    await panel.getByRole('checkbox', { name: 'Show all regions' }).check();
+    const all = await counts(panel);
+    expect(all).toMatchObject({ numbered: inShot.length, badges: inShot.length, faint: 0 });
+    const parents = new Set(inShot.flatMap((r) => (r.parentId ? [r.parentId] : [])));
+    expect(all.containers).toBe(inShot.filter((r) => parents.has(r.id)).length);
+    await panel.screenshot({ path: artifactPath('annotated-view-360-all.png') });
+    await panel.getByRole('checkbox', { name: 'Show all regions' }).uncheck();
+
+    // A click on the picture opens it at the page's own size; Escape closes it.
+    const open = panel.getByRole('button', { name: 'Open the screenshot full size' });
+    await open.click();
+    const full = panel.getByTestId('annotated-shot-full');
+    await full.waitFor();
+    expect(await panel.getByRole('dialog', { name: 'Screenshot, full size' }).isVisible()).toBe(true);
+    const fullWidth = await full.evaluate((f) => f.getBoundingClientRect().width);
+    expect(Math.round(fullWidth)).toBe(Math.round(draft.shot!.area.width));
+    expect((await counts(panel)).numbered).toBe(expected);
+    await panel.screenshot({ path: artifactPath('annotated-view-360-full.png') });
+    await panel.keyboard.press('Escape');
+    await full.waitFor({ state: 'detached' });
+    // Focus goes back to the picture, and the keyboard opens it again.
+    expect(await open.evaluate((el) => el === document.activeElement)).toBe(true);
+    await panel.keyboard.press('Enter');
+    await full.waitFor();
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await full.waitFor({ state: 'detached' });
+
+    // The before/after comparison opens full size too.
+    await panel.getByRole('tab', { name: 'Alternative' }).click();
+    await panel.getByRole('button', { name: 'Preview on page' }).click();
+    const compare = panel.getByTestId('compare');
+    await compare.waitFor({ timeout: 30_000 });
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    // Numbered as on the screenshot: the regions with findings only.
+    expect(await compare.locator('.compare__picture > .compare__badge').count()).toBe(expected);
+    await panel.screenshot({ path: artifactPath('compare-360.png'), fullPage: true });
+    await panel.getByRole('button', { name: 'Open the comparison full size' }).click();
+    const compareFull = panel.getByTestId('compare-full');
+    await compareFull.waitFor();
+    expect(await compareFull.locator('img').count()).toBe(2);
+    await panel.keyboard.press('Escape');
+    await compareFull.waitFor({ state: 'detached' });
+    await panel.getByRole('button', { name: 'Preview on page' }).click();
+  });
+});
