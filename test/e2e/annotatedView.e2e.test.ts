@@ -6,10 +6,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { flaggedRegionIds } from '@/utils/render/marks';
-import { clipBox } from '@/utils/render/badges';
-import { CritiqueRecord } from '@/utils/schemas';
-import { artifactPath, critiqueInPanel, ROOT, withExtension } from './harness';
+import { annotationLayout } from '@/utils/render/annotate';
+import { flaggedRegionIds, markTones } from '@/utils/render/marks';
+import { BADGE_COLORS, clipBox } from '@/utils/render/badges';
+import { CritiqueRecord, DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
+import { startFakeOpenAI } from '../fake-openai/server';
+import { artifactPath, critiqueInPanel, type ExtensionGlobal, ROOT, withExtension } from './harness';
 
 const env = withExtension({ '/fixtures': join(ROOT, 'test/fixtures/pages') });
 const WIDTH = 360;
@@ -93,5 +95,66 @@ describe('the annotated view in a 360 px panel', () => {
     await panel.keyboard.press('Escape');
     await compareFull.waitFor({ state: 'detached' });
     await panel.getByRole('button', { name: 'Preview on page' }).click();
+  });
+
+  it('annotated.png is drawn again to number the regions a model’s findings add', async () => {
+    const fake = await startFakeOpenAI();
+    const page = await env.harness.extensionPage();
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      provider: 'compatible',
+      baseUrl: fake.baseUrl,
+      apiKey: 'sk-annotated',
+      imageGeneration: false,
+    };
+    try {
+      await page.evaluate(
+        (s) => (globalThis as unknown as ExtensionGlobal).chrome.storage.session.set({ settings: s }),
+        settings,
+      );
+      const { tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/cards-in-li.html`);
+      const { record: raw, artifacts } = await env.harness.runJob({ tabId, mode: 'viewport' });
+      const { draft } = CritiqueRecord.parse(raw);
+      expect(draft.engine).toMatch(/^model:/);
+      const measured = flaggedRegionIds(draft.findings.filter((f) => f.basis === 'measured'));
+      const added = [...flaggedRegionIds(draft.findings)].filter((id) => !measured.has(id));
+      // The fake model flags the first content regions; on this page the measures do not.
+      expect(added.length).toBeGreaterThan(0);
+      expect(draft.annotated!.version).toBe(1);
+      // Each added region's badge is in the picture, in the badge colour, where the layout puts it.
+      const png = artifacts.annotated!;
+      const size = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+      const layout = annotationLayout(
+        draft.shot!,
+        draft.regions,
+        size,
+        markTones(draft.regions, draft.findings, false),
+      );
+      const points = layout.marks
+        .filter((m) => added.includes(m.region.id))
+        .map((m) => ({
+          x: Math.round(m.badge!.rect.x + 2 * layout.scale),
+          y: Math.round(m.badge!.rect.y + 2 * layout.scale),
+        }));
+      expect(points.length).toBe(added.length);
+      const colours = await page.evaluate(
+        async ({ base64, points }) => {
+          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const ctx = canvas.getContext('2d')!;
+          ctx.drawImage(bitmap, 0, 0);
+          return points.map(({ x, y }) => [...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)]);
+        },
+        { base64: png.toString('base64'), points },
+      );
+      const mark = [1, 3, 5].map((i) => parseInt(BADGE_COLORS.mark.slice(i, i + 2), 16));
+      for (const colour of colours) expect(colour).toEqual(mark);
+    } finally {
+      await page.evaluate(() =>
+        (globalThis as unknown as ExtensionGlobal).chrome.storage.session.remove('settings'),
+      );
+      await fake.close();
+    }
   });
 });
