@@ -85,7 +85,9 @@ describe('renderReport', () => {
     expect(html).toContain(
       'Content check passed: the alternative keeps all 5 of 5 content regions (10 of 10 words), each exactly once, and adds none.',
     );
-    expect(html).toContain(`<img class="shot" src="${PNG}" alt="Screenshot of the page with numbered regions"`);
+    expect(html).toContain(
+      `<img class="shot" src="${PNG}" alt="Screenshot of the page with numbered regions"`,
+    );
     expect(html).toContain(`<img class="shot" src="${PNG}" alt="Screenshot of the HTML mockup"`);
     expect(html).toContain('<a href="mockup.html">');
     expect(html).not.toContain('<iframe');
