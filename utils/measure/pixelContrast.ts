@@ -33,7 +33,7 @@ export const MIN_SEPARATION = 0.6;
 const INK_RANGE = [0.02, 0.6] as const;
 /** The ground must hold this share of the outer ring: text that runs into the ring is not on it. */
 const RING_GROUND = 0.6;
-/** Pixels within this luma of a side's peak make its colour. */
+/** Pixels within this luma of a side's peak make its colour, at most. */
 const PEAK_BAND = 10;
 
 const lumaAt = (data: Pixels['data'], i: number) =>
@@ -66,8 +66,8 @@ function otsu(histogram: Uint32Array, total: number): { threshold: number; separ
   return { threshold, separation: best / (total * total) / variance };
 }
 
-/** The mean colour of a side's pixels near its histogram peak (a smoothed mode). */
-function peakColour(pixels: Pixels, box: Box, histogram: Uint32Array, from: number, to: number): Rgba {
+/** The luma at a side's histogram peak (a mode smoothed over five values). */
+function peakOf(histogram: Uint32Array, from: number, to: number): number {
   let peak = from;
   let peakCount = -1;
   for (let v = from; v <= to; v++) {
@@ -75,8 +75,13 @@ function peakColour(pixels: Pixels, box: Box, histogram: Uint32Array, from: numb
     for (let w = Math.max(from, v - 2); w <= Math.min(to, v + 2); w++) count += histogram[w]!;
     if (count > peakCount) [peak, peakCount] = [v, count];
   }
-  const low = Math.max(from, peak - PEAK_BAND);
-  const high = Math.min(to, peak + PEAK_BAND);
+  return peak;
+}
+
+/** The mean colour of the pixels within `band` of a luma peak, on its side of the threshold. */
+function colourNear(pixels: Pixels, box: Box, peak: number, band: number, from: number, to: number): Rgba {
+  const low = Math.max(from, peak - band);
+  const high = Math.min(to, peak + band);
   let r = 0;
   let g = 0;
   let b = 0;
@@ -134,8 +139,13 @@ export function glyphContrast(pixels: Pixels, word: Box): GlyphContrast | null {
   const ink = (groundIsDark ? total - dark : dark) / total;
   if (ringGround < RING_GROUND || ink < INK_RANGE[0] || ink > INK_RANGE[1]) return null;
 
-  const darkColour = peakColour(pixels, box, histogram, 0, threshold);
-  const lightColour = peakColour(pixels, box, histogram, threshold + 1, 255);
+  // Edge pixels lie on one side of each peak only (toward the other colour): a band narrow
+  // against the gap between the peaks keeps them out, wide enough for JPEG noise.
+  const darkPeak = peakOf(histogram, 0, threshold);
+  const lightPeak = peakOf(histogram, threshold + 1, 255);
+  const band = Math.min(PEAK_BAND, Math.max(2, Math.round((lightPeak - darkPeak) / 8)));
+  const darkColour = colourNear(pixels, box, darkPeak, band, 0, threshold);
+  const lightColour = colourNear(pixels, box, lightPeak, band, threshold + 1, 255);
   const [text, ground] = groundIsDark ? [lightColour, darkColour] : [darkColour, lightColour];
   return { ratio: contrastRatio(text, ground), text, ground, separation, ink };
 }

@@ -38,7 +38,9 @@ export const textImagesStage = defineStage({
       );
     if (read.outside > 0)
       notes.push(
-        `${read.outside} ${read.outside === 1 ? 'image lies' : 'images lie'} mostly outside the screenshot, so any text in them was not measured.`,
+        read.outside === 1
+          ? '1 image lies mostly outside the screenshot, so any text in it was not measured.'
+          : `${read.outside} images lie mostly outside the screenshot, so any text in them was not measured.`,
       );
     const drafts = imageTextFindings(read.readings);
     if (drafts.length === 0) return { notes };
