@@ -66,13 +66,14 @@ export async function readImageRegions(
       ctx.drawImage(bitmap, cut.x, cut.y, cut.width, cut.height, 0, 0, cut.width, cut.height);
       const pixels = ctx.getImageData(0, 0, cut.width, cut.height);
       const likely = textLikelihood(pixels).likely;
+      // Pixels of images that will not be read are let go at once: a page may have a hundred.
       if (likely || TEXT_ALT.test(region.name)) candidates.push({ region, pixels, likely, canvas });
       else result.passed++;
     }
-    // Stable: reading order within each group.
-    candidates.sort((a, b) => Number(b.likely) - Number(a.likely));
-    result.capped = Math.max(0, candidates.length - MAX_IMAGES);
-    for (const { region, pixels, canvas } of candidates.slice(0, MAX_IMAGES)) {
+    const { chosen, capped, passed } = chooseImages(candidates);
+    result.capped = capped;
+    result.passed += passed;
+    for (const { region, pixels, canvas } of chosen) {
       signal.throwIfAborted();
       const enlarge = Math.min(4, Math.max(1, Math.round(READ_HEIGHT / canvas.height)));
       const image = await blobToDataUrl(await enlarged(canvas, enlarge).convertToBlob({ type: 'image/png' }));
@@ -93,6 +94,23 @@ export async function readImageRegions(
     bitmap.close();
   }
   return result;
+}
+
+/**
+ * The images to read: those whose pixels look like text, then those whose alt text says they
+ * hold words, each group in reading order, up to MAX_IMAGES.
+ */
+export function chooseImages<T extends { region: Region; likely: boolean }>(
+  candidates: readonly T[],
+): { chosen: T[]; capped: number; passed: number } {
+  const picked = candidates.filter((c) => c.likely || TEXT_ALT.test(c.region.name));
+  // A stable sort: reading order stays within each group.
+  picked.sort((a, b) => Number(b.likely) - Number(a.likely));
+  return {
+    chosen: picked.slice(0, MAX_IMAGES),
+    capped: Math.max(0, picked.length - MAX_IMAGES),
+    passed: candidates.length - picked.length,
+  };
 }
 
 /** The part of the image the capture holds, in the capture's pixels, or null when under HELD of it. */
