@@ -79,6 +79,18 @@ describe('images of text, measured from their pixels', () => {
 
     // The score counts the pixel finding with every other measured one.
     expect(record.draft.score).toEqual(score(findings.filter((f) => f.basis === 'measured')));
+
+    // A preview restyles the page, not its images: a check reads them again and finds the
+    // banner as faint as before, never resolved.
+    const { record: checked } = await env.harness.runJob({
+      tabId,
+      check: { against: record.id, preview: true },
+    });
+    const verify = CritiqueRecord.parse(checked).draft.verify!;
+    expect(verify.still.filter((f) => f.rule === 'wcag-1.4.3' && f.regionIds.includes(pale!))).toHaveLength(
+      1,
+    );
+    expect(verify.resolved.filter((f) => f.regionIds.includes(pale!))).toEqual([]);
     await page.close();
   });
 });
