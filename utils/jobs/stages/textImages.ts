@@ -4,6 +4,7 @@ import { imageTextFindings } from '../../measure/imagesOfText';
 import { score } from '../../measure/score';
 import { MAX_IMAGES, readImageRegions } from '../../ocr/imageRegions';
 import { readImageText } from '../../ocr/offscreen';
+import { isPicture } from '../../render/crops';
 import { defineStage } from '../stage';
 
 /**
@@ -18,10 +19,11 @@ export const textImagesStage = defineStage({
   optional: true,
   needs: ['regions', 'shot'],
   uses: ['findings'],
-  skip: () =>
-    browser.offscreen
-      ? null
-      : 'images of text are not read in this browser: OCR runs in an offscreen document, which only Chromium has',
+  skip: (_, draft) => {
+    if (!browser.offscreen)
+      return 'images of text are not read in this browser: OCR runs in an offscreen document, which only Chromium has';
+    return draft.regions.some(isPicture) ? null : 'no images on the page';
+  },
   async run({ regions, findings, shot }, io) {
     const png = await io.load(shot.image);
     if (!png) throw new Error('the screenshot is not available');

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyDraft } from '@/utils/jobs/record';
+import { region } from '../../../fixtures/regions';
 import type { StageIO } from '@/utils/jobs/stage';
 import { textImagesStage } from '@/utils/jobs/stages/textImages';
 
@@ -17,8 +18,12 @@ describe('text-images stage', () => {
     expect(textImagesStage.skip!(io, emptyDraft())).toMatch(/^images of text are not read in this browser/);
   });
 
-  it('runs where offscreen documents exist', () => {
+  it('runs where offscreen documents exist, on a page with images', () => {
     withOffscreen.offscreen = {};
-    expect(textImagesStage.skip!(io, emptyDraft())).toBeNull();
+    const picture = region('r2', { kind: 'media', tag: 'img', text: '', name: 'Banner' });
+    expect(textImagesStage.skip!(io, { ...emptyDraft(), regions: [region('r1'), picture] })).toBeNull();
+    expect(textImagesStage.skip!(io, { ...emptyDraft(), regions: [region('r1')] })).toBe(
+      'no images on the page',
+    );
   });
 });
