@@ -16,12 +16,12 @@ export interface TextImagesRow {
   /** Findings from pixels: 1.4.3 failures and 1.4.5 notes. */
   failures: number;
   notes: number;
-  /** The stage's time, median of the runs after the first. */
-  stageMs: number;
+  /** The stage's time, median of the runs after the first; null when it skipped itself (no images). */
+  stageMs: number | null;
   /** The stage's time per image read, per run. */
   perImageMs: number[];
   /** The first run's stage time: on the first page, it includes starting the OCR engine. */
-  firstMs: number;
+  firstMs: number | null;
 }
 
 const READ = /^Read the text in (\d+) images? with OCR/;
@@ -37,12 +37,13 @@ export async function textImagesBench(
     const { page, tabId } = await harness.openTab(`${origin}${path}`);
     const times: number[] = [];
     const perImageMs: number[] = [];
-    let firstMs = 0;
+    let firstMs: number | null = null;
     let last: CritiqueRecord | null = null;
     for (let i = 0; i < reps + 1; i++) {
       const { record: raw } = await harness.runJob({ tabId, mode: 'viewport' });
       last = CritiqueRecord.parse(raw);
-      const ms = last.job.stages.find((s) => s.name === 'text-images')?.ms ?? 0;
+      const ms = last.job.stages.find((s) => s.name === 'text-images')?.ms ?? null;
+      if (ms === null) break;
       const read = Number(last.draft.notes.map((n) => READ.exec(n)?.[1]).find(Boolean) ?? 0);
       if (i === 0) {
         firstMs = ms;
@@ -58,7 +59,7 @@ export async function textImagesBench(
       read: Number(last!.draft.notes.map((n) => READ.exec(n)?.[1]).find(Boolean) ?? 0),
       failures: fromPixels.filter((f) => f.rule === 'wcag-1.4.3').length,
       notes: fromPixels.filter((f) => f.rule === 'wcag-1.4.5').length,
-      stageMs: median(times),
+      stageMs: times.length > 0 ? median(times) : null,
       perImageMs,
       firstMs,
     });

@@ -3,7 +3,8 @@
  * on #bbb, and #111 on white), a photo whose alt text sends it to OCR, a gradient, and a banner
  * below the fold. The pale banner's 1.4.3 failure is found from its pixels, with the ratio its
  * colours give; both banners get the 1.4.5 note; the photo and the gradient get nothing; the
- * banner the viewport capture does not hold is counted in a note, not measured.
+ * banner the viewport capture does not hold is counted in a note, not measured (a full-page
+ * capture holds it, and it is measured).
  */
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, parseColor } from '@/utils/measure/color';
@@ -91,6 +92,20 @@ describe('images of text, measured from their pixels', () => {
       1,
     );
     expect(verify.resolved.filter((f) => f.regionIds.includes(pale!))).toEqual([]);
+    await page.close();
+  });
+
+  it('in a full-page capture, measures the banner below the fold too', async () => {
+    const { page, tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/image-of-text.html`);
+    await page.waitForFunction(() =>
+      [...document.images].every((img) => img.complete && img.naturalWidth > 0),
+    );
+    const { record: raw } = await env.harness.runJob({ tabId, mode: 'full' });
+    const { findings, notes, regions } = CritiqueRecord.parse(raw).draft;
+    const failures = findings.filter((f) => f.source === 'pixels' && f.rule === 'wcag-1.4.3');
+    const named = failures.map((f) => regions.find((r) => r.id === f.regionIds[0])!.name);
+    expect(named).toEqual(['Spring sale banner', 'Autumn sale banner']);
+    expect(notes.some((n) => /outside the screenshot, so any text/.test(n))).toBe(false);
     await page.close();
   });
 });
