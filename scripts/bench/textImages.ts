@@ -24,7 +24,7 @@ export interface TextImagesRow {
   firstMs: number | null;
 }
 
-const READ = /^Read the text in (\d+) images? with OCR/;
+const READ = /^OCR read (\d+) images? for text/;
 
 export async function textImagesBench(
   harness: Harness,

@@ -75,7 +75,7 @@ describe('images of text, measured from their pixels', () => {
     );
     // The photo went to OCR (its alt text says "poster") and the gradient did not.
     expect(notes).toContain(
-      'Read the text in 3 images with OCR and measured its contrast from their pixels.',
+      'OCR read 3 images for text; the contrast of the words found is measured from the image’s own pixels.',
     );
 
     // The score counts the pixel finding with every other measured one.

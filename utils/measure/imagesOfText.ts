@@ -104,7 +104,8 @@ export function imageTextFindings(readings: readonly ImageReading[]): Omit<Findi
         fix: fixed
           ? `Redraw the words in ${toHex(fixed)} or ${relativeLuminance(text) < relativeLuminance(ground) ? 'darker' : 'lighter'} on ${toHex(ground)} (${ratioText(typical.required)}), or set them as live text over the picture.`
           : `Redraw the image with a ground that lets the words reach ${typical.required}:1, or set them as live text over the picture.`,
-        severity: failing.some((w) => w.contrast.ratio < (w.required * 2) / 3) ? 'critical' : 'major',
+        // Under two thirds of the threshold is critical, as for text (./contrast.ts).
+        severity: ratio < (typical.required * 2) / 3 ? 'critical' : 'major',
         category: 'contrast',
         basis: 'measured',
         source: 'pixels',

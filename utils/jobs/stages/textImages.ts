@@ -32,7 +32,7 @@ export const textImagesStage = defineStage({
     const notes: string[] = [];
     if (read.readings.length > 0)
       notes.push(
-        `Read the text in ${read.readings.length} ${read.readings.length === 1 ? 'image' : 'images'} with OCR and measured its contrast from their pixels.`,
+        `OCR read ${read.readings.length} ${read.readings.length === 1 ? 'image' : 'images'} for text; the contrast of the words found is measured from the image’s own pixels.`,
       );
     if (read.capped > 0)
       notes.push(
