@@ -25,6 +25,7 @@ import { grammarThroughput, visibilityCost } from './bench/cssGuard';
 import { historyBench } from './bench/history';
 import { modelPath } from './bench/model';
 import { previewBench } from './bench/preview';
+import { textImagesBench } from './bench/textImages';
 import { CORPUS, DEMO_DIR, ROOT, ensureBuilt, launch, serve, type Harness } from './lib/browser';
 import { browserRssMb, median } from './lib/stats';
 
@@ -433,6 +434,32 @@ async function ocrPerImage(harness: Harness, origin: string) {
   say();
 }
 
+async function imagesOfText(harness: Harness, origin: string) {
+  say('## Images of text: contrast from their pixels');
+  say();
+  say(
+    `A viewport critique's \`text-images\` stage as the job runner times it: the image regions cut from the capture, a pixel pre-check on each, OCR (the offscreen document's bundled tesseract.js) on those the pre-check or their alt text picks, at most 6 a page, and the contrast of every word read measured from the pixels. The fixture has a pale and a dark banner (600×120), a photo its alt text sends to OCR, a gradient and a banner below the fold; the corpus pages are the sample above, whose images are all one photo; on a page without images the stage skips itself. Median of ${REPS} critiques after a first one, whose time (the first page's includes starting the OCR engine) is shown apart.`,
+  );
+  say();
+  const pages = ['/fixtures/image-of-text.html', ...CORPUS_SAMPLE.map((f) => `/corpus/${f}`)];
+  const rows = await textImagesBench(harness, origin, pages, REPS);
+  raw.textImages = rows;
+  say(
+    '| page | images | read | 1.4.3 failures | 1.4.5 notes | stage ms (median) | ms per image read (median) | first run ms |',
+  );
+  say('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows)
+    say(
+      `| ${r.page} | ${r.images} | ${r.read} | ${r.failures} | ${r.notes} | ${r.stageMs?.toFixed(0) ?? 'skipped'} | ${r.perImageMs.length > 0 ? median(r.perImageMs).toFixed(0) : ''} | ${r.firstMs?.toFixed(0) ?? ''} |`,
+    );
+  const perImage = rows.flatMap((r) => r.perImageMs);
+  const unread = rows.filter((r) => r.read === 0 && r.stageMs !== null).map((r) => r.stageMs!);
+  say(
+    `| **median** | | | | | ${unread.length > 0 ? `**${median(unread).toFixed(0)}** (pages with images, none read)` : ''} | **${perImage.length > 0 ? median(perImage).toFixed(0) : '–'}** | |`,
+  );
+  say();
+}
+
 async function livePreview(harness: Harness, origin: string) {
   say('## Live preview, re-measure and verify on the corpus');
   say();
@@ -596,6 +623,7 @@ async function main() {
     // OCR first: its first image is the cold start (the model section also reads images).
     if (runs('ocr')) await ocrPerImage(harness, server.origin);
     if (runs('model')) await modelOverhead(harness, server.origin);
+    if (runs('textimg')) await imagesOfText(harness, server.origin);
     if (runs('preview')) await livePreview(harness, server.origin);
     if (runs('visibility')) await visibilityCheck(harness, server.origin);
   } finally {

@@ -102,6 +102,8 @@ export const Finding = z.object({
   severity: Severity,
   category: z.enum(['contrast', 'hierarchy', 'typography', 'spacing', 'targets', 'density']),
   basis: Basis,
+  /** What a measured finding was measured from, when not the DOM: `pixels` for an image's own pixels. */
+  source: z.enum(['pixels']).optional(),
   /** The rule behind the finding when there is one, e.g. `wcag-1.4.3`; `needs-review` outcomes say so here too. */
   rule: z.string().optional(),
   regionIds: z.array(RegionId),
@@ -523,6 +525,7 @@ export const StageName = z.enum([
   'capture',
   'plan',
   'model-plan',
+  'text-images',
   'render',
   'image',
   'image-check',

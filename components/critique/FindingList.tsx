@@ -3,6 +3,9 @@ import { RegionBadges } from '../focus/RegionBadges';
 
 const ORDER: Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
 
+/** The basis as shown: a finding measured from an image's pixels says so. */
+const basisLabel = (f: Finding) => (f.source === 'pixels' ? `${f.basis} (from pixels)` : f.basis);
+
 /** Findings, worst first, each with its basis and the numbered regions it points at. */
 export function FindingList({ findings }: { findings: Finding[] }) {
   const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
@@ -18,7 +21,7 @@ export function FindingList({ findings }: { findings: Finding[] }) {
           <p className="finding__detail">{f.detail}</p>
           <p className="finding__meta">
             <span className="muted" data-basis={f.basis}>
-              {f.basis} · {Math.round(f.confidence * 100)}% sure
+              {basisLabel(f)} · {Math.round(f.confidence * 100)}% sure
             </span>
             <RegionBadges ids={f.regionIds} />
           </p>

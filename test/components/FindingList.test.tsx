@@ -48,4 +48,20 @@ describe('findings in the panel', () => {
         .map((b) => b.getAttribute('aria-label')),
     ).toEqual(['Region 3', 'Region 4']);
   });
+
+  it('label a finding measured from an image’s pixels as such', () => {
+    render(
+      <RegionFocusProvider tabId={4}>
+        <FindingList
+          findings={[
+            { ...finding('p', 'major', 'measured', ['r5']), source: 'pixels' },
+            finding('d', 'minor', 'measured', ['r6']),
+          ]}
+        />
+      </RegionFocusProvider>,
+    );
+    const items = within(screen.getByRole('list', { name: 'Findings' })).getAllByRole('listitem');
+    expect(items[0]!.textContent).toContain('measured (from pixels) · 80% sure');
+    expect(items[1]!.textContent).not.toContain('from pixels');
+  });
 });

@@ -8,11 +8,12 @@ import { planStage } from './plan';
 import { previewStage } from './preview';
 import { regionsStage } from './regions';
 import { renderStage } from './render';
+import { textImagesStage } from './textImages';
 import { verifyStage } from './verify';
 
 /**
- * A critique: regions → measure → capture → plan (offline) → model-plan → render → image →
- * image-check → verify. The model stages skip themselves when no model is configured; verify
+ * A critique: regions → measure → capture → plan (offline) → model-plan → text-images →
+ * render → image → image-check → verify. The model stages skip themselves when no model is configured; verify
  * runs only for a critique made against an earlier one (the CLI's `--against`).
  */
 export const CRITIQUE_STAGES: readonly AnyStage[] = [
@@ -21,6 +22,7 @@ export const CRITIQUE_STAGES: readonly AnyStage[] = [
   captureStage,
   planStage,
   modelPlanStage,
+  textImagesStage,
   renderStage,
   imageStage,
   imageCheckStage,
@@ -29,12 +31,13 @@ export const CRITIQUE_STAGES: readonly AnyStage[] = [
 
 /**
  * A check of the page now against an earlier critique: preview (when asked) → regions →
- * measure → capture → verify. The live preview's "next state" and "Check again" both run it.
+ * measure → capture → text-images → verify. The live preview's "next state" and "Check again" both run it.
  */
 export const CHECK_STAGES: readonly AnyStage[] = [
   previewStage,
   regionsStage,
   measureStage,
   captureStage,
+  textImagesStage,
   verifyStage,
 ];
