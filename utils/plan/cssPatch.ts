@@ -2,7 +2,7 @@
  * The in-place preview of a blueprint: per-region CSS declarations, built in this order, each
  * step seeing what the earlier ones predict (./predict.ts):
  *   1. headings on the page's type scale, in order of level (./headings.ts);
- *   2. text and controls snapped to the same scale, with readable line height and length;
+ *   2. text, controls and fields snapped to the same scale, with readable line height and length;
  *   3. undersized pointer targets padded to 24 px (./targetPadding.ts);
  *   3b. headings that colour still puts out of order given a stronger shade (./headings.ts);
  *   4. each screen's primary action made its strongest control (./leadActions.ts), and
@@ -92,7 +92,8 @@ export function toCssPatch(
   for (const section of blueprint.sections) {
     for (const id of section.regionIds) {
       const region = byId.get(id);
-      if (region && (region.kind === 'text' || region.kind === 'control')) {
+      // Fields too: a search box left at its own size is the one size off the new scale.
+      if (region && (region.kind === 'text' || region.kind === 'control' || region.kind === 'field')) {
         const siblings = regions.filter((r) => r.parentId === region.parentId);
         const parent = byId.get(region.parentId ?? '');
         merge(id, keepCentred(textDeclarations(region, blueprint, floor), region, parent, siblings));
