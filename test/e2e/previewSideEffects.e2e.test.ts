@@ -5,6 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { measure } from '@/utils/measure';
 import { contrastRatio, parseColor, WHITE, composite } from '@/utils/measure/color';
@@ -194,23 +195,29 @@ describe('the preview adds no measured finding', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Opens a fixture, applies its offline plan, and hands back the page and the patch. */
-async function previewed(file: string) {
+/** Opens a fixture, looks at it (`before`), applies its offline plan, and hands back the page and the patch. */
+async function previewed(file: string, before?: (page: Page) => Promise<void>) {
   const { page, tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/${file}`);
   await pauseAnimations(page);
+  await before?.(page);
   const { regions, patch } = critique(await extract(tabId));
   await apply(tabId, patch, regions);
-  return { page, patch, regions };
+  return { page, tabId, patch, regions };
 }
 
 const opaque = (css: string) => composite(parseColor(css) ?? WHITE, WHITE);
 
 describe('the three side effects, measured on the page', () => {
   it('links in recoloured text stay distinguishable: 3:1 against the text, or underlined (WCAG 1.4.1)', async () => {
-    const { page, patch, regions } = await previewed('preview-link-in-text.html');
+    const { page, tabId, patch, regions } = await previewed('preview-link-in-text.html', async (p) => {
+      const decorations = await p.evaluate(() =>
+        [...document.querySelectorAll('.pale a')].map((a) => getComputedStyle(a).textDecorationLine),
+      );
+      expect(decorations).toEqual(['none', 'none', 'none']);
+    });
     const links = await page.evaluate(() =>
-      [...document.querySelectorAll('p.pale a')].map((a) => {
-        const text = getComputedStyle(a.closest('p')!);
+      [...document.querySelectorAll('.pale a')].map((a) => {
+        const text = getComputedStyle(a.closest('.pale')!);
         const link = getComputedStyle(a);
         return {
           text: text.color,
@@ -220,14 +227,15 @@ describe('the three side effects, measured on the page', () => {
         };
       }),
     );
-    // The pale paragraphs were recoloured: the fix this guards is real.
+    // The pale blocks (two paragraphs, and loose text beside a paragraph) were recoloured: the
+    // fix this guards is real, and before it the links were told apart by colour alone.
     const recoloured = patch
       .filter((e) => e.declarations.color)
       .map((e) => regions.find((r) => r.id === e.regionId)?.text);
     expect(
-      recoloured.filter((t) => t?.includes('returns policy') || t?.includes('Book a call')),
-    ).toHaveLength(2);
-    expect(links).toHaveLength(2);
+      recoloured.filter((t) => /returns policy|Book a call|questions others asked/.test(t ?? '')),
+    ).toHaveLength(3);
+    expect(links).toHaveLength(3);
     for (const { text, link, decoration, name } of links) {
       const ratio = contrastRatio(opaque(link), opaque(text));
       console.log(
@@ -235,6 +243,12 @@ describe('the three side effects, measured on the page', () => {
       );
       expect(ratio >= 3 || decoration.includes('underline'), `"${name}" stands out from its text`).toBe(true);
     }
+    // Taken off with the preview.
+    await env.harness.ask(tabId, 'revertPreview');
+    const after = await page.evaluate(() =>
+      [...document.querySelectorAll('.pale a')].map((a) => getComputedStyle(a).textDecorationLine),
+    );
+    expect(after).toEqual(['none', 'none', 'none']);
     await page.close();
   });
 
