@@ -243,6 +243,13 @@ describe('the three side effects, measured on the page', () => {
       );
       expect(ratio >= 3 || decoration.includes('underline'), `"${name}" stands out from its text`).toBe(true);
     }
+    // A heading that is one link is recoloured whole, and not underlined.
+    const heading = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('.pale-title a')!);
+      return { color: style.color, decoration: style.textDecorationLine };
+    });
+    expect(heading.color).not.toBe('rgb(160, 160, 160)');
+    expect(heading.decoration).toBe('none');
     // Taken off with the preview.
     await env.harness.ask(tabId, 'revertPreview');
     const after = await page.evaluate(() =>
