@@ -1,7 +1,9 @@
 /**
  * The preview without collateral damage (issue 15, part 6): applied to a page and re-measured,
- * the offline plan adds no measured finding the page did not have. One browser, one page at a
- * time, at the harness's viewport, so it runs on two cores.
+ * the offline plan adds no measured finding the page did not have. The steps are the check
+ * job's (utils/jobs/stages, CHECK_STAGES: preview → regions → measure → verify), run from here
+ * without the capture, which measures nothing. One browser, one page at a time, at the
+ * harness's viewport, so it runs on two cores in about a minute.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,11 +44,10 @@ interface Added {
   /** Its regions on the previewed page, and each one's region before the preview (same key). */
   regions: { now: Region; before: Region | undefined }[];
   earlier: ReturnType<typeof critique>;
-  later: Region[];
 }
 
 /** A new finding as a line: its rule and its regions' keys and text, which outlive region ids. */
-function describe_(a: Added): string {
+function asLine(a: Added): string {
   const named = a.regions.map(({ now }) => `${now.key} "${now.text.slice(0, 40)}"`);
   return `${a.finding.rule ?? a.finding.category}: ${a.finding.title} [${named.join(', ')}]`;
 }
@@ -74,7 +75,6 @@ async function newFindings(url: string): Promise<Added[]> {
       return now ? [{ now, before: byKey.get(now.key) }] : [];
     }),
     earlier,
-    later: later.regions,
   }));
 }
 
@@ -167,11 +167,11 @@ describe('the preview adds no measured finding', () => {
     for (const a of found) {
       const decided = DECIDED.find((d) => d.is(a));
       console.log(
-        `${url}: new after preview: ${describe_(a)} (${decided ? `decided: ${decided.name}` : 'UNDECIDED'})`,
+        `${url}: new after preview: ${asLine(a)} (${decided ? `decided: ${decided.name}` : 'UNDECIDED'})`,
       );
     }
     expect(
-      found.filter((a) => !DECIDED.some((d) => d.is(a))).map(describe_),
+      found.filter((a) => !DECIDED.some((d) => d.is(a))).map(asLine),
       `findings the preview adds on ${url}`,
     ).toEqual([]);
   };
@@ -188,7 +188,7 @@ describe('the preview adds no measured finding', () => {
       );
       // A case that no longer occurs is no longer an exception: take it out of DECIDED.
       expect(taken.length, 'findings taken for this case').toBeGreaterThan(0);
-      for (const a of taken) expect(decided.holds(a), `${a.url}: ${describe_(a)}`).toBe(true);
+      for (const a of taken) expect(decided.holds(a), `${a.url}: ${asLine(a)}`).toBe(true);
     });
   });
 });
