@@ -40,6 +40,11 @@ export const RegionStyle = z.object({
   backgroundKind: z.enum(['solid', 'image/gradient']),
   /** WCAG 2.x contrast ratio of color over background; `null` when it cannot be known. */
   contrast: z.number().min(1).max(21).nullable(),
+  /**
+   * Computed `text-align`, with `-webkit-center` and the like folded into `center`, `left`,
+   * `right`. Absent in records saved before it existed, read as `start`.
+   */
+  textAlign: z.enum(['start', 'end', 'left', 'right', 'center', 'justify']).optional(),
 });
 export type RegionStyle = z.infer<typeof RegionStyle>;
 

@@ -6,10 +6,11 @@
  * Text drawn translucent keeps its transparency (it may come from an `opacity` the plan cannot
  * change), so candidates are judged at that transparency.
  */
-import { parseColor, textContrast, type Rgba } from '@/utils/measure/color';
+import { WHITE, composite, contrastRatio, parseColor, textContrast, type Rgba } from '@/utils/measure/color';
 import { checkContrast } from '@/utils/measure/contrast';
 import type { Region } from '@/utils/schemas';
 import { nearestPassingColor, type ColorChoice } from './palette';
+import type { Declarations } from './predict';
 
 export function contrastFix(
   predicted: Region,
@@ -31,4 +32,36 @@ export function contrastFix(
     palette,
     alpha,
   );
+}
+
+/** WCAG 1.4.1, technique G183: a link told apart by colour alone needs 3:1 against the text around it. */
+export const LINK_TO_TEXT = 3;
+
+const isLink = (r: Region) => r.role === 'link' || (r.tag === 'a' && r.kind === 'control');
+
+/**
+ * Links that are regions of their own inside a text region keep their own colour when the text
+ * around them is recoloured (utils/preview/stylesheet.ts), and the reverse. Where the plan
+ * changed either colour and the link is then under LINK_TO_TEXT against its text, the link is
+ * underlined (G183's other cue). Links whose colours the plan leaves alone are left alone.
+ */
+export function linkCues(
+  regions: readonly Region[],
+  predicted: (region: Region) => Region,
+): Map<string, Declarations> {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const out = new Map<string, Declarations>();
+  for (const link of regions) {
+    const text = byId.get(link.parentId ?? '');
+    if (!isLink(link) || text?.kind !== 'text') continue;
+    const [linkNow, textNow] = [predicted(link), predicted(text)];
+    if (linkNow.style.color === link.style.color && textNow.style.color === text.style.color) continue;
+    const a = parseColor(linkNow.style.color);
+    const b = parseColor(textNow.style.color);
+    if (!a || !b) continue;
+    const behind = parseColor(textNow.style.background) ?? WHITE;
+    if (contrastRatio(composite(a, behind), composite(b, behind)) < LINK_TO_TEXT)
+      out.set(link.id, { 'text-decoration-line': 'underline' });
+  }
+  return out;
 }

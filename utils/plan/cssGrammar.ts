@@ -70,6 +70,8 @@ const SPECS: Record<CssProperty, Spec> = {
   order: { number: { min: -100, max: 100, integer: true } },
   'max-width': { keywords: ['none'], lengths: MAX_WIDTH },
   'text-align': { keywords: ['left', 'right', 'center', 'start', 'end', 'justify'] },
+  // `none` is left out: removing a link's underline can leave it told apart by colour alone (F73).
+  'text-decoration-line': { keywords: ['underline'] },
 };
 
 export const isCssProperty = (property: string): property is CssProperty => ALLOWED.has(property);

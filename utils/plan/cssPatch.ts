@@ -2,12 +2,15 @@
  * The in-place preview of a blueprint: per-region CSS declarations, built in this order, each
  * step seeing what the earlier ones predict (./predict.ts):
  *   1. headings on the page's type scale, in order of level (./headings.ts);
- *   2. text and controls snapped to the same scale, with readable line height and length;
+ *   2. text, controls and fields snapped to the same scale, with readable line height and length;
  *   3. undersized pointer targets padded to 24 px (./targetPadding.ts);
  *   3b. headings that colour still puts out of order given a stronger shade (./headings.ts);
  *   4. each screen's primary action made its strongest control (./leadActions.ts), and
  *      headings that rival the screen's lead set lighter (./screenLead.ts);
- *   5. text still below WCAG AA given a colour from the page's palette (./contrastFix.ts).
+ *   5. text still below WCAG AA given a colour from the page's palette (./contrastFix.ts), and
+ *      links in recoloured text given an underline where colour no longer tells them apart.
+ * Blocks narrowed to a readable measure keep their alignment, and regions side by side in a
+ * row get the same changes to what moves them (./keepLayout.ts).
  * Only allow-listed properties are used; fonts are never changed, and colours only come from
  * the page's palette or a shade of the colour already there. The result goes through
  * sanitizePatch and the CssPatch schema, like a model's patch.
@@ -16,8 +19,9 @@ import { readingIndex, structuralIds } from '@/utils/measure/layout';
 import { charsPerLine } from '@/utils/measure/typography';
 import { pageBackground, surroundingsOf } from '@/utils/measure/weight';
 import { CssPatch, type Blueprint, type Region } from '@/utils/schemas';
-import { contrastFix } from './contrastFix';
+import { contrastFix, linkCues } from './contrastFix';
 import { foldOf } from './fold';
+import { alignRows, keepCentred } from './keepLayout';
 import { headingDeclarations, headingOrderColors, type PlacedHeading } from './headings';
 import { actionDeclarations } from './leadActions';
 import { pagePalette } from './palette';
@@ -88,11 +92,17 @@ export function toCssPatch(
   for (const section of blueprint.sections) {
     for (const id of section.regionIds) {
       const region = byId.get(id);
-      if (region && (region.kind === 'text' || region.kind === 'control'))
-        merge(id, textDeclarations(region, blueprint, floor));
+      // Fields too: a search box left at its own size is the one size off the new scale.
+      if (region && (region.kind === 'text' || region.kind === 'control' || region.kind === 'field')) {
+        const siblings = regions.filter((r) => r.parentId === region.parentId);
+        const parent = byId.get(region.parentId ?? '');
+        merge(id, keepCentred(textDeclarations(region, blueprint, floor), region, parent, siblings));
+      }
     }
   }
   for (const [id, d] of targetPadding(regions)) merge(id, d);
+  // Before the actions: the lead of a screen is made to stand out from its row on purpose.
+  for (const [id, d] of alignRows(regions, (id) => entries.get(id))) merge(id, d);
 
   const page = pageBackground(regions);
   const palette = pagePalette(regions);
@@ -118,6 +128,7 @@ export function toCssPatch(
     const fix = contrastFix(predicted(region), structural, palette);
     if (fix) merge(region.id, { color: fix.hex });
   }
+  for (const [id, d] of linkCues(regions, predicted)) merge(id, d);
 
   const patch = [...entries]
     .filter(([, d]) => Object.keys(d).length > 0)

@@ -18,4 +18,6 @@ export const ALLOWED_CSS_PROPERTIES = [
   'order',
   'max-width',
   'text-align',
+  // Only `underline` (./cssGrammar.ts): a link's cue beside text (WCAG 1.4.1), never taken away.
+  'text-decoration-line',
 ] as const;

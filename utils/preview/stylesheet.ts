@@ -23,6 +23,10 @@ export const PREVIEW_STYLE_ATTRIBUTE = 'data-restage-preview-style';
  */
 const OUTRANK = ':not(#restage-preview):not(#restage-preview):not(#restage-preview)';
 
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+/** What the page shows as a link (HTML §4.16.3, `:any-link`; ARIA's `link` role). */
+const LINKS = ':is(:any-link, [role="link"])';
+
 export interface PreviewRules {
   css: string;
   /** Declarations left out: not allow-listed, or a value the grammar refused. */
@@ -64,9 +68,13 @@ export function previewRules(patch: CssPatch): PreviewRules {
     // another region, which keeps its own colour (CSS Cascade 6, @scope with a limit:
     // https://drafts.csswg.org/css-cascade-6/#scope-atrule). Where @scope is not supported the
     // rule is dropped and the region's own element still gets the colour.
+    // That colour takes an inline link's own colour away, leaving it told from the text around
+    // it by nothing (WCAG 1.4.1, failure F73): so links in the region are underlined, the cue
+    // technique G183 accepts. A heading that is one link has no text around it to stand out from.
     if (color) {
       rules.push(
-        `@scope (${key}) to ([${PREVIEW_ATTRIBUTE}]) { :scope${OUTRANK}, *${OUTRANK} { ${color} } }`,
+        `@scope (${key}) to ([${PREVIEW_ATTRIBUTE}]) { :scope${OUTRANK}, *${OUTRANK} { ${color} } ` +
+          `:scope:not(${HEADINGS}) ${LINKS}${OUTRANK} { text-decoration-line: underline !important; } }`,
       );
     }
   }

@@ -49,6 +49,15 @@ export function readingTop(c: Candidate): { x: number; y: number } {
   return c.box;
 }
 
+/** Computed `text-align` as the schema keeps it: vendor forms and `match-parent` folded in. */
+export function textAlignOf(value: string): NonNullable<Region['style']['textAlign']> {
+  if (value.includes('center')) return 'center';
+  if (value.includes('left')) return 'left';
+  if (value.includes('right')) return 'right';
+  if (value === 'end' || value === 'justify') return value;
+  return 'start';
+}
+
 export function toRegion(
   c: Candidate,
   id: string,
@@ -89,6 +98,7 @@ export function toRegion(
       backgroundKind: behind.layer ? 'image/gradient' : 'solid',
       // Unrounded: WCAG compares the exact ratio, and 4.496 must not pass as 4.5.
       contrast: decided ? worst.ratio : null,
+      textAlign: textAlignOf(style.textAlign),
     },
     flags: {
       interactive: isInteractive(c.el, c.kind),

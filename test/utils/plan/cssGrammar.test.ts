@@ -179,7 +179,7 @@ function whitelist(property: string): RegExp {
   if (property === 'color' || property === 'background-color') return COLOR;
   if (property === 'order' || property === 'font-weight')
     return new RegExp(`${NUMBER.source}|${KEYWORD.source}`);
-  if (property === 'text-align') return KEYWORD;
+  if (property === 'text-align' || property === 'text-decoration-line') return KEYWORD;
   return new RegExp(`${LENGTH.source}|${NUMBER.source}|${KEYWORD.source}`);
 }
 
@@ -243,5 +243,30 @@ describe('known CSS tricks', () => {
     expect(checkDeclaration('font-weight', '700 !important')).toMatchObject({ css: '700' });
     expect(checkDeclaration('max-width', '70ch')).toMatchObject({ css: '70ch' });
     expect(checkDeclaration('margin-left', 'calc(100% - 2px)').ok).toBe(false);
+  });
+});
+
+describe('text-decoration-line', () => {
+  it('takes an underline, the one cue a link may be given', () => {
+    expect(checkDeclaration('text-decoration-line', 'underline')).toMatchObject({
+      ok: true,
+      css: 'underline',
+    });
+    expect(checkDeclaration('text-decoration-line', 'UNDERLINE !important')).toMatchObject({
+      css: 'underline',
+    });
+  });
+
+  it.each(['none', 'line-through', 'overline', 'underline overline', 'underline; color: red', 'blink', ''])(
+    'refuses %j: nothing that takes an underline away or strikes text out',
+    (value) => {
+      expect(checkDeclaration('text-decoration-line', value).ok).toBe(false);
+      expect(CssDeclarations.safeParse({ 'text-decoration-line': value }).success).toBe(false);
+    },
+  );
+
+  it('is the only decoration property allowed', () => {
+    for (const property of ['text-decoration', 'text-decoration-color', 'text-decoration-style'])
+      expect(checkDeclaration(property, 'underline').ok).toBe(false);
   });
 });

@@ -37,6 +37,41 @@ describe('toCssPatch', () => {
     expect(toCssPatch(blueprint('tertiary', ['r1']), [h2])[0]?.declarations['font-size']).toBe('31px');
   });
 
+  it('snaps a field onto the scale with the text around it, and nothing else', () => {
+    // 16 × 1.25 = 20: a 21px search box is off the scale, by more than the measure's 3%.
+    const search = region('r1', { kind: 'field', tag: 'input', text: 'Search', style: { fontSize: 21 } });
+    const body = region('r2', { box: { y: 40 } });
+    expect(toCssPatch(blueprint('secondary', ['r1', 'r2']), [search, body])).toEqual([
+      { regionId: 'r1', declarations: { 'font-size': '20px' } },
+    ]);
+  });
+
+  it('centres a narrowed paragraph whose text is centred, and underlines a link its new colour hides', () => {
+    const lede = region('r1', {
+      text: 'x'.repeat(300),
+      box: { width: 960, height: 80 },
+      style: { textAlign: 'center', lineHeight: 24 },
+    });
+    expect(toCssPatch(blueprint('secondary', ['r1']), [lede])[0]?.declarations).toMatchObject({
+      'max-width': '70ch',
+      'margin-left': 'auto',
+      'margin-right': 'auto',
+    });
+    const pale = region('r1', { text: 'Read the policy first', style: { color: rgba('#aaaaaa') } });
+    const link = region('r2', {
+      kind: 'control',
+      tag: 'a',
+      role: 'link',
+      parentId: 'r1',
+      text: 'the policy',
+      box: { x: 40, width: 60 },
+      style: { color: rgba('#0b7285') },
+    });
+    const patch = toCssPatch(blueprint('secondary', ['r1', 'r2']), [pale, link]);
+    expect(patch.find((p) => p.regionId === 'r1')?.declarations.color).toBeDefined();
+    expect(patch.find((p) => p.regionId === 'r2')?.declarations['text-decoration-line']).toBe('underline');
+  });
+
   it('opens each later section with space above its heading', () => {
     const bp: Blueprint = {
       ...blueprint('secondary', ['r1']),

@@ -18,12 +18,18 @@ describe('previewRules', () => {
     ]);
   });
 
-  it('takes a colour fix down to the text inside the region, stopping at other regions', () => {
+  it('takes a colour fix down to the text inside the region, stopping at other regions, and underlines its links', () => {
     const { css } = previewRules([{ regionId: 'r5', declarations: { color: '#555555' } }]);
     expect(css).toContain(`[${PREVIEW_ATTRIBUTE}="r5"]${OUTRANK} { color: #555555 !important; }`);
     expect(css).toContain(
-      `@scope ([${PREVIEW_ATTRIBUTE}="r5"]) to ([${PREVIEW_ATTRIBUTE}]) { :scope${OUTRANK}, *${OUTRANK} { color: #555555 !important; } }`,
+      `@scope ([${PREVIEW_ATTRIBUTE}="r5"]) to ([${PREVIEW_ATTRIBUTE}]) { :scope${OUTRANK}, *${OUTRANK} { color: #555555 !important; } ` +
+        `:scope:not(h1, h2, h3, h4, h5, h6, [role="heading"]) :is(:any-link, [role="link"])${OUTRANK} { text-decoration-line: underline !important; } }`,
     );
+  });
+
+  it('underlines no link when no colour changes', () => {
+    const { css } = previewRules([{ regionId: 'r5', declarations: { 'font-size': '20px' } }]);
+    expect(css).not.toContain('underline');
   });
 
   it('refuses what the schema would refuse, even when handed an unchecked patch', () => {
