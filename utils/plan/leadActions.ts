@@ -1,13 +1,13 @@
 /**
  * The actions the plan strengthens: one per screen, the critique's primary action (the first
  * filled control in the main content) on its screen, elsewhere the primary section's first
- * filled control, else its heaviest. Each is made to outweigh its rivals as the measure counts
- * them (utils/measure/primaryAction.ts): the controls on its screen outside page chrome, and
- * navigation anywhere.
+ * filled control, else its heaviest. Each is made to outweigh every other call to action on its
+ * screen (utils/measure/primaryAction.ts compares those in its own part of the page, a subset).
+ * Navigation is not a rival: a nav link is not an action competing with the page's own.
  */
 import { toHex, type Rgba } from '@/utils/measure/color';
-import { isChrome, screenOf } from '@/utils/measure/layout';
-import { primaryAction } from '@/utils/measure/primaryAction';
+import { screenOf } from '@/utils/measure/layout';
+import { callsToAction, primaryAction } from '@/utils/measure/primaryAction';
 import { isFilled, pageBackground, rawWeight, surroundingsOf, visualWeights } from '@/utils/measure/weight';
 import type { Blueprint, Region } from '@/utils/schemas';
 import { opaqueColor } from './palette';
@@ -63,13 +63,12 @@ export function actionDeclarations(
   );
   const controlFills = [...new Map(fills.map((c) => [toHex(c), c])).values()];
   const leads = leadActions(blueprint, regions, viewportHeight);
+  const ctas = callsToAction(regions);
   const screen = (r: Region) => screenOf(r.box, { width: 0, height: viewportHeight });
   const out = new Map<string, Declarations>();
   // Text hidden at font-size 0 (image replacement) is left alone.
   for (const action of leads.filter((r) => r.style.fontSize >= 1)) {
-    const rivals = controls.filter(
-      (r) => !leads.includes(r) && (isChrome(r) || screen(r) === screen(action)),
-    );
+    const rivals = ctas.filter((r) => !leads.includes(r) && screen(r) === screen(action));
     const rivalWeight = Math.max(0, ...rivals.map((r) => rawWeight(predicted(r), surroundings(r))));
     out.set(
       action.id,

@@ -135,6 +135,11 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
     const text = own.join(' ');
     regionWords.set(id, { words: addWords(new Set(), text), count: countWords(text) });
   }
+  // Document order (the walk's pre-order, shadow trees and frames where their hosts are).
+  const walked = new Map(walk.candidates.map((c, i) => [c, i]));
+  [...ids]
+    .sort(([a], [b]) => walked.get(a)! - walked.get(b)!)
+    .forEach(([, id], order) => (regions[Number(id.slice(1)) - 1]!.domOrder = order));
   for (const [c, id] of ids) {
     let parent = c.parent;
     while (parent && !ids.has(parent)) parent = parent.parent;

@@ -66,7 +66,7 @@ describe('toCssPatch', () => {
 
   it("strengthens a primary section's filled control until the measure finds it the strongest", () => {
     const cta = button('r1', { style: { fontSize: 14, color: WHITE, background: rgba('#0a66c2') } });
-    const other = button('r2', { style: { fontSize: 18, fontWeight: 700 } });
+    const other = button('r2', { style: { fontSize: 18, fontWeight: 700 }, flags: { bordered: true } });
     const intro = region('r3', { style: { lineHeight: 24 }, box: { width: 600, height: 24 } });
     const page = [cta, other, intro];
     const viewport = { width: 1280, height: 800 };
