@@ -18,7 +18,8 @@ const WORDS = /[\p{L}\p{N}]/u;
 /**
  * A call to action in the main content: an enabled control with words, outside page chrome
  * and search, that is not a tab, menu item or pagination link, and submits a form or looks
- * like a button (a fill or a border all round). Links in a line of text are not buttons.
+ * like a button (a fill or a border all round) and shows words. Links in a line of text are
+ * not buttons; icon-only controls are not calls to action.
  */
 export function callsToAction(regions: readonly Region[]): Region[] {
   const byId = new Map(regions.map((r) => [r.id, r]));
@@ -27,11 +28,11 @@ export function callsToAction(regions: readonly Region[]): Region[] {
     (r) =>
       r.kind === 'control' &&
       !r.flags.disabled &&
-      !r.flags.inText &&
+      !(r.flags.inText && r.role === 'link') &&
       !isChrome(r) &&
       r.landmark !== 'search' &&
       (r.purpose === null || r.purpose === 'submit') &&
-      WORDS.test(r.text || r.name) &&
+      WORDS.test(r.text) &&
       (r.purpose === 'submit' || r.flags.bordered || isFilled(r, surroundingsOf(r, byId, page))),
   );
 }

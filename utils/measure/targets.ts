@@ -8,7 +8,8 @@
  * - inline: the target is in a sentence, or its size is constrained by the line height of
  *   non-target text. A link inside a paragraph is part of that paragraph's region and never a
  *   target region here; a target region that shares its line with other words (a byline's
- *   author link) carries `flags.inText` (utils/regions/controlFacts.ts).
+ *   author link) carries `flags.inText` (utils/regions/controlFacts.ts). As in axe-core,
+ *   inline blocks count, so a button on the line of its field's label is exempt too.
  * Not applied, since styles cannot tell: equivalent (another control for the same function),
  * user-agent controls left unstyled, and essential presentation.
  */

@@ -52,11 +52,13 @@ describe('primary action', () => {
       button('r8', { ...filled, landmark: 'search' }),
       button('r9', { ...filled, landmark: 'header' }),
       button('r10', { ...filled, flags: { disabled: true } }),
-      // An icon button with no words, and a filled link inside a sentence.
-      button('r11', { ...filled, text: '', name: '' }),
-      button('r12', { ...filled, tag: 'a', flags: { inText: true } }),
+      // An icon button with no words (its name is not shown), and a filled link inside a sentence.
+      button('r11', { ...filled, text: '', name: 'Share' }),
+      button('r12', { ...filled, tag: 'a', role: 'link', flags: { inText: true } }),
     ];
     expect(callsToAction(never)).toEqual([]);
+    // A submit button on the line of its field's label is still the form's submit.
+    expect(callsToAction([button('r1', { purpose: 'submit', flags: { inText: true } })])).toHaveLength(1);
     expect(primaryAction(never)).toBeUndefined();
   });
 
