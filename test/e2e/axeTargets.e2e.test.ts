@@ -28,6 +28,8 @@ const PAGES = [
   ...readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.html') && !f.startsWith('iframe'))
     .map((f) => `fixtures/${f}`),
+  // The broken twins have the small, crowded targets and skipped levels the corpus lacks.
+  ...readdirSync(`${FIXTURES}/twins`).map((f) => `fixtures/twins/${f}`),
   ...(HAS_CORPUS ? readdirSync(`${CORPUS}/pages`) : [])
     .filter((f) => f.endsWith('.html'))
     .map((f) => `corpus/${f}`),
