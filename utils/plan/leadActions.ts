@@ -1,6 +1,6 @@
 /**
  * The actions the plan strengthens: one per screen, the critique's primary action (the first
- * filled control in the main content) on its screen, elsewhere the primary section's first
+ * filled call to action in the main content) on its screen, elsewhere the primary section's first
  * filled control, else its heaviest. Each is made to outweigh every other call to action on its
  * screen (utils/measure/primaryAction.ts compares those in its own part of the page, a subset).
  * Navigation is not a rival: a nav link is not an action competing with the page's own.
@@ -15,8 +15,8 @@ import type { Declarations } from './predict';
 import { strengthenAction } from './strengthenAction';
 
 /**
- * One action per screen to lead it: the critique's primary action (the first filled control
- * in the main content) on its screen, elsewhere the primary section's first filled control,
+ * One action per screen to lead it: the critique's primary action (the first filled call to
+ * action in the main content) on its screen, elsewhere the primary section's first filled control,
  * else its heaviest.
  */
 export function leadActions(blueprint: Blueprint, regions: readonly Region[], height: number): Region[] {
