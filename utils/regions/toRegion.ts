@@ -3,7 +3,7 @@ import { parseColor } from '../measure/color';
 import type { Region } from '../schemas';
 import type { Candidate, Landmark } from './candidate';
 import { headingLevel, implicitRole, isInteractive } from './classify';
-import { isBordered, isInText, purposeOf } from './controlFacts';
+import { isBordered, isInText, purposeOf, type StyleCache } from './controlFacts';
 import { isDisabled } from './disabled';
 import { regionKey } from './key';
 import { formatRgba } from './paint';
@@ -58,6 +58,7 @@ export function toRegion(
   disabledLabels: ReadonlySet<Element> | null,
   text: string,
   landmarks: Map<Element, string>,
+  styles: StyleCache = new Map(),
 ): Region {
   const { style } = c;
   const shownText = c.private && c.kind !== 'container' ? MASKED_TEXT : text;
@@ -100,7 +101,7 @@ export function toRegion(
       disabled: isDisabled(c.el, disabledLabels),
       sameColorText: isSameColor(c.lowest),
       bordered: c.kind === 'control' && isBordered(style),
-      inText: interactive && isInText(c.el),
+      inText: interactive && isInText(c.el, styles),
     },
     purpose: c.kind === 'control' ? purposeOf(c.el) : null,
     domOrder: null,
