@@ -31,7 +31,10 @@ export function leadActions(blueprint: Blueprint, regions: readonly Region[], he
     if (section.emphasis !== 'primary') continue;
     const controls = section.regionIds
       .flatMap((id) => byId.get(id) ?? [])
-      .filter((r) => r.kind === 'control' && !r.flags.disabled);
+      // Tabs, menu items, pagination and search submits never lead, as in the measure.
+      .filter(
+        (r) => r.kind === 'control' && !r.flags.disabled && (r.purpose === null || r.purpose === 'submit'),
+      );
     const action =
       controls.find((r) => isFilled(r, surroundingsOf(r, byId, page))) ??
       controls.reduce<Region | undefined>(

@@ -85,6 +85,20 @@ describe('toCssPatch', () => {
     expect(toCssPatch(blueprint('secondary', ['r1']), [cta])).toEqual([]);
   });
 
+  it('never makes a tab, a page number or a search submit the lead action of a section', () => {
+    const filled = { style: { fontSize: 14, color: WHITE, background: rgba('#0a66c2') } };
+    const intro = region('r4', { box: { y: 100, width: 600, height: 24 } });
+    for (const purpose of ['tab', 'pagination', 'search', 'menu'] as const) {
+      const control = button('r1', { ...filled, purpose });
+      const patch = toCssPatch(blueprint('primary', ['r1', 'r4']), [control, intro]);
+      expect(patch.find((p) => p.regionId === 'r1')?.declarations['font-weight'], purpose).toBeUndefined();
+    }
+    // The same button as a form's submit leads.
+    const submit = button('r1', { ...filled, purpose: 'submit' });
+    const patch = toCssPatch(blueprint('primary', ['r1', 'r4']), [submit, intro]);
+    expect(patch.find((p) => p.regionId === 'r1')?.declarations['font-weight']).toBe('700');
+  });
+
   it('uses only allow-listed properties, and colours only where text fails AA, on a 1,000-region page', () => {
     const regions = syntheticRegions(1000);
     const patch = toCssPatch(restage(regions, [], { width: 1280, height: 800 }).blueprint, regions);
