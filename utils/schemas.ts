@@ -87,7 +87,25 @@ export const Region = z.object({
      * sees it, so it stays out of the model's input. Absent in records saved before it existed.
      */
     sameColorText: z.boolean().default(false),
+    /** Draws a border on all four sides, like an outlined button. Absent in older records. */
+    bordered: z.boolean().default(false),
+    /**
+     * A target in a line of text (utils/regions/controlFacts.ts): WCAG 2.5.8's inline exception
+     * applies. Absent in older records.
+     */
+    inText: z.boolean().default(false),
   }),
+  /**
+   * What a control is for, where that rules it in or out as the page's call to action: it
+   * submits a form (`submit`) or a search form or quick menu (`search`), or it is a tab, a
+   * menu item or a pagination link. Null for anything else, and in older records.
+   */
+  purpose: z.enum(['submit', 'search', 'tab', 'menu', 'pagination']).nullable().default(null),
+  /**
+   * The region's place among the regions in document order (ids follow reading order, which
+   * can differ in columns and floats). Null in older records.
+   */
+  domOrder: z.number().int().nonnegative().nullable().default(null),
 });
 export type Region = z.infer<typeof Region>;
 

@@ -56,6 +56,7 @@ export function densityFindings(regions: readonly Region[], viewport: ViewportSi
       severity: 'minor',
       category: 'density',
       basis: 'measured',
+      rule: 'crowded-screen',
       regionIds: inScreen(busiest),
       confidence: 0.5,
     });
@@ -70,6 +71,7 @@ export function densityFindings(regions: readonly Region[], viewport: ViewportSi
       severity: 'minor',
       category: 'density',
       basis: 'measured',
+      rule: 'text-density',
       regionIds: textRegions(regions)
         .filter((r) => screenOf(r.box, viewport) === densest)
         .map((r) => r.id),

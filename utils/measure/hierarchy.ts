@@ -1,12 +1,12 @@
 /**
  * Hierarchy: whether the page's most important things look most important. Heading levels
- * should not invert visually, the first screen should have one clear primary, and the main
+ * should not invert visually or skip, the first screen should have one clear primary, and the main
  * call to action should lead (./primaryAction.ts). Weights come from ./weight.ts and are
  * heuristic, so confidence stays moderate.
  */
 import type { Finding, Region } from '@/utils/schemas';
 import { fixed, listIds, px } from './format';
-import { screenOf, structuralIds, type ViewportSize } from './layout';
+import { readingIndex, screenOf, structuralIds, type ViewportSize } from './layout';
 import { primaryActionFindings } from './primaryAction';
 import { visualWeights } from './weight';
 
@@ -64,6 +64,41 @@ export function headingInversions(regions: readonly Region[]): Draft[] {
   return findings;
 }
 
+/**
+ * Heading levels that skip (an h2 followed by an h4) in document order: the outline a screen
+ * reader user moves through then has a gap, and sighted readers lose the nesting the levels
+ * promise. The same test as axe-core's `heading-order` rule: each heading after the first may
+ * be at most one level deeper than the one before it. A best practice, not a WCAG failure
+ * (it bears on 1.3.1 Info and Relationships), so it is minor.
+ */
+export function headingOrder(regions: readonly Region[]): Draft[] {
+  const headings = regions
+    .filter((r) => r.kind === 'heading' && r.headingLevel !== null)
+    .sort((a, b) => (a.domOrder ?? readingIndex(a.id)) - (b.domOrder ?? readingIndex(b.id)));
+  const skips = headings.flatMap((h, i) => {
+    const before = headings[i - 1];
+    return before && h.headingLevel! - before.headingLevel! > 1 ? [{ h, before }] : [];
+  });
+  if (skips.length === 0) return [];
+  const [first] = skips;
+  return [
+    {
+      title: skips.length === 1 ? 'Heading level skipped' : `${skips.length} heading levels skipped`,
+      detail: skips
+        .map(({ h, before }) => `h${before.headingLevel} ${before.id} → h${h.headingLevel} ${h.id}`)
+        .join(', '),
+      why: 'Headings are the outline people navigate by; a skipped level reads as a missing section.',
+      fix: `Make each heading at most one level deeper than the one before it: ${first!.h.id} becomes an h${first!.before.headingLevel! + 1}, restyled if it should look smaller.`,
+      severity: 'minor',
+      category: 'hierarchy',
+      basis: 'measured',
+      rule: 'heading-order',
+      regionIds: skips.map(({ h }) => h.id),
+      confidence: 0.9,
+    },
+  ];
+}
+
 /** Two or more headings or controls in the first screen within 10% of the heaviest one there. */
 export function competingPrimaries(
   regions: readonly Region[],
@@ -104,6 +139,7 @@ export function hierarchyFindings(
 ): Draft[] {
   return [
     ...headingInversions(regions),
+    ...headingOrder(regions),
     ...competingPrimaries(regions, viewport, weights),
     ...primaryActionFindings(regions, viewport, weights),
   ];

@@ -1,7 +1,10 @@
 /**
- * The primary call to action: it should outweigh secondary actions and navigation, and be
- * visible without scrolling. Which control is primary is read from its fill, so these
- * findings carry low confidence.
+ * The primary call to action: it should outweigh the other actions in its part of the page,
+ * and be visible without scrolling. It is looked for only among calls to action in the main
+ * content: filled or outlined buttons (links styled as buttons included) and the submit
+ * control of a form. Navigation, tabs, menus, pagination and search or quick-menu submits
+ * never count, and a page without a call to action (an article, documentation) gets no
+ * finding. Which action is primary is an intent read from styles, so confidence stays low.
  */
 import type { Finding, Region } from '@/utils/schemas';
 import { fixed, px } from './format';
@@ -10,18 +13,49 @@ import { isFilled, pageBackground, surroundingsOf } from './weight';
 
 type Draft = Omit<Finding, 'id'>;
 
+const WORDS = /[\p{L}\p{N}]/u;
+
 /**
- * The intended primary action: the first control in the main content that paints its own
- * fill (a filled button). Without one the intent is unknown, and nothing is claimed.
+ * A call to action in the main content: an enabled control with words, outside page chrome
+ * and search, that is not a tab, menu item or pagination link, and submits a form or looks
+ * like a button (a fill or a border all round) and shows words. Links in a line of text are
+ * not buttons; icon-only controls are not calls to action.
+ */
+export function callsToAction(regions: readonly Region[]): Region[] {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const page = pageBackground(regions);
+  return regions.filter(
+    (r) =>
+      r.kind === 'control' &&
+      !r.flags.disabled &&
+      !(r.flags.inText && r.role === 'link') &&
+      !isChrome(r) &&
+      r.landmark !== 'search' &&
+      (r.purpose === null || r.purpose === 'submit') &&
+      WORDS.test(r.text) &&
+      (r.purpose === 'submit' || r.flags.bordered || isFilled(r, surroundingsOf(r, byId, page))),
+  );
+}
+
+/**
+ * The intended primary action: the first filled call to action, else the first form submit,
+ * else the first outlined one. Without any, the intent is unknown, and nothing is claimed.
  */
 export function primaryAction(regions: readonly Region[]): Region | undefined {
   const byId = new Map(regions.map((r) => [r.id, r]));
   const page = pageBackground(regions);
-  return regions.find(
-    (r) =>
-      r.kind === 'control' && !r.flags.disabled && !isChrome(r) && isFilled(r, surroundingsOf(r, byId, page)),
+  const ctas = callsToAction(regions);
+  return (
+    ctas.find((r) => isFilled(r, surroundingsOf(r, byId, page))) ??
+    ctas.find((r) => r.purpose === 'submit') ??
+    ctas[0]
   );
 }
+
+/** The part of the page a region belongs to: its section or landmark, else the page. */
+const areaOf = (r: Region) => r.landmark ?? '';
+
+const label = (r: Region) => `'${(r.text || r.name).slice(0, 40)}'`;
 
 export function primaryActionFindings(
   regions: readonly Region[],
@@ -31,17 +65,23 @@ export function primaryActionFindings(
   const cta = primaryAction(regions);
   if (!cta) return [];
   const own = weights.get(cta.id) ?? 0;
-  const heavier = (r: Region) =>
-    r.id !== cta.id && r.kind === 'control' && (weights.get(r.id) ?? 0) > own * 1.05;
   const w = (r: Region) => `${r.id} ${fixed(weights.get(r.id) ?? 0)}`;
   const screen = screenOf(cta.box, viewport);
-  const secondary = regions.filter((r) => heavier(r) && !isChrome(r) && screenOf(r.box, viewport) === screen);
-  const nav = regions.filter((r) => heavier(r) && isChrome(r));
+  // Secondary actions: the other calls to action in the same part of the page and screen.
+  const rivals = callsToAction(regions).filter(
+    (r) =>
+      r.id !== cta.id &&
+      areaOf(r) === areaOf(cta) &&
+      screenOf(r.box, viewport) === screen &&
+      (weights.get(r.id) ?? 0) > own * 1.05,
+  );
   const findings: Draft[] = [];
-  const weaker = (label: string, rivals: Region[]) =>
+  if (rivals.length > 0) {
     findings.push({
-      title: `Primary action is weaker than ${label}`,
+      title: 'Primary action is weaker than secondary actions',
       detail: `primary ${w(cta)} vs ${rivals.map(w).join(', ')} (visual weight, heaviest region 1.00)`,
+      why: 'People look for the main action first; when a secondary action outweighs it, they hesitate or take the wrong one.',
+      fix: `Make ${label(cta)} the one filled button with the strongest colour here, and turn ${rivals.map(label).join(', ')} into outlined or text buttons.`,
       severity: 'major',
       category: 'hierarchy',
       basis: 'measured',
@@ -49,12 +89,14 @@ export function primaryActionFindings(
       regionIds: [cta.id, ...rivals.map((r) => r.id)],
       confidence: 0.5,
     });
-  if (secondary.length > 0) weaker('secondary actions', secondary);
-  if (nav.length > 0) weaker('navigation items', nav);
-  if (cta.box.y >= viewport.height) {
+  }
+  // A form's submit belongs at the end of its form, wherever that is.
+  if (cta.box.y >= viewport.height && cta.purpose !== 'submit') {
     findings.push({
       title: 'Primary action is below the fold',
       detail: `${cta.id} starts at y=${px(cta.box.y)}, below the ${px(viewport.height)} first screen`,
+      why: 'Many visitors never scroll; an action they cannot see is one they do not take.',
+      fix: `Move ${label(cta)} into the first screen, beside the heading or introduction it acts on.`,
       severity: 'major',
       category: 'hierarchy',
       basis: 'measured',

@@ -9,6 +9,17 @@
  * grey) counts once, weighted by `extent`, the share of the page's text area it covers: a
  * color pair used on the whole page costs as much as two separate findings, one used on a few
  * small links about as much as one.
+ *
+ * Only measured findings reach it (utils/jobs/stages/measure.ts), and only known problems cost:
+ * info findings (AAA notes, "needs review") cost nothing. A page without a call to action
+ * loses nothing for that (./primaryAction.ts looks for one only among buttons and form submits
+ * in the main content), and a skipped heading level is a minor finding (./hierarchy.ts).
+ *
+ * What it must do: rank a page above its broken twin, the same content with a worse hierarchy,
+ * contrast and targets (test/e2e/brokenTwins.e2e.test.ts on three pairs of pages; a paler,
+ * smaller or flatter copy of a page never scores higher, test/utils/measure/score.test.ts).
+ * A page that lost regions or went blank is held by the verify score over the same regions
+ * (utils/verify/score.ts), since no findings here would mean 100.
  */
 import type { Finding, Score } from '@/utils/schemas';
 

@@ -2,8 +2,14 @@
  * Target size: WCAG 2.2 SC 2.5.8 Target Size (Minimum, AA) asks for pointer targets of at
  * least 24 × 24 CSS px. https://www.w3.org/TR/WCAG22/#target-size-minimum
  *
- * Exceptions applied: spacing (a 24 px circle centred on an undersized target intersects no
- * other target and no other undersized target's circle), inline (a link inside a text region).
+ * Exceptions applied:
+ * - spacing: a 24 px diameter circle centred on the undersized target's bounding box
+ *   intersects no other target and no other undersized target's circle;
+ * - inline: the target is in a sentence, or its size is constrained by the line height of
+ *   non-target text. A link inside a paragraph is part of that paragraph's region and never a
+ *   target region here; a target region that shares its line with other words (a byline's
+ *   author link) carries `flags.inText` (utils/regions/controlFacts.ts). As in axe-core,
+ *   inline blocks count, so a button on the line of its field's label is exempt too.
  * Not applied, since styles cannot tell: equivalent (another control for the same function),
  * user-agent controls left unstyled, and essential presentation.
  */
@@ -22,17 +28,16 @@ function distanceToBox(point: { x: number; y: number }, box: Box): number {
 
 export const isUndersized = (box: Box) => box.width < MIN_TARGET || box.height < MIN_TARGET;
 
-/** Interactive, enabled, rendered and not inline in a sentence. */
-export function pointerTargets(regions: readonly Region[]): Region[] {
-  const byId = new Map(regions.map((r) => [r.id, r]));
+/** Interactive, enabled and rendered: every target, the inline ones included. */
+export function allTargets(regions: readonly Region[]): Region[] {
   return regions.filter(
-    (r) =>
-      r.flags.interactive &&
-      !r.flags.disabled &&
-      r.box.width > 0 &&
-      r.box.height > 0 &&
-      byId.get(r.parentId ?? '')?.kind !== 'text',
+    (r) => r.flags.interactive && !r.flags.disabled && r.box.width > 0 && r.box.height > 0,
   );
+}
+
+/** The targets 2.5.8 judges: all but those inline in a line of text. */
+export function pointerTargets(regions: readonly Region[]): Region[] {
+  return allTargets(regions).filter((r) => !r.flags.inText);
 }
 
 /** The 2.5.8 spacing exception: a 24 px diameter circle on the target's centre has room. */
@@ -50,8 +55,9 @@ export function hasSpacing(target: Region, targets: readonly Region[]): boolean 
 
 /** One finding for all undersized targets: the same fix (bigger targets or more room) applies to each. */
 export function targetFindings(regions: readonly Region[]): Omit<Finding, 'id'>[] {
-  const targets = pointerTargets(regions);
-  const small = targets.filter((t) => isUndersized(t.box) && !hasSpacing(t, targets));
+  // Inline targets are exempt themselves, but other targets' circles must still clear them.
+  const targets = allTargets(regions);
+  const small = pointerTargets(regions).filter((t) => isUndersized(t.box) && !hasSpacing(t, targets));
   if (small.length === 0) return [];
   const size = (t: Region) => `${t.id} ${px(t.box.width)} × ${px(t.box.height)}`;
   const shown = small.slice(0, 8).map(size).join(', ');
@@ -63,6 +69,8 @@ export function targetFindings(regions: readonly Region[]): Omit<Finding, 'id'>[
           ? 'Target smaller than 24 × 24 px'
           : `${small.length} targets smaller than 24 × 24 px`,
       detail: `${shown}${more}, too close to other targets for the spacing exception`,
+      why: 'Small targets packed close together are hard to hit with a finger, a tremor or a mouse, and a miss activates the neighbour.',
+      fix: 'Give each target at least 24 × 24 px (padding counts: e.g. `padding: 4px 8px` with a 16 px line), or leave 24 px between their centres.',
       severity: 'major',
       category: 'targets',
       basis: 'measured',

@@ -1,13 +1,13 @@
 /**
  * The actions the plan strengthens: one per screen, the critique's primary action (the first
- * filled control in the main content) on its screen, elsewhere the primary section's first
- * filled control, else its heaviest. Each is made to outweigh its rivals as the measure counts
- * them (utils/measure/primaryAction.ts): the controls on its screen outside page chrome, and
- * navigation anywhere.
+ * filled call to action in the main content) on its screen, elsewhere the primary section's first
+ * filled control, else its heaviest. Each is made to outweigh every other call to action on its
+ * screen (utils/measure/primaryAction.ts compares those in its own part of the page, a subset).
+ * Navigation is not a rival: a nav link is not an action competing with the page's own.
  */
 import { toHex, type Rgba } from '@/utils/measure/color';
-import { isChrome, screenOf } from '@/utils/measure/layout';
-import { primaryAction } from '@/utils/measure/primaryAction';
+import { screenOf } from '@/utils/measure/layout';
+import { callsToAction, primaryAction } from '@/utils/measure/primaryAction';
 import { isFilled, pageBackground, rawWeight, surroundingsOf, visualWeights } from '@/utils/measure/weight';
 import type { Blueprint, Region } from '@/utils/schemas';
 import { opaqueColor } from './palette';
@@ -15,8 +15,8 @@ import type { Declarations } from './predict';
 import { strengthenAction } from './strengthenAction';
 
 /**
- * One action per screen to lead it: the critique's primary action (the first filled control
- * in the main content) on its screen, elsewhere the primary section's first filled control,
+ * One action per screen to lead it: the critique's primary action (the first filled call to
+ * action in the main content) on its screen, elsewhere the primary section's first filled control,
  * else its heaviest.
  */
 export function leadActions(blueprint: Blueprint, regions: readonly Region[], height: number): Region[] {
@@ -31,7 +31,10 @@ export function leadActions(blueprint: Blueprint, regions: readonly Region[], he
     if (section.emphasis !== 'primary') continue;
     const controls = section.regionIds
       .flatMap((id) => byId.get(id) ?? [])
-      .filter((r) => r.kind === 'control' && !r.flags.disabled);
+      // Tabs, menu items, pagination and search submits never lead, as in the measure.
+      .filter(
+        (r) => r.kind === 'control' && !r.flags.disabled && (r.purpose === null || r.purpose === 'submit'),
+      );
     const action =
       controls.find((r) => isFilled(r, surroundingsOf(r, byId, page))) ??
       controls.reduce<Region | undefined>(
@@ -63,13 +66,12 @@ export function actionDeclarations(
   );
   const controlFills = [...new Map(fills.map((c) => [toHex(c), c])).values()];
   const leads = leadActions(blueprint, regions, viewportHeight);
+  const ctas = callsToAction(regions);
   const screen = (r: Region) => screenOf(r.box, { width: 0, height: viewportHeight });
   const out = new Map<string, Declarations>();
   // Text hidden at font-size 0 (image replacement) is left alone.
   for (const action of leads.filter((r) => r.style.fontSize >= 1)) {
-    const rivals = controls.filter(
-      (r) => !leads.includes(r) && (isChrome(r) || screen(r) === screen(action)),
-    );
+    const rivals = ctas.filter((r) => !leads.includes(r) && screen(r) === screen(action));
     const rivalWeight = Math.max(0, ...rivals.map((r) => rawWeight(predicted(r), surroundings(r))));
     out.set(
       action.id,

@@ -58,7 +58,7 @@ function group(content: readonly Region[], viewport: ViewportSize): Draft[] {
  * (./headings.ts), so the section with the shallowest heading on a screen will be its heaviest:
  * leading with any other would set the plan against its own type. Among equals: content over
  * page chrome, then the section holding the primary action (the one the critique found
- * outweighed or below the fold, or else the page's first filled control in its content, which
+ * outweighed or below the fold, or else the page's primary call to action in its content, which
  * the plan makes the strongest control), then the visually heaviest. Ties go to reading order.
  */
 function primaries(

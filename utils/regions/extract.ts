@@ -9,6 +9,7 @@ import { insideOwnUi, withOwnUiHidden } from '../overlay/ownUi';
 import { addWords, countWords } from '../text/words';
 import { DEFAULT_INK, type Candidate } from './candidate';
 import { IMPORTANCE } from './classify';
+import type { StyleCache } from './controlFacts';
 import { summarizeCoverage, type RegionWords } from './coverage';
 import { settleBackdrops } from './backdrops';
 import { labelsOfDisabled } from './disabled';
@@ -111,6 +112,7 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
   const unanchored = new Set<string>();
   let unanchoredCount = 0;
   const landmarks = new Map<Element, string>();
+  const styles: StyleCache = new Map();
   const cache = new SelectorCache();
   const selectors = kept.map((c) => ({ selector: uniqueSelector(c.el, cache), el: c.el }));
   const verified = verifySelectors(selectors);
@@ -131,10 +133,17 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
     const { selector } = selectors[i]!;
     const id = `r${regions.length + 1}`;
     ids.set(c, id);
-    regions.push(toRegion(c, id, selector, view.innerHeight, disabledLabels, realText(c, own), landmarks));
+    regions.push(
+      toRegion(c, id, selector, view.innerHeight, disabledLabels, realText(c, own), landmarks, styles),
+    );
     const text = own.join(' ');
     regionWords.set(id, { words: addWords(new Set(), text), count: countWords(text) });
   }
+  // Document order (the walk's pre-order, shadow trees and frames where their hosts are).
+  const walked = new Map(walk.candidates.map((c, i) => [c, i]));
+  [...ids]
+    .sort(([a], [b]) => walked.get(a)! - walked.get(b)!)
+    .forEach(([, id], order) => (regions[Number(id.slice(1)) - 1]!.domOrder = order));
   for (const [c, id] of ids) {
     let parent = c.parent;
     while (parent && !ids.has(parent)) parent = parent.parent;

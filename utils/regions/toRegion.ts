@@ -3,6 +3,7 @@ import { parseColor } from '../measure/color';
 import type { Region } from '../schemas';
 import type { Candidate, Landmark } from './candidate';
 import { headingLevel, implicitRole, isInteractive } from './classify';
+import { isBordered, isInText, purposeOf, type StyleCache } from './controlFacts';
 import { isDisabled } from './disabled';
 import { regionKey } from './key';
 import { formatRgba } from './paint';
@@ -66,6 +67,7 @@ export function toRegion(
   disabledLabels: ReadonlySet<Element> | null,
   text: string,
   landmarks: Map<Element, string>,
+  styles: StyleCache = new Map(),
 ): Region {
   const { style } = c;
   const shownText = c.private && c.kind !== 'container' ? MASKED_TEXT : text;
@@ -74,6 +76,7 @@ export function toRegion(
   const behind = decided ? { color: worst.bg, layer: null } : (c.undecided ?? c.bg);
   const lineHeight = parseFloat(style.lineHeight);
   const position = style.position;
+  const interactive = isInteractive(c.el, c.kind);
   return {
     id,
     key: regionKey(c.el.localName, selector, shownText),
@@ -101,12 +104,16 @@ export function toRegion(
       textAlign: textAlignOf(style.textAlign),
     },
     flags: {
-      interactive: isInteractive(c.el, c.kind),
+      interactive,
       aboveFold: c.box.y < foldY,
       fixed: position === 'fixed' || position === 'sticky',
       private: c.private,
       disabled: isDisabled(c.el, disabledLabels),
       sameColorText: isSameColor(c.lowest),
+      bordered: c.kind === 'control' && isBordered(style),
+      inText: interactive && isInText(c.el, styles),
     },
+    purpose: c.kind === 'control' ? purposeOf(c.el) : null,
+    domOrder: null,
   };
 }

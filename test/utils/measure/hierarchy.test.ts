@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { competingPrimaries, headingInversions } from '@/utils/measure/hierarchy';
+import { competingPrimaries, headingInversions, headingOrder } from '@/utils/measure/hierarchy';
 import { visualWeights } from '@/utils/measure/weight';
 import { button, heading } from '../../fixtures/regions';
 
@@ -54,5 +54,43 @@ describe('competingPrimaries', () => {
   it('ignores rivals below the first screen', () => {
     const page = [button('r1'), button('r2', { box: { y: 900 } })];
     expect(competingPrimaries(page, viewport, visualWeights(page))).toEqual([]);
+  });
+});
+
+describe('headingOrder (as axe-core heading-order)', () => {
+  it('flags each heading more than one level deeper than the one before it', () => {
+    const page = [heading('r1', 1, 32), heading('r2', 3, 20), heading('r3', 2, 24), heading('r4', 5, 16)];
+    const [finding] = headingOrder(page);
+    expect(finding).toMatchObject({
+      rule: 'heading-order',
+      severity: 'minor',
+      basis: 'measured',
+      regionIds: ['r2', 'r4'],
+      detail: 'h1 r1 → h3 r2, h2 r3 → h5 r4',
+    });
+    expect(finding?.fix).toMatch(/r2 becomes an h2/);
+    expect(finding?.why).toBeTruthy();
+  });
+
+  it('lets the first heading be any level, and levels rise back freely', () => {
+    expect(headingOrder([heading('r1', 3, 20), heading('r2', 4, 18), heading('r3', 1, 32)])).toEqual([]);
+  });
+
+  it('follows document order where it differs from reading order', () => {
+    // A sidebar h4 read first but written after the main h2 and h3.
+    const sidebar = { ...heading('r1', 4, 16), domOrder: 2 };
+    const main = [
+      { ...heading('r2', 2, 24), domOrder: 0 },
+      { ...heading('r3', 3, 20), domOrder: 1 },
+    ];
+    expect(headingOrder([sidebar, ...main])).toEqual([]);
+    expect(
+      headingOrder([{ ...sidebar, domOrder: 0 }, ...main.map((h) => ({ ...h, domOrder: h.domOrder + 1 }))]),
+    ).toEqual([]);
+    const skipped = [
+      { ...sidebar, domOrder: 1 },
+      { ...main[0]!, domOrder: 0 },
+    ];
+    expect(headingOrder(skipped)[0]?.regionIds).toEqual(['r1']);
   });
 });

@@ -48,3 +48,13 @@ describe('measure', () => {
     }
   });
 });
+
+describe('every measured finding names its rule', () => {
+  it('on a long synthetic page and a small broken one', () => {
+    const findings = [...measure(syntheticRegions(200), viewport), ...measure(page, viewport)];
+    const rules = new Set(findings.map((f) => f.rule));
+    expect(rules.has(undefined)).toBe(false);
+    // Rules are stable names, not sentences: lower case words and numbers joined by - . :
+    for (const rule of rules) expect(rule).toMatch(/^[a-z0-9.:-]+$/);
+  });
+});

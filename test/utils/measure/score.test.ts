@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@/utils/schemas';
-import { extentOf } from '@/utils/measure';
+import type { Finding, Region } from '@/utils/schemas';
+import { extentOf, measure } from '@/utils/measure';
+import { textContrast } from '@/utils/measure/color';
 import { SCORE_WEIGHTS, score } from '@/utils/measure/score';
-import { region } from '../../fixtures/regions';
+import { region, rgba, syntheticRegions } from '../../fixtures/regions';
 
 const finding = (
   category: Finding['category'],
@@ -103,5 +104,41 @@ describe('extent', () => {
     expect(extent(['r1', 'r2'])).toBe(0.4);
     expect(extent(['r1', 'r2', 'r3'])).toBe(1);
     expect(extent(['r9'])).toBe(0);
+  });
+});
+
+describe('a broken copy of a page never scores higher than the page', () => {
+  const viewport = { width: 1280, height: 800 };
+  const page = syntheticRegions(60);
+  const valueOf = (regions: Region[]) => score(measure(regions, viewport)).value;
+  const restyle = (r: Region, style: Partial<Region['style']>): Region => {
+    const next = { ...r.style, ...style };
+    return { ...r, style: { ...next, contrast: textContrast(next.color, next.background)?.ratio ?? null } };
+  };
+  const breaks: Record<string, (regions: Region[]) => Region[]> = {
+    'pale text': (regions) =>
+      regions.map((r) => (r.text && r.kind !== 'control' ? restyle(r, { color: rgba('#c8c8c8') }) : r)),
+    'small crowded targets': (regions) =>
+      regions.map((r, i) =>
+        r.flags.interactive ? { ...r, box: { ...r.box, x: 10 + (i % 8) * 16, width: 14, height: 14 } } : r,
+      ),
+    'flat headings and pale buttons': (regions) =>
+      regions.map((r) =>
+        r.kind === 'heading'
+          ? restyle(r, { fontSize: 14, fontWeight: 400 })
+          : r.kind === 'control' && r.landmark === 'main'
+            ? restyle(r, { color: rgba('#cccccc'), background: rgba('#f2f2f2') })
+            : r,
+      ),
+  };
+
+  it.each(Object.keys(breaks))('%s', (name) => {
+    const broken = breaks[name]!(page);
+    expect(valueOf(broken)).toBeLessThan(valueOf(page));
+  });
+
+  it('all at once', () => {
+    const all = Object.values(breaks).reduce((regions, b) => b(regions), page);
+    for (const b of Object.values(breaks)) expect(valueOf(all)).toBeLessThanOrEqual(valueOf(b(page)));
   });
 });

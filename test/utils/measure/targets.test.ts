@@ -36,7 +36,7 @@ describe('target size (WCAG 2.5.8)', () => {
 
   it('leaves out inline links, disabled controls and non-interactive regions', () => {
     const sentence = region('r1', { box: { width: 600 } });
-    const link = button('r2', { tag: 'a', parentId: 'r1', box: { width: 30, height: 18 } });
+    const link = button('r2', { tag: 'a', box: { width: 30, height: 18 }, flags: { inText: true } });
     const disabled = icon('r3', 0);
     const targets = pointerTargets([
       sentence,
@@ -44,5 +44,23 @@ describe('target size (WCAG 2.5.8)', () => {
       { ...disabled, flags: { ...disabled.flags, disabled: true } },
     ]);
     expect(targets).toEqual([]);
+  });
+
+  it("an inline target is exempt itself, but another target's circle must clear it", () => {
+    const inline = button('r1', {
+      tag: 'a',
+      box: { x: 0, y: 0, width: 30, height: 18 },
+      flags: { inText: true },
+    });
+    expect(targetFindings([inline])).toEqual([]);
+    // A 16 px icon touching its right edge: its circle reaches into the inline link's box.
+    expect(targetFindings([inline, icon('r2', 30)])[0]?.regionIds).toEqual(['r2']);
+    expect(targetFindings([inline, icon('r2', 60)])).toEqual([]);
+  });
+
+  it('says why and how to fix it', () => {
+    const [finding] = targetFindings([icon('r1', 0), icon('r2', 20)]);
+    expect(finding?.why).toMatch(/hard to hit/);
+    expect(finding?.fix).toMatch(/24 × 24/);
   });
 });

@@ -101,7 +101,7 @@ describe('toCssPatch', () => {
 
   it("strengthens a primary section's filled control until the measure finds it the strongest", () => {
     const cta = button('r1', { style: { fontSize: 14, color: WHITE, background: rgba('#0a66c2') } });
-    const other = button('r2', { style: { fontSize: 18, fontWeight: 700 } });
+    const other = button('r2', { style: { fontSize: 18, fontWeight: 700 }, flags: { bordered: true } });
     const intro = region('r3', { style: { lineHeight: 24 }, box: { width: 600, height: 24 } });
     const page = [cta, other, intro];
     const viewport = { width: 1280, height: 800 };
@@ -118,6 +118,20 @@ describe('toCssPatch', () => {
     // but never below the page's smallest text, 14px here: raised to it, the size would be off
     // the scale, so it keeps its own.
     expect(toCssPatch(blueprint('secondary', ['r1']), [cta])).toEqual([]);
+  });
+
+  it('never makes a tab, a page number or a search submit the lead action of a section', () => {
+    const filled = { style: { fontSize: 14, color: WHITE, background: rgba('#0a66c2') } };
+    const intro = region('r4', { box: { y: 100, width: 600, height: 24 } });
+    for (const purpose of ['tab', 'pagination', 'search', 'menu'] as const) {
+      const control = button('r1', { ...filled, purpose });
+      const patch = toCssPatch(blueprint('primary', ['r1', 'r4']), [control, intro]);
+      expect(patch.find((p) => p.regionId === 'r1')?.declarations['font-weight'], purpose).toBeUndefined();
+    }
+    // The same button as a form's submit leads.
+    const submit = button('r1', { ...filled, purpose: 'submit' });
+    const patch = toCssPatch(blueprint('primary', ['r1', 'r4']), [submit, intro]);
+    expect(patch.find((p) => p.regionId === 'r1')?.declarations['font-weight']).toBe('700');
   });
 
   it('uses only allow-listed properties, and colours only where text fails AA, on a 1,000-region page', () => {

@@ -91,16 +91,24 @@ describe('restage', () => {
       region('r3', { box: { y: 120 } }),
       heading('r4', 2, 20, { box: { y: 300 } }),
       button('r5', { box: { y: 340 }, style: { fontSize: 14, color: WHITE, background: rgba('#0a66c2') } }),
+      button('r6', {
+        box: { x: 200, y: 340 },
+        style: { fontSize: 18, fontWeight: 700 },
+        flags: { bordered: true },
+      }),
     ];
     const emphasis = (regions: Region[], findings: Finding[]) =>
       restage(regions, findings, viewport).blueprint.sections.map((s) => s.emphasis);
     const weak = measure(screen, viewport).filter((f) => f.rule === 'primary-action-weak');
-    expect(weak.map((f) => f.regionIds)).toEqual([['r5', 'r1']]);
+    // Outweighed by the outlined button beside it; the bold nav link is no rival.
+    expect(weak.map((f) => f.regionIds)).toEqual([['r5', 'r6']]);
     // Two h2 sections: the one holding the action leads, found outweighed or not.
     expect(emphasis(screen, weak)).toEqual(['tertiary', 'secondary', 'primary']);
     expect(emphasis(screen, [])).toEqual(['tertiary', 'secondary', 'primary']);
-    // Without a filled control there is no action to go by: the heavier section leads.
-    const plain = screen.map((r) => (r.id === 'r5' ? { ...r, style: { ...r.style, background: WHITE } } : r));
+    // Without a call to action there is no action to go by: the heavier section leads.
+    const plain = screen
+      .filter((r) => r.id !== 'r6')
+      .map((r) => (r.id === 'r5' ? { ...r, style: { ...r.style, background: WHITE } } : r));
     expect(emphasis(plain, [])).toEqual(['tertiary', 'primary', 'secondary']);
     // An h1 leads its screen whatever the action: the plan sets it above every h2.
     const titled = screen.map((r) => (r.id === 'r2' ? { ...r, headingLevel: 1, tag: 'h1' } : r));
