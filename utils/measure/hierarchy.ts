@@ -4,13 +4,14 @@
  * call to action should lead (./primaryAction.ts). Weights come from ./weight.ts and are
  * heuristic, so confidence stays moderate.
  */
-import type { Finding, Region } from '@/utils/schemas';
+import type { Region } from '@/utils/schemas';
+import type { MeasuredDraft } from './rules';
 import { fixed, listIds, px } from './format';
 import { screenOf, structuralIds, type ViewportSize } from './layout';
 import { primaryActionFindings } from './primaryAction';
 import { visualWeights } from './weight';
 
-type Draft = Omit<Finding, 'id'>;
+type Draft = MeasuredDraft;
 
 const headingLabel = (r: Region) =>
   `h${r.headingLevel} ${r.id} ${px(r.style.fontSize)} ${r.style.fontWeight}`;

@@ -3,12 +3,13 @@
  * visible without scrolling. Which control is primary is read from its fill, so these
  * findings carry low confidence.
  */
-import type { Finding, Region } from '@/utils/schemas';
+import type { Region } from '@/utils/schemas';
+import type { MeasuredDraft } from './rules';
 import { fixed, px } from './format';
 import { isChrome, screenOf, type ViewportSize } from './layout';
 import { isFilled, pageBackground, surroundingsOf } from './weight';
 
-type Draft = Omit<Finding, 'id'>;
+type Draft = MeasuredDraft;
 
 /**
  * The intended primary action: the first control in the main content that paints its own

@@ -3,11 +3,12 @@
  * whose inner gaps are as large as the gaps between them (Gestalt proximity: what is close reads
  * as related). Thresholds are design practice, not WCAG.
  */
-import type { Finding, Region } from '@/utils/schemas';
+import type { Region } from '@/utils/schemas';
+import type { MeasuredDraft } from './rules';
 import { listIds, px } from './format';
 import { bottom, overlapsHorizontally } from './layout';
 
-type Draft = Omit<Finding, 'id'>;
+type Draft = MeasuredDraft;
 
 /** A 4 or 8 px system rarely needs more than eight steps (4, 8, 12, 16, 24, 32, 48, 64). */
 const MAX_GAPS = 8;
@@ -58,6 +59,7 @@ function distinctGaps(regions: readonly Region[]): Draft[] {
       severity: 'minor',
       category: 'spacing',
       basis: 'measured',
+      rule: 'spacing-values',
       regionIds: ids,
       confidence: 0.6,
     },
@@ -112,6 +114,7 @@ function nearMisses(regions: readonly Region[]): Draft[] {
       severity: 'minor',
       category: 'spacing',
       basis: 'measured',
+      rule: 'near-alignment',
       regionIds: misses,
       confidence: 0.6,
     },

@@ -7,7 +7,8 @@
  * Not applied, since styles cannot tell: equivalent (another control for the same function),
  * user-agent controls left unstyled, and essential presentation.
  */
-import type { Box, Finding, Region } from '@/utils/schemas';
+import type { Box, Region } from '@/utils/schemas';
+import type { MeasuredDraft } from './rules';
 import { px } from './format';
 
 export const MIN_TARGET = 24;
@@ -49,7 +50,7 @@ export function hasSpacing(target: Region, targets: readonly Region[]): boolean 
 }
 
 /** One finding for all undersized targets: the same fix (bigger targets or more room) applies to each. */
-export function targetFindings(regions: readonly Region[]): Omit<Finding, 'id'>[] {
+export function targetFindings(regions: readonly Region[]): MeasuredDraft[] {
   const targets = pointerTargets(regions);
   const small = targets.filter((t) => isUndersized(t.box) && !hasSpacing(t, targets));
   if (small.length === 0) return [];

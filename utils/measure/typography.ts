@@ -3,12 +3,13 @@
  * modular scale (./typeScale.ts), line length and line spacing. The count thresholds are common
  * design-system practice (a handful of sizes, two or three weights, one or two families), not WCAG.
  */
-import type { Finding, Region } from '@/utils/schemas';
+import type { Region } from '@/utils/schemas';
 import { listIds, px } from './format';
+import type { MeasuredDraft, MeasuredRule } from './rules';
 import { textRegions } from './layout';
 import { fitTypeScale } from './typeScale';
 
-type Draft = Omit<Finding, 'id'>;
+type Draft = MeasuredDraft;
 
 const MAX_SIZES = 6;
 const MAX_WEIGHTS = 3;
@@ -31,18 +32,30 @@ export function charsPerLine(region: Region): number {
   return Math.round(Math.min(perLine, region.textLength));
 }
 
-const draft = (title: string, detail: string, regionIds: string[], confidence: number): Draft => ({
+const draft = (
+  rule: MeasuredRule,
+  title: string,
+  detail: string,
+  regionIds: string[],
+  confidence: number,
+): Draft => ({
   title,
   detail,
   severity: 'minor',
   category: 'typography',
   basis: 'measured',
+  rule,
   regionIds,
   confidence,
 });
 
 /** Flags more than `max` distinct values; names the regions using the rarer ones, the ones to consolidate. */
-function tooMany(regions: Region[], label: string, max: number, key: (r: Region) => string): Draft[] {
+function tooMany(
+  regions: Region[],
+  label: 'sizes' | 'weights' | 'families',
+  max: number,
+  key: (r: Region) => string,
+): Draft[] {
   const groups = new Map<string, string[]>();
   for (const r of regions) {
     const ids = groups.get(key(r)) ?? [];
@@ -55,6 +68,7 @@ function tooMany(regions: Region[], label: string, max: number, key: (r: Region)
   const rare = ranked.slice(max).flatMap(([, ids]) => ids);
   return [
     draft(
+      `font-${label}` as const,
       `Too many font ${label}`,
       `${groups.size} ${label}, at most ${max} read as a system: ${values}`,
       rare,
@@ -78,6 +92,7 @@ export function typographyFindings(regions: readonly Region[]): Draft[] {
     const list = fit.offScale.map((size) => `${px(size)} (${listIds(usersOf(size), 3)})`);
     findings.push(
       draft(
+        'type-scale',
         'Font sizes off the type scale',
         `${fit.offScale.length} of ${fit.sizes.length} sizes are off the closest scale (${px(fit.base)} × ${fit.ratio}): ${list.join(', ')}`,
         off.map((r) => r.id),
@@ -94,6 +109,7 @@ export function typographyFindings(regions: readonly Region[]): Draft[] {
       .map((r) => `${r.id} ~${charsPerLine(r)} (${px(r.box.width)} at ${px(r.style.fontSize)})`);
     findings.push(
       draft(
+        'line-length',
         'Lines too long to read comfortably',
         `estimated characters per line, from box width at 0.5em per glyph: ${examples.join(', ')}${long.length > 4 ? ` and ${long.length - 4} more` : ''}`,
         long.map((r) => r.id),
@@ -120,6 +136,7 @@ export function typographyFindings(regions: readonly Region[]): Draft[] {
     const guessed = tight.every((r) => r.style.lineHeight === null);
     findings.push(
       draft(
+        'line-height',
         'Body line height below 1.3',
         `line-height / font-size: ${examples.join(', ')}${tight.length > 4 ? ` and ${tight.length - 4} more` : ''}`,
         tight.map((r) => r.id),
