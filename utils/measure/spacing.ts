@@ -30,7 +30,7 @@ function childrenByParent(regions: readonly Region[]): Map<string | null, Region
   return groups;
 }
 
-function gapsWithin(siblings: readonly Region[]): Gap[] {
+export function gapsWithin(siblings: readonly Region[]): Gap[] {
   const stacked = [...siblings].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const gaps: Gap[] = [];
   for (let i = 1; i < stacked.length; i++) {

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { measure } from '@/utils/measure';
+import { advise } from '@/utils/measure/advice';
+import { MEASURED_RULES, type MeasuredRule } from '@/utils/measure/rules';
+import { predictPatch } from '@/utils/plan/predict';
+import type { Finding } from '@/utils/schemas';
+import { FINDING_KIND_PAGES, VIEWPORT } from '../../fixtures/findingKinds';
+import { region } from '../../fixtures/regions';
+
+/**
+ * Kinds whose fix moves boxes (spacing, density, the fold) or changes the font family, which the
+ * plan may not write: their fix is in words only, since the estimate that would check a patch
+ * (utils/plan/predict.ts) knows sizes and colours, not positions.
+ */
+const WORDS_ONLY = new Set<MeasuredRule>([
+  'primary-action-below-fold',
+  'font-families',
+  'spacing-values',
+  'near-alignment',
+  'proximity',
+  'crowded-screen',
+  'text-density',
+]);
+
+const REGION_ID = /\br\d+\b/;
+
+const advised = (rule: MeasuredRule) => {
+  const regions = FINDING_KIND_PAGES[rule];
+  if (!regions) throw new Error(`no fixture page for ${rule}`);
+  const findings = advise(measure(regions, VIEWPORT), regions, VIEWPORT.height);
+  return { regions, findings, mine: findings.filter((f) => f.rule === rule) };
+};
+
+/** Still there: a finding of the same rule about any of the same regions. */
+const persists = (before: Finding, after: readonly Finding[]) =>
+  after.some((f) => f.rule === before.rule && f.regionIds.some((id) => before.regionIds.includes(id)));
+
+describe('advice for every kind of measured finding', () => {
+  it.each(MEASURED_RULES)('%s: a plain title, why, fix, and a fix patch that removes it', (rule) => {
+    const { regions, mine } = advised(rule);
+    expect(mine.length, `the ${rule} fixture page shows a ${rule} finding`).toBeGreaterThan(0);
+    for (const finding of mine) {
+      expect(finding.title).not.toMatch(REGION_ID);
+      expect(finding.why).toMatch(/\w.*\.$/);
+      expect(finding.fix).toMatch(/\w.*\.$/);
+      // The raw measures stay: the detail still carries them.
+      expect(finding.detail.length).toBeGreaterThan(0);
+      if (WORDS_ONLY.has(rule)) {
+        expect(finding.fixPatch).toEqual([]);
+        continue;
+      }
+      expect(finding.fixPatch?.length).toBeGreaterThan(0);
+      // Only the finding's own regions change.
+      for (const entry of finding.fixPatch ?? []) expect(finding.regionIds).toContain(entry.regionId);
+      const after = measure(predictPatch(regions, finding.fixPatch ?? []), VIEWPORT);
+      expect(persists(finding, after), `${rule} after its fix: ${JSON.stringify(finding.fixPatch)}`).toBe(
+        false,
+      );
+    }
+  });
+
+  it('words findings the way a reader names the page', () => {
+    const title = (rule: MeasuredRule) => advised(rule).mine[0]?.title;
+    expect(title('heading-inversion')).toBe("'Pricing' (h3) is larger than 'Plans' (h2)");
+    expect(title('primary-action-weak')).toBe("'Start free trial' is fainter than 'Watch a video'");
+    expect(title('wcag-1.4.3')).toBe("'Start free trial today' is too faint to read against its background");
+    expect(title('wcag-2.5.8')).toBe("'Go' and 1 other target are smaller than 24 × 24 px and crowded");
+  });
+
+  it('states the fix with the values of its patch', () => {
+    const contrast = advised('wcag-1.4.3').mine[0]!;
+    const color = contrast.fixPatch?.[0]?.declarations.color;
+    expect(contrast.fix).toContain(`Set the text to ${color} on white: `);
+    const heading = advised('heading-inversion').mine[0]!;
+    const size = heading.fixPatch?.[0]?.declarations['font-size'];
+    expect(heading.fix).toContain(`Set 'Pricing' to ${size?.replace('px', ' px')}`);
+  });
+
+  it('keeps the words a finding brings, and leaves model findings alone', () => {
+    const regions = FINDING_KIND_PAGES['wcag-2.5.8'];
+    const [own] = measure(regions, VIEWPORT).filter((f) => f.rule === 'wcag-2.5.8');
+    const worded = { ...own!, title: 'Two links are hard to tap', why: 'Own reason.', fix: 'Own fix.' };
+    const model: Finding = { ...own!, id: 'model-1', basis: 'seen', title: 'Model title' };
+    const [kept, untouched] = advise([worded, model], regions);
+    expect(kept).toMatchObject({ title: 'Two links are hard to tap', why: 'Own reason.', fix: 'Own fix.' });
+    expect(kept?.fixPatch?.length).toBeGreaterThan(0);
+    expect(untouched).toEqual(model);
+  });
+
+  it('names a region without words by its kind and place, never by its id', () => {
+    const image = region('r9', {
+      kind: 'media',
+      tag: 'img',
+      text: '',
+      name: '',
+      box: { x: 1000, y: 0, width: 200, height: 100 },
+    });
+    const page = [region('r1', { box: { width: 1200, height: 900 } }), image];
+    const [finding] = advise(
+      [
+        {
+          id: 'x',
+          title: 't',
+          detail: '',
+          severity: 'minor',
+          category: 'hierarchy',
+          basis: 'measured',
+          rule: 'primary-action-below-fold',
+          regionIds: ['r9'],
+          confidence: 1,
+        },
+      ],
+      page,
+    );
+    expect(finding?.title).toBe('The image at the top right is below the first screen');
+  });
+});
