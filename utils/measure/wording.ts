@@ -61,7 +61,7 @@ function changes(input: WordingInput, property: 'font-size' | 'font-weight', uni
   const seen = new Map<string, string>();
   for (const r of input.regions) {
     const to = declarationsOf(input, r.id)?.[property];
-    const from = property === 'font-size' ? r.style.fontSize : r.style.fontWeight;
+    const from = property === 'font-size' ? Math.round(r.style.fontSize * 10) / 10 : r.style.fontWeight;
     if (to) seen.set(`${from}${unit}`, `${to.replace('px', '')}${unit}`);
   }
   return [...seen].map(([from, to]) => `${from} → ${to}`).join(', ');

@@ -24,6 +24,17 @@ export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; frame-src 'self'";
 
 const SEVERITIES: readonly Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
+
+/** The `n` most important findings, worst first (the engine's order within a severity): what a reader acts on. */
+export function topFindings(findings: readonly Finding[], n = 3): Finding[] {
+  return SEVERITIES.flatMap((s) => findings.filter((f) => f.severity === s && f.severity !== 'info')).slice(
+    0,
+    n,
+  );
+}
+
+/** `'Go' is smaller than 24 × 24 px. Fix: add padding 5 px 3 px.`: a finding in one plain line. */
+export const findingLine = (f: Finding) => `${f.title}${f.fix ? `. Fix: ${f.fix}` : ''}`;
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp);base64,[a-z0-9+/=]+$/i;
 /** A path next to the report: no scheme (`javascript:`, `https:`), no `//host`, no absolute path. */
 const RELATIVE_HREF = /^(?![a-z][a-z0-9+.-]*:)(?![/\\])[^\s"'<>\\]+$/i;
@@ -54,8 +65,9 @@ function findingsHtml(findings: readonly Finding[]): string {
     const items = group.map(
       (f) =>
         `<article class="finding ${severity}"><h4>${e(f.title)}</h4>` +
+        `${f.why ? `<p>${e(f.why)}</p>` : ''}${f.fix ? `<p class="fix"><strong>Fix:</strong> ${e(f.fix)}</p>` : ''}` +
         `<p class="meta">${e(f.category)} · basis: ${e(f.basis)} · confidence ${Math.round(f.confidence * 100)}%` +
-        `${f.rule ? ` · ${e(f.rule)}` : ''}</p><p>${e(f.detail)}</p>` +
+        `${f.rule ? ` · ${e(f.rule)}` : ''}</p><p class="quiet">${e(f.detail)}</p>` +
         `${f.regionIds.length > 0 ? `<p>Regions ${badges(f.regionIds)}</p>` : ''}</article>`,
     );
     return [`<h3>${e(severity[0]?.toUpperCase() + severity.slice(1))} (${group.length})</h3>`, ...items];
