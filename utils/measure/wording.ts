@@ -91,14 +91,14 @@ function contrastWords(level: 'AA' | 'AAA'): Wording {
           why: `Text below ${needs} is hard to read for people with low vision or on a screen in sunlight (WCAG 1.4.3).`,
           fix: d?.color
             ? `Set the text to ${colours(first, d)} (needs ${needs}).`
-            : `Darken the text or lighten its background until it reaches ${needs}.`,
+            : `Raise the contrast between the text and its background to at least ${needs}.`,
         }
       : {
           title: `${subject} ${plural ? 'meet' : 'meets'} the minimum contrast but not the enhanced level`,
           why: `Enhanced contrast (${needs}, WCAG 1.4.6, AAA) helps readers with moderately low vision; it is a goal, not a requirement.`,
           fix: d?.color
             ? `For AAA, set the text to ${colours(first, d)}.`
-            : `For AAA, darken the text until it reaches ${needs}.`,
+            : `For AAA, raise the contrast between the text and its background to ${needs}: the text's own colour cannot reach it, so the background has to change.`,
         };
   };
 }

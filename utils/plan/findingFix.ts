@@ -16,7 +16,7 @@ import {
   type Rgba,
 } from '@/utils/measure/color';
 import { checkContrast } from '@/utils/measure/contrast';
-import { textRegions } from '@/utils/measure/layout';
+import { structuralIds, textRegions } from '@/utils/measure/layout';
 import type { MeasuredRule } from '@/utils/measure/rules';
 import { fitTypeScale, onScale } from '@/utils/measure/typeScale';
 import { isFilled, pageBackground, rawWeight, surroundingsOf } from '@/utils/measure/weight';
@@ -28,7 +28,6 @@ import type { Declarations } from './predict';
 import { typeScaleOf } from './restage';
 import { strengthenAction } from './strengthenAction';
 import { targetPadding } from './targetPadding';
-import { structuralIds } from '@/utils/measure/layout';
 
 export interface FixContext {
   regions: readonly Region[];
@@ -75,14 +74,10 @@ function enhancedColor(region: Region, context: FixContext): Declarations | null
   if (check.outcome !== 'failed' || !shown || check.ratio === null) return null;
   const shortfall = Math.max(1, shown.ratio / check.ratio);
   const alpha = parseColor(region.style.color)?.a ?? 1;
-  const choice = nearestPassingColor(
-    shown.foreground,
-    shown.background,
-    Math.min(21, check.required * shortfall),
-    context.palette,
-    alpha,
-  );
-  return { color: choice.hex };
+  const required = Math.min(21, check.required * shortfall);
+  const choice = nearestPassingColor(shown.foreground, shown.background, required, context.palette, alpha);
+  // White text on a mid grey cannot reach 7:1 by its own colour: that takes a new background.
+  return choice.ratio >= required ? { color: choice.hex } : null;
 }
 
 const BLACK: Rgba = { r: 0, g: 0, b: 0, a: 1 };
@@ -222,7 +217,8 @@ export const FIX_MAKERS: Record<MeasuredRule, FixMaker> = {
   },
   'font-sizes': toCommon(
     (r) => r.style.fontSize,
-    (v) => ({ 'font-size': `${Math.round(v)}px` }),
+    // To the tenth of a pixel the measure tells sizes apart by (utils/measure/format.ts px).
+    (v) => ({ 'font-size': `${Math.round(v * 10) / 10}px` }),
   ),
   'font-weights': toCommon(
     (r) => r.style.fontWeight,

@@ -5,7 +5,7 @@ import { MEASURED_RULES, type MeasuredRule } from '@/utils/measure/rules';
 import { predictPatch } from '@/utils/plan/predict';
 import type { Finding } from '@/utils/schemas';
 import { FINDING_KIND_PAGES, VIEWPORT } from '../../fixtures/findingKinds';
-import { region } from '../../fixtures/regions';
+import { WHITE, region, rgba } from '../../fixtures/regions';
 
 /**
  * Kinds whose fix moves boxes (spacing, density, the fold) or changes the font family, which the
@@ -74,6 +74,15 @@ describe('advice for every kind of measured finding', () => {
     const heading = advised('heading-inversion').mine[0]!;
     const size = heading.fixPatch?.[0]?.declarations['font-size'];
     expect(heading.fix).toContain(`Set 'Pricing' to ${size?.replace('px', ' px')}`);
+  });
+
+  it('gives no colour patch where the text’s own colour cannot reach the level, and says so', () => {
+    const page = [region('r1', { text: 'Programs', style: { color: WHITE, background: rgba('#666666') } })];
+    const [aaa] = advise(measure(page, VIEWPORT), page, VIEWPORT.height).filter(
+      (f) => f.rule === 'wcag-1.4.6',
+    );
+    expect(aaa?.fixPatch).toEqual([]);
+    expect(aaa?.fix).toMatch(/the background has to change/);
   });
 
   it('keeps the words a finding brings, and leaves model findings alone', () => {
