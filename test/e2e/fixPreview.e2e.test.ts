@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CritiqueRecord, type CssPatch, type Finding, type Region } from '@/utils/schemas';
-import { critiqueInPanel, DEMO_DIR, withExtension } from './harness';
+import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from './harness';
 
 const env = withExtension({ '/demo': DEMO_DIR });
 
@@ -97,6 +97,7 @@ describe('Preview this fix', () => {
 
     await button(a!).click();
     await showsOnly(a!, b!);
+    await panel.locator(`li[data-finding="${a!.id}"]`).screenshot({ path: artifactPath('finding-card.png') });
     await button(a!).click();
     await cleared();
 
