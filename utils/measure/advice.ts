@@ -3,7 +3,8 @@
  * page's own words (./names.ts), one sentence on why it matters, a fix with values, and the
  * declarations of that fix alone (utils/plan/findingFix.ts), sanitized like every patch. The
  * numbers behind it stay in `detail`. A finding that already carries a why or a fix (a check
- * that words its own) keeps its words; model findings are left as they are.
+ * that words its own) keeps its words, and a kind with no words here is left as its check made
+ * it; model findings are left as they are.
  */
 import { parsePatch } from '@/utils/plan/cssPatch';
 import { FIX_MAKERS, fixContext, type FixContext } from '@/utils/plan/findingFix';
@@ -32,10 +33,11 @@ export function adviceFor(
   context: AdviceContext,
 ): (Advised & { fixPatch: CssPatch }) | null {
   if (finding.basis !== 'measured' || !isMeasuredRule(finding.rule)) return null;
+  const word: Wording | undefined = WORDING[finding.rule];
+  if (!word) return null;
   const regions = finding.regionIds.flatMap((id) => context.byId.get(id) ?? []);
-  const draft = FIX_MAKERS[finding.rule](finding, context);
+  const draft = FIX_MAKERS[finding.rule]?.(finding, context) ?? [];
   const fixPatch = parsePatch(sanitizePatch(draft, context.regions).patch);
-  const word: Wording = WORDING[finding.rule];
   const words = word({ finding, regions, context, fixPatch });
   return words ? { ...words, fixPatch } : null;
 }

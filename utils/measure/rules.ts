@@ -1,7 +1,8 @@
 /**
  * Every kind of finding the offline engine produces, by rule. Each check types its findings
- * with MeasuredDraft, so a new kind of finding is added here first: advice (./advice.ts) and its
- * test (test/utils/measure/advice.test.ts, one fixture per rule) walk this list.
+ * with MeasuredDraft, so a new kind of finding is added here first. Its test
+ * (test/utils/measure/advice.test.ts) walks this list and needs a fixture page per rule, on
+ * which the kind has a plain title, a why and a fix: its own, or advice's (./advice.ts).
  */
 import type { Finding } from '@/utils/schemas';
 
