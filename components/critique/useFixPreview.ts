@@ -18,11 +18,18 @@ export interface FixPreview {
  * guards: regions kept as they are get nothing, and a fix that hides a region is taken off again.
  */
 export function useFixPreview(tabId: number, record: CritiqueRecord | null): FixPreview {
-  const [active, setActive] = useState<string | null>(null);
+  const [on, setOn] = useState<{ critique: string; finding: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const url = record?.url ?? '';
   const regions = record?.draft.regions;
   const doNotTouch = record?.draft.doNotTouch;
+  // Another critique's findings are other findings, even under the same ids: none shows as previewed.
+  const critique = record?.id ?? '';
+  const active = on?.critique === critique ? on.finding : null;
+  const setActive = useCallback(
+    (finding: string | null) => setOn(finding === null ? null : { critique, finding }),
+    [critique],
+  );
 
   const toggle = useCallback(
     async (finding: Finding) => {
@@ -57,7 +64,7 @@ export function useFixPreview(tabId: number, record: CritiqueRecord | null): Fix
         setProblem(error instanceof Error ? error.message : String(error));
       }
     },
-    [active, tabId, url, regions, doNotTouch],
+    [active, setActive, tabId, url, regions, doNotTouch],
   );
   return { active, problem, toggle };
 }

@@ -90,6 +90,16 @@ describe('Preview this fix', () => {
     expect(result.current.active).toBe('contrast-2');
   });
 
+  it('shows no fix as previewed once another critique is shown', async () => {
+    const { result, rerender } = renderHook(({ shown }) => useFixPreview(7, shown), {
+      initialProps: { shown: record },
+    });
+    await act(() => result.current.toggle(fixing('contrast-1', 'r1')));
+    expect(result.current.active).toBe('contrast-1');
+    rerender({ shown: { ...record, id: 'job2' } });
+    expect(result.current.active).toBeNull();
+  });
+
   it('leaves out regions kept as they are, and takes off a fix that hides part of the page', async () => {
     const { result } = renderHook(() => useFixPreview(7, record));
     locked = new Set(['r1']);
