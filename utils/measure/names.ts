@@ -3,6 +3,7 @@
  * for a region without words of its own, its kind and where it sits ("the image at the top
  * right"). Never its id: ids are numbers on a screenshot, and a title has to read without one.
  */
+import { withheld } from '@/utils/model/pageData';
 import type { Region } from '@/utils/schemas';
 
 /** Longer quotes are cut at a word and end with "…". */
@@ -37,9 +38,13 @@ export function placeWords(region: Region, regions: readonly Region[]): string {
   return row === 'middle' && column === '' ? 'middle' : `${row}${column}`;
 }
 
-/** The region's own words when it shows any, else its accessible name (an image's alt text). */
+/**
+ * The region's own words when it shows any, else its accessible name (an image's alt text).
+ * Text the model is never sent (private, masked, or the colour of its background) is not quoted
+ * either: titles go into the model's input with the findings.
+ */
 function words(region: Region): string {
-  if (region.flags.private) return '';
+  if (withheld(region) !== null) return '';
   return (region.text || region.name).trim();
 }
 

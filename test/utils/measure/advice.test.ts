@@ -97,6 +97,17 @@ describe('advice for every kind of measured finding', () => {
   });
 
   it('names a region without words by its kind and place, never by its id', () => {
+    const belowFold = (id: string): Finding => ({
+      id: 'x',
+      title: 't',
+      detail: '',
+      severity: 'minor',
+      category: 'hierarchy',
+      basis: 'measured',
+      rule: 'primary-action-below-fold',
+      regionIds: [id],
+      confidence: 1,
+    });
     const image = region('r9', {
       kind: 'media',
       tag: 'img',
@@ -104,23 +115,11 @@ describe('advice for every kind of measured finding', () => {
       name: '',
       box: { x: 1000, y: 0, width: 200, height: 100 },
     });
-    const page = [region('r1', { box: { width: 1200, height: 900 } }), image];
-    const [finding] = advise(
-      [
-        {
-          id: 'x',
-          title: 't',
-          detail: '',
-          severity: 'minor',
-          category: 'hierarchy',
-          basis: 'measured',
-          rule: 'primary-action-below-fold',
-          regionIds: ['r9'],
-          confidence: 1,
-        },
-      ],
-      page,
-    );
-    expect(finding?.title).toBe('The image at the top right is below the first screen');
+    // Text the model is never sent is not quoted in a title either.
+    const unseen = region('r2', { text: 'Hidden keywords', flags: { sameColorText: true }, box: { y: 800 } });
+    const page = [region('r1', { box: { width: 1200, height: 900 } }), image, unseen];
+    const [imageTitle, unseenTitle] = advise([belowFold('r9'), belowFold('r2')], page).map((f) => f.title);
+    expect(imageTitle).toBe('The image at the top right is below the first screen');
+    expect(unseenTitle).toBe('The text at the bottom left is below the first screen');
   });
 });
