@@ -279,11 +279,13 @@ const proximity: Wording = (input) => {
     0,
     ...[above, below].flatMap((g) => gapsWithin(all.filter((r) => r.parentId === g.id)).map((gap) => gap.px)),
   );
-  const unit = spacingUnitOf(all);
+  const margin = declarationsOf(input, below.id)?.['margin-top'];
   return {
     title: `${groupName(above, all)} is as close to the next group as to its own items`,
     why: 'People read closeness as belonging, so groups need more space between them than inside them.',
-    fix: `Put at least ${px(inner + 2 * unit)} above ${groupName(below, all)} (its items are ${px(inner)} apart).`,
+    fix: margin
+      ? `Set the space above ${groupName(below, all)} to ${margin.replace('px', ' px')} (margin-top), more than the ${px(inner)} between its items.`
+      : `Put more space above ${groupName(below, all)} than the ${px(inner)} between its items.`,
   };
 };
 

@@ -2,9 +2,9 @@
  * The declarations that fix one finding, and nothing else, for "Preview this fix". Each comes
  * from the helper the whole plan uses for the same problem (./cssPatch.ts): contrastFix and the
  * palette for colours, targetPadding for targets, strengthenAction for the primary action, the
- * page's type scale for sizes. A finding whose fix moves boxes (spacing, density, the fold) or
- * needs a property the plan may not write (font-family) gets none: the estimate that checks a
- * fix (./predict.ts) knows sizes and colours, not positions.
+ * page's type scale for sizes, margins for groups too close. A finding whose fix rearranges the
+ * page (spacing steps, alignment, density, the fold) or needs a property the plan may not write
+ * (font-family) gets none.
  */
 import {
   composite,
@@ -18,6 +18,7 @@ import {
 import { checkContrast } from '@/utils/measure/contrast';
 import { structuralIds, textRegions } from '@/utils/measure/layout';
 import type { MeasuredRule } from '@/utils/measure/rules';
+import { gapsWithin } from '@/utils/measure/spacing';
 import { fitTypeScale, onScale } from '@/utils/measure/typeScale';
 import { isFilled, pageBackground, rawWeight, surroundingsOf } from '@/utils/measure/weight';
 import type { Blueprint, Finding, Region } from '@/utils/schemas';
@@ -25,7 +26,7 @@ import { contrastFix } from './contrastFix';
 import type { PatchEntry } from './cssPatch';
 import { nearestPassingColor, opaqueColor, pagePalette } from './palette';
 import type { Declarations } from './predict';
-import { typeScaleOf } from './restage';
+import { spacingUnitOf, typeScaleOf } from './restage';
 import { strengthenAction } from './strengthenAction';
 import { targetPadding } from './targetPadding';
 
@@ -195,6 +196,25 @@ const onTheScale: FixMaker = (finding, context) => {
   });
 };
 
+/**
+ * Room above the lower group: its margin-top set to the gap between the two groups' boxes plus
+ * what the space between their items lacks, and a spacing unit more. Whether the margins
+ * collapse, add up or sit beside a flex gap, the gap grows by at least that much. The estimate
+ * does not move boxes, so this one is checked on real pages (test/e2e/adviceCorpus.e2e.test.ts).
+ */
+const moreRoomAbove: FixMaker = (finding, context) => {
+  const [above, below] = regionsOf(finding, context);
+  if (!above || !below) return [];
+  const items = (group: Region) => context.regions.filter((r) => r.parentId === group.id && !r.flags.fixed);
+  const inner = Math.max(0, ...[above, below].flatMap((g) => gapsWithin(items(g)).map((gap) => gap.px)));
+  const lastAbove = Math.max(...items(above).map((r) => r.box.y + r.box.height));
+  const between = Math.min(...items(below).map((r) => r.box.y)) - lastAbove;
+  const boxes = Math.max(0, below.box.y - (above.box.y + above.box.height));
+  if (!Number.isFinite(between)) return [];
+  const margin = Math.ceil(boxes + inner - between + spacingUnitOf(context.regions));
+  return [{ regionId: below.id, declarations: { 'margin-top': `${margin}px` } }];
+};
+
 const none: FixMaker = () => [];
 
 /** By rule; a kind that brings its own fix (and patch) may have no entry. */
@@ -233,7 +253,7 @@ export const FIX_MAKERS: Partial<Record<MeasuredRule, FixMaker>> = {
   'line-height': each(() => ({ 'line-height': '1.5' })),
   'spacing-values': none,
   'near-alignment': none,
-  proximity: none,
+  proximity: moreRoomAbove,
   'crowded-screen': none,
   'text-density': none,
 };

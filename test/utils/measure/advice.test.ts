@@ -3,24 +3,29 @@ import { measure } from '@/utils/measure';
 import { advise } from '@/utils/measure/advice';
 import { MEASURED_RULES, type MeasuredRule } from '@/utils/measure/rules';
 import { predictPatch } from '@/utils/plan/predict';
-import type { Finding } from '@/utils/schemas';
+import type { Finding, Region } from '@/utils/schemas';
+import { matchFindings } from '@/utils/verify/findings';
+import { matchRegions } from '@/utils/verify/match';
 import { FINDING_KIND_PAGES, VIEWPORT } from '../../fixtures/findingKinds';
 import { WHITE, region, rgba } from '../../fixtures/regions';
 
 /**
- * Kinds whose fix moves boxes (spacing, density, the fold) or changes the font family, which the
- * plan may not write: their fix is in words only, since the estimate that would check a patch
- * (utils/plan/predict.ts) knows sizes and colours, not positions.
+ * Kinds whose fix rearranges the page (spacing steps, alignment, density, the fold) or changes
+ * the font family, which the plan may not write: their fix is in words only.
  */
 const WORDS_ONLY = new Set<MeasuredRule>([
   'primary-action-below-fold',
   'font-families',
   'spacing-values',
   'near-alignment',
-  'proximity',
   'crowded-screen',
   'text-density',
 ]);
+/**
+ * Kinds whose patch moves boxes, which the estimate (utils/plan/predict.ts) does not: each is
+ * applied on real pages and re-measured there instead (test/e2e/adviceCorpus.e2e.test.ts).
+ */
+const CHECKED_ON_THE_PAGE = new Set<MeasuredRule>(['proximity']);
 
 const REGION_ID = /\br\d+\b/;
 
@@ -31,13 +36,20 @@ const advised = (rule: MeasuredRule) => {
   return { regions, findings, mine: findings.filter((f) => f.rule === rule) };
 };
 
-/** Still there: a finding of the same rule about any of the same regions. */
-const persists = (before: Finding, after: readonly Finding[]) =>
-  after.some((f) => f.rule === before.rule && f.regionIds.some((id) => before.regionIds.includes(id)));
+/** Still there, as verification pairs findings (utils/verify/findings.ts), over all of the page's findings. */
+const persists = (
+  finding: Finding,
+  all: readonly Finding[],
+  regions: readonly Region[],
+  later: readonly Region[],
+) =>
+  !matchFindings(all, measure(later, VIEWPORT), matchRegions(regions, later)).resolved.some(
+    (f) => f.id === finding.id,
+  );
 
 describe('advice for every kind of measured finding', () => {
   it.each(MEASURED_RULES)('%s: a plain title, why, fix, and a fix patch that removes it', (rule) => {
-    const { regions, mine } = advised(rule);
+    const { regions, findings, mine } = advised(rule);
     expect(mine.length, `the ${rule} fixture page shows a ${rule} finding`).toBeGreaterThan(0);
     for (const finding of mine) {
       expect(finding.title).not.toMatch(REGION_ID);
@@ -52,10 +64,10 @@ describe('advice for every kind of measured finding', () => {
       expect(finding.fixPatch?.length).toBeGreaterThan(0);
       // Only the finding's own regions change.
       for (const entry of finding.fixPatch ?? []) expect(finding.regionIds).toContain(entry.regionId);
-      const after = measure(predictPatch(regions, finding.fixPatch ?? []), VIEWPORT);
-      expect(persists(finding, after), `${rule} after its fix: ${JSON.stringify(finding.fixPatch)}`).toBe(
-        false,
-      );
+      if (CHECKED_ON_THE_PAGE.has(rule)) continue;
+      const later = predictPatch(regions, finding.fixPatch ?? []);
+      const still = persists(finding, findings, regions, later);
+      expect(still, `${rule} after its fix: ${JSON.stringify(finding.fixPatch)}`).toBe(false);
     }
   });
 
