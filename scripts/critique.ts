@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { readCritiqueJson } from '../utils/history/migrate';
 import { contentCheckLine } from '../utils/plan/validate';
 import { toCritique } from '../utils/jobs/record';
-import { renderReport } from '../utils/report/report';
+import { findingLine, renderReport } from '../utils/report/report';
+import { topFindings } from '../utils/report/topFindings';
 import { describeModelSettings, settingsFromEnv } from '../utils/model/config';
 import { CritiqueRecord, JobEvent, type Critique, type Settings } from '../utils/schemas';
 import { critiquable } from '../utils/tabs/critiquable';
@@ -224,6 +225,9 @@ async function main(): Promise<number> {
     console.log(
       `Restage critique of ${critique.url}\n` +
         `  ${record.job.state} · engine ${critique.engine} · score ${critique.score ? Math.round(critique.score.value) : '–'}/100 · ${critique.findings.length} findings · ${critique.regions.length} regions\n` +
+        topFindings(critique.findings)
+          .map((f) => `  - ${findingLine(f)}\n`)
+          .join('') +
         modelLines(critique) +
         `  content check: ${check ? contentCheckLine(check) : 'no plan'}\n` +
         coverageLine(critique) +

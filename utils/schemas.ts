@@ -109,57 +109,6 @@ export const Region = z.object({
 });
 export type Region = z.infer<typeof Region>;
 
-export const Severity = z.enum(['critical', 'major', 'minor', 'info']);
-export const Basis = z.enum(['measured', 'seen', 'inferred']);
-export type Basis = z.infer<typeof Basis>;
-
-export const Finding = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  /** Carries the numbers behind the finding, e.g. "r4 1.00, r7 0.97". */
-  detail: z.string(),
-  /** One sentence on why it matters to the people using the page. */
-  why: z.string().optional(),
-  /** One concrete change, with values ("make it 18 px bold, #1a1a1a on white: 15.9:1"). */
-  fix: z.string().optional(),
-  severity: Severity,
-  category: z.enum(['contrast', 'hierarchy', 'typography', 'spacing', 'targets', 'density']),
-  basis: Basis,
-  /** What a measured finding was measured from, when not the DOM: `pixels` for an image's own pixels. */
-  source: z.enum(['pixels']).optional(),
-  /** The rule behind the finding when there is one, e.g. `wcag-1.4.3`; `needs-review` outcomes say so here too. */
-  rule: z.string().optional(),
-  regionIds: z.array(RegionId),
-  confidence: z.number().min(0).max(1),
-  /**
-   * How much of the page the finding covers: its regions' share of the area of all regions
-   * with text (0–1). The score weighs a finding by it; a model finding may leave it out.
-   */
-  extent: z.number().min(0).max(1).optional(),
-});
-export type Finding = z.infer<typeof Finding>;
-
-export const Emphasis = z.enum(['primary', 'secondary', 'tertiary']);
-
-/**
- * A same-content layout plan. It names regions only by id and introduces no text of its
- * own, so "same content" holds by construction; the validator checks the rest.
- */
-export const Blueprint = z.object({
-  sections: z.array(
-    z.object({
-      id: z.string().min(1),
-      /** Which landmark or section of the page this came from (not new content). */
-      source: z.string(),
-      emphasis: Emphasis,
-      regionIds: z.array(RegionId).min(1),
-    }),
-  ),
-  typeScale: z.object({ base: z.number().positive(), ratio: z.number().min(1) }),
-  spacingUnit: z.union([z.literal(4), z.literal(8)]),
-});
-export type Blueprint = z.infer<typeof Blueprint>;
-
 export { ALLOWED_CSS_PROPERTIES } from './plan/cssProperties';
 
 /**
@@ -197,6 +146,63 @@ export const SavedCssPatch = z.preprocess(
       : value,
   CssPatch,
 );
+
+export const Severity = z.enum(['critical', 'major', 'minor', 'info']);
+export const Basis = z.enum(['measured', 'seen', 'inferred']);
+export type Basis = z.infer<typeof Basis>;
+
+export const Finding = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  /** Carries the numbers behind the finding, e.g. "r4 1.00, r7 0.97". */
+  detail: z.string(),
+  /** One sentence on why it matters to the people using the page. */
+  why: z.string().optional(),
+  /** One concrete change, with values ("make it 18 px bold, #1a1a1a on white: 15.9:1"). */
+  fix: z.string().optional(),
+  severity: Severity,
+  category: z.enum(['contrast', 'hierarchy', 'typography', 'spacing', 'targets', 'density']),
+  basis: Basis,
+  /** What a measured finding was measured from, when not the DOM: `pixels` for an image's own pixels. */
+  source: z.enum(['pixels']).optional(),
+  /** The rule behind the finding when there is one, e.g. `wcag-1.4.3`; `needs-review` outcomes say so here too. */
+  rule: z.string().optional(),
+  regionIds: z.array(RegionId),
+  confidence: z.number().min(0).max(1),
+  /**
+   * How much of the page the finding covers: its regions' share of the area of all regions
+   * with text (0–1). The score weighs a finding by it; a model finding may leave it out.
+   */
+  extent: z.number().min(0).max(1).optional(),
+  /**
+   * The declarations that fix this finding alone (utils/measure/advice.ts), for "Preview this
+   * fix"; absent or empty when no honest CSS change can be derived (records saved before it
+   * existed have none).
+   */
+  fixPatch: SavedCssPatch.optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const Emphasis = z.enum(['primary', 'secondary', 'tertiary']);
+
+/**
+ * A same-content layout plan. It names regions only by id and introduces no text of its
+ * own, so "same content" holds by construction; the validator checks the rest.
+ */
+export const Blueprint = z.object({
+  sections: z.array(
+    z.object({
+      id: z.string().min(1),
+      /** Which landmark or section of the page this came from (not new content). */
+      source: z.string(),
+      emphasis: Emphasis,
+      regionIds: z.array(RegionId).min(1),
+    }),
+  ),
+  typeScale: z.object({ base: z.number().positive(), ratio: z.number().min(1) }),
+  spacingUnit: z.union([z.literal(4), z.literal(8)]),
+});
+export type Blueprint = z.infer<typeof Blueprint>;
 
 export const CaptureMode = z.enum(['viewport', 'full', 'element', 'dom']);
 export type CaptureMode = z.infer<typeof CaptureMode>;

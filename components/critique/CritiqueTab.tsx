@@ -9,6 +9,7 @@ import { FindingList } from './FindingList';
 import { RegionList } from './RegionList';
 import { ScoreCard } from './ScoreCard';
 import { StageProgress } from './StageProgress';
+import { useFixPreview } from './useFixPreview';
 
 const MODES: { mode: CaptureMode; label: string }[] = [
   { mode: 'viewport', label: 'Viewport' },
@@ -81,11 +82,12 @@ function JobNotice({ record, job }: { record: CritiqueRecord; job: CritiqueJob }
   return null;
 }
 
-/** Start a critique, follow its stages, and read what it found. */
-export function CritiqueTab({ job }: { job: CritiqueJob }) {
+/** Start a critique, follow its stages, and read what it found; `tabId` lets a finding's fix be previewed there. */
+export function CritiqueTab({ job, tabId }: { job: CritiqueJob; tabId?: number }) {
   const [mode, setMode] = useState<CaptureMode>('viewport');
   const [request, setRequest] = useState('');
   const { record } = job;
+  const fixPreview = useFixPreview(tabId ?? -1, record);
   const running = isRunning(record);
   const draft = record?.draft;
   return (
@@ -154,7 +156,9 @@ export function CritiqueTab({ job }: { job: CritiqueJob }) {
           </p>
         ))}
       {draft?.shot && <AnnotatedShot shot={draft.shot} regions={draft.regions} findings={draft.findings} />}
-      {draft && draft.findings.length + draft.regions.length > 0 && <FindingList findings={draft.findings} />}
+      {draft && draft.findings.length + draft.regions.length > 0 && (
+        <FindingList findings={draft.findings} preview={tabId === undefined ? undefined : fixPreview} />
+      )}
       {draft && draft.regions.length > 0 && <RegionList regions={draft.regions} url={record!.url} />}
     </div>
   );

@@ -58,7 +58,7 @@ export function Workspace({ status }: { status: TabStatus }) {
           hidden={view !== name}
           className="views__panel"
         >
-          {name === 'Critique' && <CritiqueTab job={job} />}
+          {name === 'Critique' && <CritiqueTab job={job} tabId={status.tabId} />}
           {name === 'Alternative' && <AlternativeTab job={job} tabId={status.tabId} />}
           {name === 'Verify' && <VerifyTab job={job} />}
           {name === 'History' && (

@@ -3,7 +3,8 @@
  * with per-rule outcomes that mirror the W3C ACT rules afw4f7 and 09o5cg.
  * https://www.w3.org/TR/WCAG21/#contrast-minimum, https://www.w3.org/TR/WCAG21/#contrast-enhanced
  */
-import type { Finding, Region, RegionStyle } from '@/utils/schemas';
+import type { Region, RegionStyle } from '@/utils/schemas';
+import type { MeasuredDraft } from './rules';
 import { parseColor, textContrast, toHex, type TextContrast } from './color';
 import { listIds, px, ratioText } from './format';
 import { structuralIds } from './layout';
@@ -123,7 +124,7 @@ function failureDetail(region: Region, check: ContrastCheck): string {
 function failure(
   group: readonly { region: Region; check: ContrastCheck }[],
   level: ContrastLevel,
-): Omit<Finding, 'id'> {
+): MeasuredDraft {
   const [first] = group;
   const { region, check } = first!;
   // Under two thirds of the threshold (about 3:1 for body text) is far enough below to be critical.
@@ -172,7 +173,7 @@ function groupKey(check: ContrastCheck, level: ContrastLevel): string {
  * one "needs review" finding per undecidable reason. Never a pass for text over an image or
  * gradient: its contrast depends on pixels the styles do not show.
  */
-export function contrastFindings(regions: readonly Region[]): Omit<Finding, 'id'>[] {
+export function contrastFindings(regions: readonly Region[]): MeasuredDraft[] {
   const byId = new Map(regions.map((r) => [r.id, r]));
   const aa = contrastOutcome(regions, 'AA').checks;
   const aaa = contrastOutcome(regions, 'AAA').checks;
@@ -210,7 +211,7 @@ export function contrastFindings(regions: readonly Region[]): Omit<Finding, 'id'
       severity: 'info',
       category: 'contrast',
       basis: 'measured',
-      rule: `needs-review:${CONTRAST_RULE.AA}`,
+      rule: `needs-review:${CONTRAST_RULE.AA}` as const,
       regionIds: ids,
       confidence: 0.5,
     });

@@ -2,7 +2,8 @@
  * Density: how many regions each screen holds and how much of it text covers. Crowded screens
  * slow scanning; both thresholds are heuristics, not WCAG.
  */
-import type { Finding, Region } from '@/utils/schemas';
+import type { Region } from '@/utils/schemas';
+import type { MeasuredDraft } from './rules';
 import { screenOf, structuralIds, textRegions, type ViewportSize } from './layout';
 
 /** More regions than this in one viewport reads as crowded. */
@@ -42,9 +43,9 @@ export function density(regions: readonly Region[], viewport: ViewportSize): Den
   return { perScreen, textCoverage: covered.map((c) => Math.min(1, c / area)) };
 }
 
-export function densityFindings(regions: readonly Region[], viewport: ViewportSize): Omit<Finding, 'id'>[] {
+export function densityFindings(regions: readonly Region[], viewport: ViewportSize): MeasuredDraft[] {
   const { perScreen, textCoverage } = density(regions, viewport);
-  const findings: Omit<Finding, 'id'>[] = [];
+  const findings: MeasuredDraft[] = [];
   const structural = structuralIds(regions);
   const inScreen = (s: number) =>
     regions.filter((r) => !structural.has(r.id) && screenOf(r.box, viewport) === s).map((r) => r.id);

@@ -4,13 +4,14 @@
  * call to action should lead (./primaryAction.ts). Weights come from ./weight.ts and are
  * heuristic, so confidence stays moderate.
  */
-import type { Finding, Region } from '@/utils/schemas';
+import type { Region } from '@/utils/schemas';
+import type { MeasuredDraft } from './rules';
 import { fixed, listIds, px } from './format';
 import { readingIndex, screenOf, structuralIds, type ViewportSize } from './layout';
 import { primaryActionFindings } from './primaryAction';
 import { visualWeights } from './weight';
 
-type Draft = Omit<Finding, 'id'>;
+type Draft = MeasuredDraft;
 
 const headingLabel = (r: Region) =>
   `h${r.headingLevel} ${r.id} ${px(r.style.fontSize)} ${r.style.fontWeight}`;
@@ -87,8 +88,6 @@ export function headingOrder(regions: readonly Region[]): Draft[] {
       detail: skips
         .map(({ h, before }) => `h${before.headingLevel} ${before.id} → h${h.headingLevel} ${h.id}`)
         .join(', '),
-      why: 'Headings are the outline people navigate by; a skipped level reads as a missing section.',
-      fix: `Make each heading at most one level deeper than the one before it: ${first!.h.id} becomes an h${first!.before.headingLevel! + 1}, restyled if it should look smaller.`,
       severity: 'minor',
       category: 'hierarchy',
       basis: 'measured',

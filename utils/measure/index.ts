@@ -10,13 +10,14 @@ import { textRegions, type ViewportSize } from './layout';
 import { spacingFindings } from './spacing';
 import { targetFindings } from './targets';
 import { typographyFindings } from './typography';
+import type { MeasuredDraft } from './rules';
 import { visualWeights } from './weight';
 
 export type { ViewportSize } from './layout';
 
 export function measure(regions: readonly Region[], viewport: ViewportSize): Finding[] {
   const weights = visualWeights(regions);
-  const drafts = [
+  const drafts: MeasuredDraft[] = [
     ...contrastFindings(regions),
     ...hierarchyFindings(regions, viewport, weights),
     ...typographyFindings(regions),

@@ -6,12 +6,13 @@
  * never count, and a page without a call to action (an article, documentation) gets no
  * finding. Which action is primary is an intent read from styles, so confidence stays low.
  */
-import type { Finding, Region } from '@/utils/schemas';
+import type { Region } from '@/utils/schemas';
+import type { MeasuredDraft } from './rules';
 import { fixed, px } from './format';
 import { isChrome, screenOf, type ViewportSize } from './layout';
 import { isFilled, pageBackground, surroundingsOf } from './weight';
 
-type Draft = Omit<Finding, 'id'>;
+type Draft = MeasuredDraft;
 
 const WORDS = /[\p{L}\p{N}]/u;
 
@@ -80,8 +81,6 @@ export function primaryActionFindings(
     findings.push({
       title: 'Primary action is weaker than secondary actions',
       detail: `primary ${w(cta)} vs ${rivals.map(w).join(', ')} (visual weight, heaviest region 1.00)`,
-      why: 'People look for the main action first; when a secondary action outweighs it, they hesitate or take the wrong one.',
-      fix: `Make ${label(cta)} the one filled button with the strongest colour here, and turn ${rivals.map(label).join(', ')} into outlined or text buttons.`,
       severity: 'major',
       category: 'hierarchy',
       basis: 'measured',
@@ -95,8 +94,6 @@ export function primaryActionFindings(
     findings.push({
       title: 'Primary action is below the fold',
       detail: `${cta.id} starts at y=${px(cta.box.y)}, below the ${px(viewport.height)} first screen`,
-      why: 'Many visitors never scroll; an action they cannot see is one they do not take.',
-      fix: `Move ${label(cta)} into the first screen, beside the heading or introduction it acts on.`,
       severity: 'major',
       category: 'hierarchy',
       basis: 'measured',

@@ -3,11 +3,12 @@
  * whose inner gaps are as large as the gaps between them (Gestalt proximity: what is close reads
  * as related). Thresholds are design practice, not WCAG.
  */
-import type { Finding, Region } from '@/utils/schemas';
+import type { Region } from '@/utils/schemas';
+import type { MeasuredDraft } from './rules';
 import { listIds, px } from './format';
 import { bottom, overlapsHorizontally } from './layout';
 
-type Draft = Omit<Finding, 'id'>;
+type Draft = MeasuredDraft;
 
 /** A 4 or 8 px system rarely needs more than eight steps (4, 8, 12, 16, 24, 32, 48, 64). */
 const MAX_GAPS = 8;
@@ -29,7 +30,7 @@ function childrenByParent(regions: readonly Region[]): Map<string | null, Region
   return groups;
 }
 
-function gapsWithin(siblings: readonly Region[]): Gap[] {
+export function gapsWithin(siblings: readonly Region[]): Gap[] {
   const stacked = [...siblings].sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x);
   const gaps: Gap[] = [];
   for (let i = 1; i < stacked.length; i++) {

@@ -13,7 +13,8 @@
  * Not applied, since styles cannot tell: equivalent (another control for the same function),
  * user-agent controls left unstyled, and essential presentation.
  */
-import type { Box, Finding, Region } from '@/utils/schemas';
+import type { Box, Region } from '@/utils/schemas';
+import type { MeasuredDraft } from './rules';
 import { px } from './format';
 
 export const MIN_TARGET = 24;
@@ -54,7 +55,7 @@ export function hasSpacing(target: Region, targets: readonly Region[]): boolean 
 }
 
 /** One finding for all undersized targets: the same fix (bigger targets or more room) applies to each. */
-export function targetFindings(regions: readonly Region[]): Omit<Finding, 'id'>[] {
+export function targetFindings(regions: readonly Region[]): MeasuredDraft[] {
   // Inline targets are exempt themselves, but other targets' circles must still clear them.
   const targets = allTargets(regions);
   const small = pointerTargets(regions).filter((t) => isUndersized(t.box) && !hasSpacing(t, targets));
@@ -69,8 +70,6 @@ export function targetFindings(regions: readonly Region[]): Omit<Finding, 'id'>[
           ? 'Target smaller than 24 × 24 px'
           : `${small.length} targets smaller than 24 × 24 px`,
       detail: `${shown}${more}, too close to other targets for the spacing exception`,
-      why: 'Small targets packed close together are hard to hit with a finger, a tremor or a mouse, and a miss activates the neighbour.',
-      fix: 'Give each target at least 24 × 24 px (padding counts: e.g. `padding: 4px 8px` with a 16 px line), or leave 24 px between their centres.',
       severity: 'major',
       category: 'targets',
       basis: 'measured',

@@ -3,12 +3,13 @@
  * modular scale (./typeScale.ts), line length and line spacing. The count thresholds are common
  * design-system practice (a handful of sizes, two or three weights, one or two families), not WCAG.
  */
-import type { Finding, Region } from '@/utils/schemas';
+import type { Region } from '@/utils/schemas';
 import { listIds, px } from './format';
+import type { MeasuredDraft, MeasuredRule } from './rules';
 import { textRegions } from './layout';
 import { fitTypeScale } from './typeScale';
 
-type Draft = Omit<Finding, 'id'>;
+type Draft = MeasuredDraft;
 
 const MAX_SIZES = 6;
 const MAX_WEIGHTS = 3;
@@ -32,7 +33,7 @@ export function charsPerLine(region: Region): number {
 }
 
 const draft = (
-  rule: string,
+  rule: MeasuredRule,
   title: string,
   detail: string,
   regionIds: string[],
@@ -49,7 +50,12 @@ const draft = (
 });
 
 /** Flags more than `max` distinct values; names the regions using the rarer ones, the ones to consolidate. */
-function tooMany(regions: Region[], label: string, max: number, key: (r: Region) => string): Draft[] {
+function tooMany(
+  regions: Region[],
+  label: 'sizes' | 'weights' | 'families',
+  max: number,
+  key: (r: Region) => string,
+): Draft[] {
   const groups = new Map<string, string[]>();
   for (const r of regions) {
     const ids = groups.get(key(r)) ?? [];
@@ -62,7 +68,7 @@ function tooMany(regions: Region[], label: string, max: number, key: (r: Region)
   const rare = ranked.slice(max).flatMap(([, ids]) => ids);
   return [
     draft(
-      `type-${label}`,
+      `font-${label}` as const,
       `Too many font ${label}`,
       `${groups.size} ${label}, at most ${max} read as a system: ${values}`,
       rare,

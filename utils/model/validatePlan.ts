@@ -35,12 +35,13 @@ const MAX_FINDINGS = 30;
 const issuesOf = (error: z.ZodError, prefix = '') =>
   error.issues.slice(0, 8).map((issue) => `${prefix}${issue.path.join('.') || 'reply'}: ${issue.message}`);
 
-/** A model finding in the app's shape; its fix becomes part of the detail. */
+/** A model finding in the app's shape, its fix in words only: no patch is derived from a model's sentence. */
 export function toFinding(finding: PlanFinding, index: number): Finding {
   return {
     id: `model-${index + 1}`,
     title: finding.title.trim().slice(0, 160),
-    detail: `${finding.detail.trim()} Fix: ${finding.fix.trim()}`.slice(0, 1200),
+    detail: finding.detail.trim().slice(0, 1200),
+    fix: finding.fix.trim().slice(0, 600),
     severity: finding.severity,
     category: finding.category,
     basis: finding.basis,

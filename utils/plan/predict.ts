@@ -31,6 +31,15 @@ export function geometry(region: Region) {
   };
 }
 
+/**
+ * A `max-width` in px, or in `ch` at 0.5em per character, the glyph width the line-length
+ * measure assumes (utils/measure/typography.ts); null for anything else.
+ */
+function maxWidth(value: string | undefined, fontSize: number): number | null {
+  const ch = value === undefined ? null : /^(\d+(?:\.\d+)?)ch$/.exec(value.trim());
+  return ch ? Number(ch[1]) * 0.5 * fontSize : pixels(value);
+}
+
 export function predict(region: Region, declarations: Declarations | undefined): Region {
   if (!declarations || Object.keys(declarations).length === 0) return region;
   const { style } = region;
@@ -42,7 +51,11 @@ export function predict(region: Region, declarations: Declarations | undefined):
   const padX = pixels(declarations['padding-left']);
   const height =
     padY === null ? region.box.height * grow : (region.box.height - 2 * geo.padY) * grow + 2 * padY;
-  const width = padX === null ? region.box.width * grow : (region.box.width - 2 * geo.padX) * grow + 2 * padX;
+  const grown = padX === null ? region.box.width * grow : (region.box.width - 2 * geo.padX) * grow + 2 * padX;
+  // A measure narrower than the box wraps the text onto more lines: the same area, taller.
+  const limit = maxWidth(declarations['max-width'], fontSize);
+  const width = limit !== null && limit < grown ? limit : grown;
+  const wrapped = width < grown ? (height * grown) / width : height;
   const fontWeight = Number(declarations['font-weight'] ?? style.fontWeight) || style.fontWeight;
   // A new colour keeps the transparency the text showed with (an opacity stays in force), and
   // whatever extraction measured beyond the two colours (a gradient, a halo) still counts.
@@ -63,7 +76,7 @@ export function predict(region: Region, declarations: Declarations | undefined):
         : style.lineHeight * grow;
   return {
     ...region,
-    box: { ...region.box, width, height },
+    box: { ...region.box, width, height: wrapped },
     style: {
       ...style,
       fontSize,

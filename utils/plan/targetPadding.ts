@@ -5,10 +5,15 @@
  */
 import { MIN_TARGET, hasSpacing, isUndersized, pointerTargets } from '@/utils/measure/targets';
 import type { Region } from '@/utils/schemas';
-import type { Declarations } from './predict';
+import { geometry, type Declarations } from './predict';
 
-/** Half the missing size on each side, rounded up, plus a pixel for subpixel boxes. */
-const half = (size: number) => `${Math.ceil((MIN_TARGET - size) / 2) + 1}px`;
+/**
+ * Half the missing size on each side, rounded up, plus a pixel for subpixel boxes. Padding
+ * replaces the padding already there, so the size counted is the content's: the smaller of the
+ * box and the text the estimate sees in it (./predict.ts geometry), so the target reaches
+ * 24 px whichever of the two the page's box is.
+ */
+const half = (content: number) => `${Math.ceil((MIN_TARGET - content) / 2) + 1}px`;
 
 export function targetPadding(regions: readonly Region[]): Map<string, Declarations> {
   const targets = pointerTargets(regions);
@@ -16,8 +21,11 @@ export function targetPadding(regions: readonly Region[]): Map<string, Declarati
   for (const target of targets) {
     if (!isUndersized(target.box) || hasSpacing(target, targets)) continue;
     const d: Declarations = {};
-    if (target.box.height < MIN_TARGET) d['padding-top'] = d['padding-bottom'] = half(target.box.height);
-    if (target.box.width < MIN_TARGET) d['padding-left'] = d['padding-right'] = half(target.box.width);
+    const content = geometry(target);
+    if (target.box.height < MIN_TARGET)
+      d['padding-top'] = d['padding-bottom'] = half(Math.min(target.box.height, content.line));
+    if (target.box.width < MIN_TARGET)
+      d['padding-left'] = d['padding-right'] = half(Math.min(target.box.width, content.text));
     out.set(target.id, d);
   }
   return out;

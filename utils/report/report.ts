@@ -40,6 +40,9 @@ export interface ReportInput {
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const SEVERITIES: readonly Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
+
+/** `'Go' is smaller than 24 × 24 px. Fix: add padding 5 px 3 px.`: a finding in one plain line. */
+export const findingLine = (f: Finding) => `${f.title}${f.fix ? `. Fix: ${f.fix}` : ''}`;
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp);base64,[a-z0-9+/=]+$/i;
 /** A path next to the report: no scheme (`javascript:`, `https:`), no `//host`, no absolute path. */
 const RELATIVE_HREF = /^(?![a-z][a-z0-9+.-]*:)(?![/\\])[^\s"'<>\\]+$/i;

@@ -1,6 +1,6 @@
 /**
  * Which earlier findings are still there. Two findings correspond when they state the same
- * problem (the same rule, or category for findings without one, and the same title once its
+ * problem (the same rule, or for findings without one the same category and title once its
  * numbers are set aside) about corresponding regions: the earlier regions, carried over by the
  * region match, overlap the later ones. A grouped finding (25 links in one grey) that lost some
  * of its regions is still there, but smaller. Findings naming no region correspond by problem.
@@ -23,7 +23,11 @@ export function titleStem(title: string): string {
     .trim();
 }
 
-const problem = (f: Finding) => `${f.rule ?? f.category}|${titleStem(f.title)}`;
+/**
+ * A finding's rule names its problem; titles name the page's own words (utils/measure/advice.ts),
+ * which a fix may change, so they only tell findings apart where there is no rule.
+ */
+const problem = (f: Finding) => f.rule ?? `${f.category}|${titleStem(f.title)}`;
 
 export interface FindingMatch {
   resolved: VerifiedFinding[];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { competingPrimaries, headingInversions, headingOrder } from '@/utils/measure/hierarchy';
 import { visualWeights } from '@/utils/measure/weight';
+import { advise } from '@/utils/measure/advice';
 import { button, heading } from '../../fixtures/regions';
 
 const viewport = { width: 1280, height: 800 };
@@ -68,8 +69,10 @@ describe('headingOrder (as axe-core heading-order)', () => {
       regionIds: ['r2', 'r4'],
       detail: 'h1 r1 → h3 r2, h2 r3 → h5 r4',
     });
-    expect(finding?.fix).toMatch(/r2 becomes an h2/);
-    expect(finding?.why).toBeTruthy();
+    const [advised] = advise([{ id: 'hierarchy-1', ...finding! }], page);
+    expect(advised?.title).toBe("'Heading r2' (h3) and 1 other heading skip a heading level");
+    expect(advised?.fix).toMatch(/^Make 'Heading r2' an h2, one level below/);
+    expect(advised?.why).toBeTruthy();
   });
 
   it('lets the first heading be any level, and levels rise back freely', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { advise } from '@/utils/measure/advice';
 import { hierarchyFindings } from '@/utils/measure/hierarchy';
 import { callsToAction, primaryAction } from '@/utils/measure/primaryAction';
 import { BLACK, WHITE, button, region, rgba } from '../../fixtures/regions';
@@ -85,8 +86,11 @@ describe('primary action', () => {
       regionIds: ['r2', 'r3'],
     });
     expect(found?.detail).toMatch(/^primary r2 0\.\d\d vs r3 1\.00 \(visual weight/);
-    expect(found?.fix).toMatch(/'Start free trial'.*'Watch a video'/);
-    expect(found?.why).toBeTruthy();
+    const page = [navLink, cta(), outlined('r3'), intro];
+    const [advised] = advise([{ id: 'hierarchy-1', ...found! }], page);
+    expect(advised?.title).toMatch(/^'Start free trial' is fainter than '[^']+'$/);
+    expect(advised?.fix).toMatch(/^Make 'Start free trial' /);
+    expect(advised?.why).toBeTruthy();
     // A secondary action in another part of the page is not its rival.
     expect(weak([navLink, cta(), outlined('r3', { landmark: 'section:Pricing' }), intro])).toBeUndefined();
   });

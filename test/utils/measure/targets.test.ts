@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { advise } from '@/utils/measure/advice';
 import { hasSpacing, pointerTargets, targetFindings } from '@/utils/measure/targets';
 import { button, region } from '../../fixtures/regions';
 
@@ -59,7 +60,11 @@ describe('target size (WCAG 2.5.8)', () => {
   });
 
   it('says why and how to fix it', () => {
-    const [finding] = targetFindings([icon('r1', 0), icon('r2', 20)]);
+    const page = [icon('r1', 0), icon('r2', 20)];
+    const [finding] = advise(
+      targetFindings(page).map((f, i) => ({ id: `targets-${i + 1}`, ...f })),
+      page,
+    );
     expect(finding?.why).toMatch(/hard to hit/);
     expect(finding?.fix).toMatch(/24 × 24/);
   });

@@ -50,7 +50,8 @@ describe('validatePlanReply', () => {
       {
         id: 'model-1',
         title: 'The button is weaker than the link',
-        detail: 'r5 is lighter than r6. Fix: Fill r5 with the accent colour and set it to 700.',
+        detail: 'r5 is lighter than r6.',
+        fix: 'Fill r5 with the accent colour and set it to 700.',
         severity: 'major',
         category: 'hierarchy',
         basis: 'seen',

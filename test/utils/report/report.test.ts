@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { measure } from '@/utils/measure';
+import { advise } from '@/utils/measure/advice';
 import { score } from '@/utils/measure/score';
 import { toCssPatch } from '@/utils/plan/cssPatch';
 import { restage } from '@/utils/plan/restage';
 import { escapeHtml } from '@/utils/render/html';
-import { renderReport } from '@/utils/report/report';
+import { findingLine, renderReport } from '@/utils/report/report';
+import { topFindings } from '@/utils/report/topFindings';
 import { Critique, SCHEMA_VERSION, type Finding } from '@/utils/schemas';
 import { verify } from '@/utils/verify/verify';
 import { WHITE, button, heading, region, rgba } from '../../fixtures/regions';
@@ -22,7 +24,7 @@ const regions = [
 ];
 
 function critiqueOf(extra: Finding[] = []): Critique {
-  const findings = [...measure(regions, viewport), ...extra];
+  const findings = [...advise(measure(regions, viewport), regions, viewport.height), ...extra];
   const { blueprint, contentCheck } = restage(regions, findings, viewport);
   return Critique.parse({
     schemaVersion: SCHEMA_VERSION,
@@ -81,7 +83,10 @@ describe('renderReport', () => {
       for (const id of f.regionIds)
         expect(own).toContain(`<span class="badge" title="${id}">${id.slice(1)}</span>`);
       expect(own).toContain(`basis: ${f.basis}`);
+      if (f.fix) expect(own).toContain(`<p class="fix"><strong>Fix:</strong> ${escapeHtml(f.fix)}</p>`);
+      if (f.why) expect(own).toContain(escapeHtml(f.why));
     }
+    expect(critique.findings.some((f) => f.fix && f.why)).toBe(true);
     expect(html).toContain(
       'Content check passed: the alternative keeps all 5 of 5 content regions (10 of 10 words), each exactly once, and adds none.',
     );
@@ -175,5 +180,14 @@ describe('renderReport with a verification', () => {
     expect(html).toContain(`<h3>Not re-checked (1)`);
     expect(html).toContain(escapeHtml(hostileFinding.title));
     expect(html).not.toContain(hostileFinding.title);
+  });
+});
+
+describe('findings in plain lines', () => {
+  it('lists the three that cost the most score, each as its title and fix', () => {
+    const findings = critiqueOf().findings;
+    const top = topFindings(findings);
+    expect(top.length).toBe(Math.min(3, findings.filter((f) => f.severity !== 'info').length));
+    for (const f of top) expect(findingLine(f)).toBe(`${f.title}. Fix: ${f.fix}`);
   });
 });

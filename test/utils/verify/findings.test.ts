@@ -68,6 +68,25 @@ describe('matchFindings', () => {
     expect(result.new.map((f) => f.id)).toEqual(['contrast-2']);
   });
 
+  it('knows a problem by its rule when it has one, whatever words the title quotes', () => {
+    const before = [
+      finding('contrast-1', { title: "'Start free trial' is too faint", regionIds: ['r1', 'r2'] }),
+    ];
+    const after = [finding('contrast-1', { title: "'Watch a video' is too faint", regionIds: ['r12'] })];
+    expect(matchFindings(before, after, shifted).still.map((s) => [s.id, s.nowId])).toEqual([
+      ['contrast-1', 'contrast-1'],
+    ]);
+    // Without a rule, the title still tells problems apart.
+    const bare = (id: string, title: string, regionIds: string[]) =>
+      finding(id, { rule: undefined, title, regionIds });
+    const result = matchFindings(
+      [bare('a', 'Too many font sizes', ['r1'])],
+      [bare('b', 'Too many font weights', ['r11'])],
+      shifted,
+    );
+    expect(result.resolved.map((f) => f.id)).toEqual(['a']);
+  });
+
   it('pairs each earlier finding with the later one that overlaps it most, one to one', () => {
     const before = [
       finding('contrast-1', { regionIds: ['r1', 'r2'] }),
