@@ -5,7 +5,8 @@
  * URL and the only other files it points at are relative ones next to it.
  */
 import { SCORE_WEIGHTS } from '@/utils/measure/score';
-import { describeContentCheck, isSameContent } from '@/utils/plan/validate';
+import { contentCheckPassed, describeContentCheck, isSameContent } from '@/utils/plan/validate';
+import { structureLine } from '@/utils/render/structure';
 import { escapeHtml as e, htmlDocument } from '@/utils/render/html';
 import type { ContentCheck, Critique, Finding } from '@/utils/schemas';
 import { REPORT_CSS } from './reportStyle';
@@ -41,9 +42,14 @@ export const badges = (ids: readonly string[]) =>
   ids.map((id) => `<span class="badge" title="${e(id)}">${e(id.replace(/^r/, ''))}</span>`).join(' ');
 
 export function contentCheckSentence(check: ContentCheck): string {
-  return isSameContent(check)
-    ? `Content check passed: the alternative keeps all ${check.kept} of ${check.regions} content regions (${check.wordsKept} of ${check.words} words), each exactly once, and adds none.`
-    : `Content check failed (${describeContentCheck(check)}): the alternative does not show the same content.`;
+  if (!isSameContent(check))
+    return `Content check failed (${describeContentCheck(check)}): the alternative does not show the same content.`;
+  const words = `the alternative keeps all ${check.kept} of ${check.regions} content regions (${check.wordsKept} of ${check.words} words), each exactly once, and adds none`;
+  if (check.structure === null) return `Content check not passed: ${words}, but the mockup's layout was not measured.`;
+  const layout = structureLine(check.structure);
+  return contentCheckPassed(check)
+    ? `Content check passed: ${words}; layout: ${layout}.`
+    : `Content check not passed: ${words}, but the mockup loses the page's structure (${layout}).`;
 }
 
 function findingsHtml(findings: readonly Finding[]): string {
@@ -67,7 +73,7 @@ function alternativeHtml(critique: Critique, mockupFile: string | null, mockupPn
   if (!check || !blueprint || !cssPatch) return none('No plan: the critique ended before its plan stage.');
   const ids = (names: readonly string[]) => e(names.join(', ') || 'none');
   return [
-    `<p class="${isSameContent(check) ? 'pass' : 'fail'}">${e(contentCheckSentence(check))}</p>`,
+    `<p class="${contentCheckPassed(check) ? 'pass' : 'fail'}">${e(contentCheckSentence(check))}</p>`,
     table(
       ['Content regions', 'Kept', 'Missing', 'Duplicated', 'Invented'],
       [

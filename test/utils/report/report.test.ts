@@ -120,6 +120,7 @@ describe('renderReport', () => {
       missing: ['r4'],
       duplicated: ['r2'],
       invented: ['r77'],
+      structure: null,
     };
     const html = renderReport({ critique, annotatedPng: PNG, mockupFile: 'mockup.html' });
     expect(html).toContain(
