@@ -97,6 +97,10 @@ export function freezePage(
       `<meta http-equiv="Content-Security-Policy" content="${MOCKUP_CSP}">`,
       '<meta charset="utf-8">',
       '<meta name="restage-mockup" content="frozen">',
+      // Chromium styles the body of documents of an extension's origin (where the panel and the
+      // measuring iframe show the mockup) at 75 % size in a font of its own; the page's body
+      // inherits from its root instead. First, so that any body rule of the page still wins.
+      '<style>body { font-size: inherit; font-family: inherit; }</style>',
     ].join(''),
     planCss: previewRules(patch, REGION_ATTRIBUTE).css,
   });

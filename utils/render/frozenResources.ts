@@ -37,7 +37,7 @@ export interface FetchLimits {
 export const FETCH_LIMITS: FetchLimits = {
   maxBytes: 4_000_000,
   totalBytes: 40_000_000,
-  timeoutMs: 8_000,
+  timeoutMs: 5_000,
   parallel: 6,
 };
 
@@ -92,8 +92,18 @@ export async function inlineResources(
   frozen: FrozenPage,
   signal: AbortSignal,
   limits: FetchLimits = FETCH_LIMITS,
-  fetcher: typeof fetchResource = fetchResource,
+  fetchOne: typeof fetchResource = fetchResource,
 ): Promise<InlinedMockup> {
+  // A host that cannot be reached at all (a font service, offline) is tried once per wave,
+  // not once per file: its other files are not read either.
+  const deadHosts = new Set<string>();
+  const fetcher: typeof fetchResource = async (url, l, s) => {
+    const host = new URL(url).host;
+    if (deadHosts.has(host)) return { ok: false, reason: 'host unreachable' };
+    const fetched = await fetchOne(url, l, s);
+    if (!fetched.ok && !fetched.reason.startsWith('HTTP') && fetched.reason !== 'too large') deadHosts.add(host);
+    return fetched;
+  };
   const swaps = new Map<string, string>();
   const images = new Map(frozen.images.map((image) => [image.token, image]));
   let count = images.size;

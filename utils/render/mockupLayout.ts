@@ -28,7 +28,19 @@ export async function layOutMockup(
     const inner = frame.contentDocument;
     if (!inner) throw new Error('The mockup could not be laid out.');
     const images = [...inner.images];
-    const settle = Promise.allSettled([...images.map((img) => img.decode()), inner.fonts.ready]);
+    // Load events, not decode(): a page nobody renders (the offscreen document) may never
+    // reach the frame decode() waits for.
+    const settle = Promise.all([
+      ...images.map(
+        (img) =>
+          img.complete ||
+          new Promise((resolve) => {
+            img.addEventListener('load', resolve, { once: true });
+            img.addEventListener('error', resolve, { once: true });
+          }),
+      ),
+      inner.fonts.status === 'loaded' ? null : inner.fonts.ready,
+    ]);
     await Promise.race([settle, new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]);
     const boxes: MockupLayout['boxes'] = {};
     const scan = (root: Document | ShadowRoot) => {

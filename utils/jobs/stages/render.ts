@@ -65,7 +65,7 @@ async function freeze(
   const notes: string[] = [];
   if (inlined.unread.length > 0)
     notes.push(
-      `${inlined.unread.length} of ${inlined.images} images in the mockup could not be read (refused, too large or too slow); each keeps its place as a grey box of its size.`,
+      `${inlined.unread.length} of ${inlined.images} images and fonts in the mockup could not be read (refused, unreachable, too large or too slow); an image among them keeps its place as a grey box of its size.`,
     );
   if (inlined.stylesheetsFailed > 0)
     notes.push(`${inlined.stylesheetsFailed} of ${inlined.stylesheets} of the page’s stylesheets could not be read for the mockup.`);
