@@ -576,7 +576,9 @@ async function mockup(harness: Harness, origin: string) {
   raw.mockupBuild = build;
   say('| regions | render stage ms (median) | freeze ms (median) | mockup KB |');
   say('|---:|---:|---:|---:|');
-  say(`| ${build.regions} | ${build.renderMs.toFixed(0)} | ${build.freezeMs.toFixed(0)} | ${build.kb.toFixed(0)} |`);
+  say(
+    `| ${build.regions} | ${build.renderMs.toFixed(0)} | ${build.freezeMs.toFixed(0)} | ${build.kb.toFixed(0)} |`,
+  );
   say();
   say(
     'Structure, all 30 corpus pages (utils/render/structure.ts): side-by-side pairs of content regions on the page kept side by side in the mockup, the mockup’s height over the page’s at the same width, and pairs put out of reading order. Frozen: the mockup as shipped. One column: the mockup it replaced, drawn from the same plan and laid out at the same width. Bounds for the content check: pairs ≥ 95 %, height within 1.3×, order kept.',
@@ -587,7 +589,9 @@ async function mockup(harness: Harness, origin: string) {
     .sort();
   const rows = await mockupStructures(harness, origin, files);
   raw.mockupStructure = rows;
-  say('| page | frozen: pairs kept | frozen: height ratio | frozen: out of order | one column: pairs kept | one column: height ratio |');
+  say(
+    '| page | frozen: pairs kept | frozen: height ratio | frozen: out of order | one column: pairs kept | one column: height ratio |',
+  );
   say('|---|---:|---:|---:|---:|---:|');
   const share = (s: { pairs: number; pairsKept: number }) => (s.pairs === 0 ? 1 : s.pairsKept / s.pairs);
   for (const { file, frozen, linear } of rows)

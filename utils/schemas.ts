@@ -374,7 +374,12 @@ export const FrozenPage = z.object({
   html: z.string(),
   nonce: z.string().regex(/^[0-9a-f]{32}$/),
   images: z.array(
-    z.object({ token: z.string(), url: z.string(), width: z.number().nonnegative(), height: z.number().nonnegative() }),
+    z.object({
+      token: z.string(),
+      url: z.string(),
+      width: z.number().nonnegative(),
+      height: z.number().nonnegative(),
+    }),
   ),
   stylesheets: z.array(z.object({ token: z.string(), url: z.string() })),
   /** Regions whose element is marked, and those whose element the snapshot does not hold. */

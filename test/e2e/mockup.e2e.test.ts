@@ -50,7 +50,8 @@ function readMockup(): { shown: Shown; images: { data: boolean; decoded: boolean
     // Elements that run or embed, and handlers of any name.
     scripts:
       document.querySelectorAll('script, object, embed').length +
-      [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+      [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name)))
+        .length,
   };
 }
 
@@ -115,7 +116,9 @@ describe('the HTML mockup', () => {
 
   it('saved on its own: the same width as the page, self-contained, and runs nothing', async () => {
     const { draft, html } = await critique('mockup-content.html', 'full');
-    expect(html).toMatch(/^<!doctype html><html[^>]*><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">/);
+    expect(html).toMatch(
+      /^<!doctype html><html[^>]*><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">/,
+    );
     // No address the document could load from: every src is embedded data.
     expect(html).not.toMatch(/\ssrc="(?!data:)/);
     expect(html).not.toMatch(/<script|<iframe[^>]*\ssrc=/i);
@@ -138,7 +141,8 @@ describe('the HTML mockup', () => {
     const nav = draft.regions.find((r) => r.name === 'Seeds')!;
     const heading = draft.regions.find((r) => r.kind === 'heading')!;
     const boxes = await viewer.evaluate(
-      (ids) => ids.map((id) => document.querySelector(`[data-region="${id}"]`)!.getBoundingClientRect().toJSON()),
+      (ids) =>
+        ids.map((id) => document.querySelector(`[data-region="${id}"]`)!.getBoundingClientRect().toJSON()),
       [nav.id, heading.id],
     );
     expect(boxes[0].right).toBeLessThanOrEqual(boxes[1].left);

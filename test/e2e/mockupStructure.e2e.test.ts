@@ -55,12 +55,16 @@ async function readImages(html: string, width: number) {
   try {
     await viewer.setViewportSize({ width, height: 800 });
     await viewer.setContent(html, { waitUntil: 'load' });
-    await viewer.waitForFunction(() => [...document.images].every((img) => img.complete), null, { timeout: 15_000 });
+    await viewer.waitForFunction(() => [...document.images].every((img) => img.complete), null, {
+      timeout: 15_000,
+    });
     return await viewer.evaluate(() =>
       [...document.images].map((img) => ({
         data: img.src.startsWith('data:image/'),
         decoded: img.naturalWidth > 0,
-        placeholder: img.src.startsWith('data:image/svg+xml;base64,') && atob(img.src.split(',')[1] ?? '').includes('restage-unread'),
+        placeholder:
+          img.src.startsWith('data:image/svg+xml;base64,') &&
+          atob(img.src.split(',')[1] ?? '').includes('restage-unread'),
       })),
     );
   } finally {
@@ -80,7 +84,7 @@ async function previewStructure(page: Page, tabId: number, draft: Draft): Promis
       const boxes: Record<string, { x: number; y: number; width: number; height: number }> = {};
       for (const { id, selector } of list) {
         if (selector.includes('>>>')) continue;
-        let el: Element | null = null;
+        let el: Element | null;
         try {
           el = document.querySelector(selector);
         } catch {
@@ -90,7 +94,10 @@ async function previewStructure(page: Page, tabId: number, draft: Draft): Promis
         const r = el.getBoundingClientRect();
         boxes[id] = { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
       }
-      return { boxes, height: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0) };
+      return {
+        boxes,
+        height: Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0),
+      };
     }, regions);
   const before = await measure();
   await env.harness.ask(tabId, 'applyPreview', { patch, regions, kept: [] });
@@ -116,9 +123,17 @@ async function check(url: string, name: string) {
       expect(image.decoded, `${name} image ${i} decoded`).toBe(true);
     }
     const placeholders = images.filter((i) => i.placeholder).length;
-    if (placeholders > 0) expect(draft.notes.join(' ')).toMatch(/images and fonts in the mockup could not be read/);
+    if (placeholders > 0)
+      expect(draft.notes.join(' ')).toMatch(/images and fonts in the mockup could not be read/);
     const preview = await previewStructure(page, tabId, draft);
-    rows.push({ page: name, structure: structure!, preview, images: images.length, placeholders, ms: Date.now() - started });
+    rows.push({
+      page: name,
+      structure: structure!,
+      preview,
+      images: images.length,
+      placeholders,
+      ms: Date.now() - started,
+    });
     return { structure: structure!, preview, passed: contentCheckPassed(check!) };
   } finally {
     await page.close();
@@ -127,8 +142,14 @@ async function check(url: string, name: string) {
 
 /** The mockup and the live preview of the same plan agree, within a pair and 3 % of height. */
 function expectAgreement(name: string, mockup: MockupStructure, preview: MockupStructure) {
-  expect(Math.abs(mockup.pairsKept - preview.pairsKept), `${name}: pairs kept, mockup against preview`).toBeLessThanOrEqual(1);
-  expect(Math.abs(mockup.heightRatio - preview.heightRatio), `${name}: height, mockup against preview`).toBeLessThanOrEqual(0.03);
+  expect(
+    Math.abs(mockup.pairsKept - preview.pairsKept),
+    `${name}: pairs kept, mockup against preview`,
+  ).toBeLessThanOrEqual(1);
+  expect(
+    Math.abs(mockup.heightRatio - preview.heightRatio),
+    `${name}: height, mockup against preview`,
+  ).toBeLessThanOrEqual(0.03);
 }
 
 function holdToBounds(name: string, s: MockupStructure) {

@@ -66,9 +66,7 @@ export function previewRules(patch: CssPatch, attribute: string = PREVIEW_ATTRIB
     // https://drafts.csswg.org/css-cascade-6/#scope-atrule). Where @scope is not supported the
     // rule is dropped and the region's own element still gets the colour.
     if (color) {
-      rules.push(
-        `@scope (${key}) to ([${attribute}]) { :scope${OUTRANK}, *${OUTRANK} { ${color} } }`,
-      );
+      rules.push(`@scope (${key}) to ([${attribute}]) { :scope${OUTRANK}, *${OUTRANK} { ${color} } }`);
     }
   }
   return { css: rules.join('\n'), rejected };

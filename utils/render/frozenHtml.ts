@@ -63,17 +63,43 @@ const VOID = new Set([
   'wbr',
 ]);
 /** Elements left out whole: they run, load, or only show when scripts are off. */
-const DROPPED = new Set(['script', 'noscript', 'template', 'base', 'meta', 'object', 'embed', 'applet', 'portal']);
+const DROPPED = new Set([
+  'script',
+  'noscript',
+  'template',
+  'base',
+  'meta',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+]);
 /** Attributes that load, run or send something, or that rrweb adds for replay. */
 const DROPPED_ATTRIBUTE =
   /^(on|rr_|rrweb|data-restage)|^(srcset|sizes|srcdoc|src|formaction|action|ping|http-equiv|loading|decoding|nonce|integrity|crossorigin|referrerpolicy|autofocus|autoplay|poster|_csstext)$/;
 /** Attribute names the HTML serializer can write without ambiguity. */
 const NAME = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
 /** What a masked element keeps: only what shapes its box. */
-const MASKED_KEEPS = new Set(['class', 'id', 'style', 'type', 'width', 'height', 'role', 'dir', 'hidden', 'disabled', 'colspan', 'rowspan', 'size', 'cols', 'rows']);
+const MASKED_KEEPS = new Set([
+  'class',
+  'id',
+  'style',
+  'type',
+  'width',
+  'height',
+  'role',
+  'dir',
+  'hidden',
+  'disabled',
+  'colspan',
+  'rowspan',
+  'size',
+  'cols',
+  'rows',
+]);
 /** Schemes that run something when followed or loaded. */
 const SCRIPT_URL = /^(javascript|vbscript|data:text\/html)/i;
-const CSS_URL = /url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^'")\s]*))\s*\)/gi;
+const CSS_URL = /url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^'")]*))\s*\)/gi;
 
 /** `url(…)` in CSS, each replaced by the image's token, or by nothing when it has none. */
 export function tokenizeCssUrls(css: string, token: (url: string) => string | null): string {
@@ -90,6 +116,8 @@ export function safeStyleText(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1').replace(/@import[^;]*;?/gi, '');
 }
 
+/** Browsers skip whitespace and control characters inside a scheme (`java\tscript:`). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped
 const noScriptUrl = (value: string) => !SCRIPT_URL.test(value.replace(/[\s\x00-\x1f]+/g, ''));
 
 export function writeFrozen(root: FrozenNode, options: WriteOptions): string {
@@ -98,7 +126,8 @@ export function writeFrozen(root: FrozenNode, options: WriteOptions): string {
     switch (node.type) {
       case NODE.document:
         out.push('<!doctype html>');
-        for (const child of node.childNodes ?? []) if (child.type !== NODE.doctype) write(child, masked, inSvg);
+        for (const child of node.childNodes ?? [])
+          if (child.type !== NODE.doctype) write(child, masked, inSvg);
         return;
       case NODE.text: {
         const text = node.textContent ?? '';
@@ -158,7 +187,9 @@ export function writeFrozen(root: FrozenNode, options: WriteOptions): string {
     const shadow = children.filter((c) => c.isShadow === true);
     if (node.isShadowHost === true || shadow.length > 0) {
       // Declarative shadow DOM: the parser attaches the root, no script needed.
-      out.push(`<template shadowrootmode="open"><style data-restage-plan="">${safeStyleText(options.planCss)}</style>`);
+      out.push(
+        `<template shadowrootmode="open"><style data-restage-plan="">${safeStyleText(options.planCss)}</style>`,
+      );
       for (const child of shadow) write(child, masked, svg && tag !== 'foreignobject');
       out.push('</template>');
     }
@@ -167,7 +198,8 @@ export function writeFrozen(root: FrozenNode, options: WriteOptions): string {
       if (value !== null) out.push(masked ? MASK : e(value));
       else for (const child of children) if (child.isShadow !== true) write(child, masked, false);
     } else {
-      for (const child of children) if (child.isShadow !== true) write(child, masked, svg && tag !== 'foreignobject');
+      for (const child of children)
+        if (child.isShadow !== true) write(child, masked, svg && tag !== 'foreignobject');
     }
     if (tag === 'head') out.push(`<style data-restage-plan="">${safeStyleText(options.planCss)}</style>`);
     out.push(`</${tag}>`);
@@ -201,7 +233,9 @@ export function writeFrozen(root: FrozenNode, options: WriteOptions): string {
   const link = (attributes: NonNullable<FrozenNode['attributes']>) => {
     const media = typeof attributes.media === 'string' ? ` media="${e(attributes.media)}"` : '';
     if (typeof attributes._cssText === 'string') {
-      out.push(`<style${media}>${safeStyleText(tokenizeCssUrls(attributes._cssText, (u) => options.image(u, null)))}</style>`);
+      out.push(
+        `<style${media}>${safeStyleText(tokenizeCssUrls(attributes._cssText, (u) => options.image(u, null)))}</style>`,
+      );
       return;
     }
     const rel = String(attributes.rel ?? '').toLowerCase();

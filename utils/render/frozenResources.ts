@@ -42,7 +42,8 @@ export const FETCH_LIMITS: FetchLimits = {
 };
 
 /** Content a mockup may embed: images and fonts, never documents or scripts. */
-const EMBEDDABLE = /^(image\/(png|jpeg|gif|webp|avif|svg\+xml|x-icon|vnd\.microsoft\.icon|bmp)|font\/[a-z0-9]+|application\/(font-woff2?|x-font-[a-z0-9]+|vnd\.ms-fontobject|octet-stream))$/;
+const EMBEDDABLE =
+  /^(image\/(png|jpeg|gif|webp|avif|svg\+xml|x-icon|vnd\.microsoft\.icon|bmp)|font\/[a-z0-9]+|application\/(font-woff2?|x-font-[a-z0-9]+|vnd\.ms-fontobject|octet-stream))$/;
 
 export interface InlinedMockup {
   html: string;
@@ -57,11 +58,7 @@ export interface InlinedMockup {
 
 type Fetched = { ok: true; blob: Blob } | { ok: false; reason: string };
 
-export async function fetchResource(
-  url: string,
-  limits: FetchLimits,
-  signal: AbortSignal,
-): Promise<Fetched> {
+export async function fetchResource(url: string, limits: FetchLimits, signal: AbortSignal): Promise<Fetched> {
   try {
     const response = await fetch(url, {
       credentials: 'omit',
@@ -101,7 +98,8 @@ export async function inlineResources(
     const host = new URL(url).host;
     if (deadHosts.has(host)) return { ok: false, reason: 'host unreachable' };
     const fetched = await fetchOne(url, l, s);
-    if (!fetched.ok && !fetched.reason.startsWith('HTTP') && fetched.reason !== 'too large') deadHosts.add(host);
+    if (!fetched.ok && !fetched.reason.startsWith('HTTP') && fetched.reason !== 'too large')
+      deadHosts.add(host);
     return fetched;
   };
   const swaps = new Map<string, string>();
@@ -126,7 +124,12 @@ export async function inlineResources(
       if (!/^https?:/.test(absolute)) return null;
       const known = [...images.values()].find((i) => i.url === absolute);
       if (known) return known.token;
-      const added = { token: mockupToken(frozen.nonce, 100_000 + count++), url: absolute, width: 0, height: 0 };
+      const added = {
+        token: mockupToken(frozen.nonce, 100_000 + count++),
+        url: absolute,
+        width: 0,
+        height: 0,
+      };
       images.set(added.token, added);
       return added.token;
     });

@@ -20,7 +20,9 @@ export async function layOutMockup(
   // allow-same-origin without allow-scripts: we may read its layout, nothing in it may run.
   frame.setAttribute('sandbox', 'allow-same-origin');
   frame.style.cssText = `position:absolute;left:-20000px;top:0;border:0;width:${viewport.width}px;height:${viewport.height}px`;
-  const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  const loaded = new Promise<void>((resolve) =>
+    frame.addEventListener('load', () => resolve(), { once: true }),
+  );
   frame.srcdoc = html;
   doc.body.append(frame);
   try {
@@ -58,7 +60,9 @@ export async function layOutMockup(
       height: Math.max(inner.documentElement.scrollHeight, inner.body?.scrollHeight ?? 0),
       images: images.length,
       decoded: images.filter((img) => img.complete && img.naturalWidth > 0).length,
-      placeholders: images.filter((img) => img.src.startsWith('data:image/svg+xml;base64,') && placeholder(img)).length,
+      placeholders: images.filter(
+        (img) => img.src.startsWith('data:image/svg+xml;base64,') && placeholder(img),
+      ).length,
       ms: performance.now() - started,
     };
   } finally {

@@ -95,7 +95,13 @@ export function measureStructure(input: {
     }
   }
   const heightRatio = input.pageHeight > 0 ? input.mockup.height / input.pageHeight : 0;
-  return { pairs, pairsKept, heightRatio: Math.round(heightRatio * 1000) / 1000, outOfOrder, orderKept: outOfOrder === 0 };
+  return {
+    pairs,
+    pairsKept,
+    heightRatio: Math.round(heightRatio * 1000) / 1000,
+    outOfOrder,
+    orderKept: outOfOrder === 0,
+  };
 }
 
 /** Whether the mockup keeps the page's structure: pairs, height and order within bounds. */

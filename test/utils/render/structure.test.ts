@@ -35,21 +35,36 @@ describe('sideBySide and keptBeside', () => {
 
 describe('measureStructure', () => {
   it('finds the page’s pairs and keeps them all in a faithful mockup', () => {
-    const s = measureStructure({ regions: page, patch: [], pageHeight: 200, mockup: { boxes: asOnPage, height: 210 } });
+    const s = measureStructure({
+      regions: page,
+      patch: [],
+      pageHeight: 200,
+      mockup: { boxes: asOnPage, height: 210 },
+    });
     expect(s).toEqual({ pairs: 4, pairsKept: 4, heightRatio: 1.05, outOfOrder: 0, orderKept: true });
     expect(structureKept(s)).toBe(true);
   });
 
   it('reports a linearised mockup: no pairs kept, taller, order still kept', () => {
     const column = Object.fromEntries(page.map((r, i) => [r.id, box(0, i * 60, 340, 40)]));
-    const s = measureStructure({ regions: page, patch: [], pageHeight: 200, mockup: { boxes: column, height: 360 } });
+    const s = measureStructure({
+      regions: page,
+      patch: [],
+      pageHeight: 200,
+      mockup: { boxes: column, height: 360 },
+    });
     expect(s).toMatchObject({ pairs: 4, pairsKept: 0, heightRatio: 1.8, orderKept: true });
     expect(structureKept(s)).toBe(false);
   });
 
   it('counts a region the mockup moved above one that was above it, unless the plan reorders it', () => {
     const swapped = { ...asOnPage, r4: box(0, 200, 340, 40) };
-    const broken = measureStructure({ regions: page, patch: [], pageHeight: 200, mockup: { boxes: swapped, height: 240 } });
+    const broken = measureStructure({
+      regions: page,
+      patch: [],
+      pageHeight: 200,
+      mockup: { boxes: swapped, height: 240 },
+    });
     expect(broken).toMatchObject({ outOfOrder: 2, orderKept: false });
     const planned = measureStructure({
       regions: page,
@@ -63,7 +78,12 @@ describe('measureStructure', () => {
   it('breaks the pairs of a region the mockup does not show, and leaves fixed regions out', () => {
     const fixed = [...page, region('r7', { text: 'Chat', box: box(400, 0), flags: { fixed: true } })];
     const { r2: _gone, ...rest } = asOnPage;
-    const s = measureStructure({ regions: fixed, patch: [], pageHeight: 200, mockup: { boxes: rest, height: 200 } });
+    const s = measureStructure({
+      regions: fixed,
+      patch: [],
+      pageHeight: 200,
+      mockup: { boxes: rest, height: 200 },
+    });
     expect(s).toMatchObject({ pairs: 4, pairsKept: 2 });
   });
 
@@ -99,12 +119,18 @@ describe('the content check with structure', () => {
   });
 
   it('passes only when the structure is kept too, and says so with the three figures', () => {
-    const kept = { ...words, structure: { pairs: 4, pairsKept: 4, heightRatio: 1.05, outOfOrder: 0, orderKept: true } };
+    const kept = {
+      ...words,
+      structure: { pairs: 4, pairsKept: 4, heightRatio: 1.05, outOfOrder: 0, orderKept: true },
+    };
     expect(contentCheckPassed(kept)).toBe(true);
     expect(contentCheckLine(kept)).toBe(
       '6/6 regions, 9/9 words, 0/0 images kept, 0 invented; layout: 4/4 side-by-side pairs kept, height 1.05×, reading order kept (passed)',
     );
-    const lost = { ...words, structure: { pairs: 4, pairsKept: 0, heightRatio: 1.8, outOfOrder: 2, orderKept: false } };
+    const lost = {
+      ...words,
+      structure: { pairs: 4, pairsKept: 0, heightRatio: 1.8, outOfOrder: 2, orderKept: false },
+    };
     expect(contentCheckPassed(lost)).toBe(false);
     expect(contentCheckLine(lost)).toBe(
       '6/6 regions, 9/9 words, 0/0 images kept, 0 invented; layout: 0/4 side-by-side pairs kept, height 1.80×, 2 pairs out of reading order (not passed)',

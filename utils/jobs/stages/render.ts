@@ -23,7 +23,7 @@ export const renderStage = defineStage({
   needs: ['regions', 'plan', 'extraction'],
   uses: ['shot'],
   async run(input, io) {
-    const { regions, plan } = input;
+    const { plan } = input;
     let frozen: Awaited<ReturnType<typeof freeze>> | null = null;
     let reason = '';
     try {
@@ -68,7 +68,9 @@ async function freeze(
       `${inlined.unread.length} of ${inlined.images} images and fonts in the mockup could not be read (refused, unreachable, too large or too slow); an image among them keeps its place as a grey box of its size.`,
     );
   if (inlined.stylesheetsFailed > 0)
-    notes.push(`${inlined.stylesheetsFailed} of ${inlined.stylesheets} of the page’s stylesheets could not be read for the mockup.`);
+    notes.push(
+      `${inlined.stylesheetsFailed} of ${inlined.stylesheets} of the page’s stylesheets could not be read for the mockup.`,
+    );
   const lost = frozen.unmarked.filter((id) => contentRegions(regions).some((r) => r.id === id));
   if (lost.length > 0)
     notes.push(
