@@ -46,11 +46,11 @@ export function contentCheckSentence(check: ContentCheck): string {
     return `Content check failed (${describeContentCheck(check)}): the alternative does not show the same content.`;
   const words = `the alternative keeps all ${check.kept} of ${check.regions} content regions (${check.wordsKept} of ${check.words} words), each exactly once, and adds none`;
   if (check.structure === null)
-    return `Content check not passed: ${words}, but the mockup's layout was not measured.`;
+    return `Content check not passed: ${words}, but the mockup’s layout was not measured.`;
   const layout = structureLine(check.structure);
   return contentCheckPassed(check)
     ? `Content check passed: ${words}; layout: ${layout}.`
-    : `Content check not passed: ${words}, but the mockup loses the page's structure (${layout}).`;
+    : `Content check not passed: ${words}, but the mockup loses the page’s structure (${layout}).`;
 }
 
 function findingsHtml(findings: readonly Finding[]): string {

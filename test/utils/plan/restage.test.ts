@@ -52,6 +52,7 @@ describe('restage', () => {
       missing: [],
       duplicated: [],
       invented: [],
+      structure: null,
     });
   });
 
@@ -120,6 +121,7 @@ describe('restage', () => {
         missing: [],
         duplicated: [],
         invented: [],
+        structure: null,
       },
     });
   });

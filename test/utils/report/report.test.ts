@@ -36,7 +36,10 @@ function critiqueOf(extra: Finding[] = []): Critique {
     score: score(findings),
     blueprint,
     cssPatch: toCssPatch(blueprint, regions),
-    contentCheck,
+    contentCheck: {
+      ...contentCheck,
+      structure: { pairs: 4, pairsKept: 4, heightRatio: 1.02, outOfOrder: 0, orderKept: true },
+    },
     coverage: null,
     timings: { regions: 30, measure: 4, capture: 120, plan: 2, render: 1, total: 157 },
     planner: null,
@@ -84,7 +87,7 @@ describe('renderReport', () => {
       expect(own).toContain(`basis: ${f.basis}`);
     }
     expect(html).toContain(
-      'Content check passed: the alternative keeps all 5 of 5 content regions (10 of 10 words), each exactly once, and adds none.',
+      'Content check passed: the alternative keeps all 5 of 5 content regions (10 of 10 words), each exactly once, and adds none; layout: 4/4 side-by-side pairs kept, height 1.02×, reading order kept.',
     );
     expect(html).toContain(`<img class="shot" src="${PNG}"`);
     expect(html).toContain('<a href="mockup.html">');
@@ -106,6 +109,19 @@ describe('renderReport', () => {
     expect(html).toContain('detail &lt;img src=x');
     expect(html).toContain('<li>note &lt;img src=x');
     expect(html).toContain('confidence 60%');
+  });
+
+  it('does not say passed when the words are kept but the mockup loses the layout', () => {
+    const critique = critiqueOf();
+    critique.contentCheck = {
+      ...critique.contentCheck!,
+      structure: { pairs: 10, pairsKept: 1, heightRatio: 2.4, outOfOrder: 0, orderKept: true },
+    };
+    const html = renderReport({ critique, annotatedPng: PNG, mockupFile: 'mockup.html' });
+    expect(html).toContain(
+      'Content check not passed: the alternative keeps all 5 of 5 content regions (10 of 10 words), each exactly once, and adds none, but the mockup loses the page’s structure (1/10 side-by-side pairs kept, height 2.40×, reading order kept).',
+    );
+    expect(html).toContain('class="fail"');
   });
 
   it('says plainly when the content check fails, naming the ids', () => {
