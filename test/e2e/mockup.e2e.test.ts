@@ -81,6 +81,8 @@ describe('the HTML mockup', () => {
     const frame = (await frameElement!.contentFrame())!;
     await frame.waitForFunction(() => [...document.images].every((img) => img.complete));
     const read = await frame.evaluate(readMockup);
+    // Laid out at the page's width (and scaled down to the panel's), as it was measured.
+    expect(await frame.evaluate(() => innerWidth)).toBe(draft.extraction!.viewport.width);
 
     // Every content region once, showing its words.
     for (const region of contentRegions(draft.regions)) {
