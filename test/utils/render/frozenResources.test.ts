@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   FETCH_LIMITS,
+  fetchResource,
   inlineResources,
   mockupToken,
   UNREAD_MARK,
-  type fetchResource,
 } from '@/utils/render/frozenResources';
 import type { FrozenPage } from '@/utils/schemas';
 
@@ -112,5 +112,25 @@ describe('inlineResources', () => {
       'https://ok/b.png',
     ]);
     expect(result.bytes).toBe(4);
+  });
+});
+
+describe('fetchResource', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends no cookies, and refuses a file over the size cap, declared or not', async () => {
+    const calls: RequestInit[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      calls.push(init);
+      return new Response(new Uint8Array(10), { headers: { 'content-type': 'image/png' } });
+    });
+    expect(await fetchResource('https://cdn/a.png', { ...FETCH_LIMITS, maxBytes: 10 }, signal)).toMatchObject(
+      { ok: true },
+    );
+    expect(calls[0]?.credentials).toBe('omit');
+    expect(await fetchResource('https://cdn/a.png', { ...FETCH_LIMITS, maxBytes: 9 }, signal)).toEqual({
+      ok: false,
+      reason: 'too large',
+    });
   });
 });
