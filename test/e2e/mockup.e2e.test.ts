@@ -154,6 +154,29 @@ describe('the HTML mockup', () => {
     await viewer.close();
   });
 
+  it('keeps an image it cannot read as a grey box of its size, and says how many', async () => {
+    const { draft, html } = await critique('mockup-unreadable-image.html');
+    expect(draft.notes).toContain(
+      '1 of 2 images and fonts in the mockup could not be read (refused, unreachable, too large or too slow); an image among them keeps its place as a grey box of its size.',
+    );
+    const viewer = await env.harness.context.newPage();
+    await viewer.setContent(html);
+    const images = await viewer.evaluate(() =>
+      [...document.images].map((img) => ({
+        alt: img.alt,
+        decoded: img.complete && img.naturalWidth > 0,
+        placeholder: atob(img.src.split(',')[1] ?? '').includes('restage-unread'),
+        size: [img.width, img.height],
+      })),
+    );
+    expect(images).toEqual([
+      { alt: 'Navy square', decoded: true, placeholder: false, size: [160, 100] },
+      { alt: 'A photo that is gone', decoded: true, placeholder: true, size: [160, 100] },
+    ]);
+    expect(draft.plan!.contentCheck.structure).toMatchObject({ pairsKept: expect.any(Number) });
+    await viewer.close();
+  });
+
   it('masks private values as the capture does: none of them reaches the mockup', async () => {
     const { draft, html } = await critique('password.html');
     expect(html).not.toContain('hunter2secret');
