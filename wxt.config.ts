@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { escapeNoncharacters } from './scripts/lib/noncharacters';
 import { tesseractAssets } from './scripts/lib/tesseractAssets';
 
 // https://wxt.dev/api/config.html
@@ -7,6 +8,7 @@ export default defineConfig({
   // Every module imports what it uses (WXT's APIs from '#imports'): no auto-imports, so no
   // scanner guessing at our files' exports.
   imports: false,
+  vite: () => ({ plugins: [escapeNoncharacters()] }),
   manifest: ({ browser }) => ({
     name: 'Restage',
     description:

@@ -23,6 +23,7 @@ import { tallPage } from '../test/fixtures/tall';
 import { critiqueOnce, pixelDifference, viewportVsFloor } from './bench/capture';
 import { grammarThroughput, visibilityCost } from './bench/cssGuard';
 import { historyBench } from './bench/history';
+import { mockupBuild, mockupStructures } from './bench/mockup';
 import { modelPath } from './bench/model';
 import { previewBench } from './bench/preview';
 import { textImagesBench } from './bench/textImages';
@@ -591,6 +592,49 @@ function cliEndToEnd() {
   say();
 }
 
+async function mockup(harness: Harness, origin: string) {
+  say('## HTML mockup: build time, size, and the structure it keeps');
+  say();
+  say(
+    `Build: the render stage as the job runner times it (freeze the page in the content script, fetch and embed its images, lay it out in the offscreen document and measure it), on a synthetic page of 10,000 elements cut to 200 regions; the freeze alone in brackets. Medians of ${REPS} critiques after a warm-up.`,
+  );
+  say();
+  const build = await mockupBuild(harness, `${origin}/synthetic-10000.html`, REPS);
+  raw.mockupBuild = build;
+  say('| regions | render stage ms (median) | freeze ms (median) | mockup KB |');
+  say('|---:|---:|---:|---:|');
+  say(
+    `| ${build.regions} | ${build.renderMs.toFixed(0)} | ${build.freezeMs.toFixed(0)} | ${build.kb.toFixed(0)} |`,
+  );
+  say();
+  say(
+    'Structure, all 30 corpus pages (utils/render/structure.ts): side-by-side pairs of content regions on the page kept side by side in the mockup, the mockup’s height over the page’s at the same width, and pairs put out of reading order. Frozen: the mockup as shipped. One column: the mockup it replaced, drawn from the same plan and laid out at the same width. Bounds for the content check: pairs ≥ 95 %, height within 1.3×, order kept.',
+  );
+  say();
+  const files = readdirSync(`${CORPUS}/pages`)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+  const rows = await mockupStructures(harness, origin, files);
+  raw.mockupStructure = rows;
+  say(
+    '| page | frozen: pairs kept | frozen: height ratio | frozen: out of order | one column: pairs kept | one column: height ratio |',
+  );
+  say('|---|---:|---:|---:|---:|---:|');
+  const share = (s: { pairs: number; pairsKept: number }) => (s.pairs === 0 ? 1 : s.pairsKept / s.pairs);
+  for (const { file, frozen, linear } of rows)
+    say(
+      `| ${file} | ${frozen.pairsKept}/${frozen.pairs} | ${frozen.heightRatio.toFixed(2)} | ${frozen.outOfOrder} | ${linear.pairsKept}/${linear.pairs} | ${linear.heightRatio.toFixed(2)} |`,
+    );
+  const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  say(
+    `| **all pages** | **${sum((r) => r.frozen.pairsKept)}/${sum((r) => r.frozen.pairs)}** | **${median(rows.map((r) => r.frozen.heightRatio)).toFixed(2)}** (median) | **${sum((r) => r.frozen.outOfOrder)}** | **${sum((r) => r.linear.pairsKept)}/${sum((r) => r.linear.pairs)}** | **${median(rows.map((r) => r.linear.heightRatio)).toFixed(2)}** (median) |`,
+  );
+  say(
+    `Pages within all three bounds: frozen ${rows.filter((r) => share(r.frozen) >= 0.95 && r.frozen.heightRatio <= 1.3 && r.frozen.heightRatio >= 1 / 1.3 && r.frozen.outOfOrder === 0).length} of ${rows.length}; one column ${rows.filter((r) => share(r.linear) >= 0.95 && r.linear.heightRatio <= 1.3 && r.linear.heightRatio >= 1 / 1.3 && r.linear.outOfOrder === 0).length} of ${rows.length}.`,
+  );
+  say();
+}
+
 async function main() {
   // Always from a fresh production build: a stale or development build would measure other code.
   ensureBuilt(true);
@@ -626,6 +670,7 @@ async function main() {
     if (runs('textimg')) await imagesOfText(harness, server.origin);
     if (runs('preview')) await livePreview(harness, server.origin);
     if (runs('visibility')) await visibilityCheck(harness, server.origin);
+    if (runs('mockup')) await mockup(harness, server.origin);
   } finally {
     await harness.close();
     await server.close();

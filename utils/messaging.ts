@@ -18,9 +18,11 @@ import {
   DomRender,
   Extraction,
   FrameMasks,
+  FrozenPage,
   ImageDataUrl,
   ImageText,
   MaskRects,
+  MockupLayout,
   OcrReading,
   PageProbe,
   PageSize,
@@ -80,6 +82,14 @@ export const protocol = {
       ms: z.number().nonnegative(),
     }),
   },
+  /** The page frozen into an inert document with the plan's patch as a stylesheet (utils/render/freeze.ts); the page is not touched. */
+  freezePage: {
+    request: Selectors.extend({
+      patch: CssPatch,
+      regions: z.array(Region.pick({ id: true, selector: true })),
+    }),
+    reply: FrozenPage,
+  },
   /** Takes the preview off the page, restoring it exactly; replies how many elements it restored. */
   revertPreview: { request: Nothing, reply: z.number().int().nonnegative() },
   // content script → panel
@@ -127,6 +137,14 @@ export const protocol = {
   readImageText: { request: z.object({ image: ImageDataUrl }), reply: ImageText },
   // background → offscreen document
   recognizeImageText: { request: z.object({ image: ImageDataUrl }), reply: OcrReading },
+  /** The mockup laid out at the page's viewport size, its regions' boxes read (utils/render/mockupLayout.ts). */
+  layoutMockup: {
+    request: z.object({
+      html: z.string(),
+      viewport: z.object({ width: z.number().positive(), height: z.number().positive() }),
+    }),
+    reply: MockupLayout,
+  },
 } satisfies Record<string, { request: z.ZodType; reply: z.ZodType }>;
 
 type Protocol = typeof protocol;
@@ -154,6 +172,7 @@ export const senders = {
   scrollToRegion: FROM.restage,
   applyPreview: FROM.restage,
   revertPreview: FROM.restage,
+  freezePage: FROM.restage,
   // The receiving panel also checks the tab (components/focus/RegionFocus.tsx).
   regionHovered: FROM.content,
   getTabStatus: FROM.ui,
@@ -169,6 +188,7 @@ export const senders = {
   testConnection: FROM.ui,
   readImageText: FROM.ui,
   recognizeImageText: FROM.worker,
+  layoutMockup: FROM.worker,
 } as const satisfies { [K in MessageType]: Rule };
 
 type Request<K extends MessageType> = z.output<Protocol[K]['request']>;

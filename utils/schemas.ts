@@ -214,6 +214,22 @@ export const Score = z.object({
 });
 export type Score = z.infer<typeof Score>;
 
+/**
+ * How much of the page's layout the mockup keeps, measured on both laid out at the page's
+ * viewport width (utils/render/structure.ts defines each figure).
+ */
+export const MockupStructure = z.object({
+  /** Pairs of content regions side by side on the page, and how many stay side by side in the mockup. */
+  pairs: z.number().int().nonnegative(),
+  pairsKept: z.number().int().nonnegative(),
+  /** The mockup's document height over the page's, at the same width. */
+  heightRatio: z.number().nonnegative(),
+  /** Pairs one above the other on the page that the mockup puts the other way round (plan reorders aside). */
+  outOfOrder: z.number().int().nonnegative(),
+  orderKept: z.boolean(),
+});
+export type MockupStructure = z.infer<typeof MockupStructure>;
+
 export const ContentCheck = z.object({
   regions: z.number().int().nonnegative(),
   kept: z.number().int().nonnegative(),
@@ -227,6 +243,8 @@ export const ContentCheck = z.object({
   missing: z.array(RegionId),
   duplicated: z.array(RegionId),
   invented: z.array(z.string()),
+  /** The mockup's layout against the page's; null until the mockup is rendered and measured. */
+  structure: MockupStructure.nullable().default(null),
 });
 export type ContentCheck = z.infer<typeof ContentCheck>;
 
@@ -381,6 +399,40 @@ export const Extraction = z.object({
   ms: z.number().nonnegative(),
 });
 export type Extraction = z.infer<typeof Extraction>;
+
+/** The live page frozen for the mockup (utils/render/freeze.ts): inert HTML with tokens for what the background fetches. */
+export const FrozenPage = z.object({
+  html: z.string(),
+  nonce: z.string().regex(/^[0-9a-f]{32}$/),
+  images: z.array(
+    z.object({
+      token: z.string(),
+      url: z.string(),
+      width: z.number().nonnegative(),
+      height: z.number().nonnegative(),
+    }),
+  ),
+  stylesheets: z.array(z.object({ token: z.string(), url: z.string() })),
+  /** Regions whose element is marked, and those whose element the snapshot does not hold. */
+  marked: z.number().int().nonnegative(),
+  unmarked: z.array(RegionId),
+  viewport: z.object({ width: z.number().positive(), height: z.number().positive() }),
+  documentHeight: z.number().nonnegative(),
+  ms: z.number().nonnegative(),
+});
+export type FrozenPage = z.infer<typeof FrozenPage>;
+
+/** The mockup laid out at a width: each marked region's box, the document's height, its images. */
+export const MockupLayout = z.object({
+  boxes: z.record(RegionId, Box),
+  height: z.number().nonnegative(),
+  /** `<img>` elements, how many decoded, and how many are placeholders for images not read. */
+  images: z.number().int().nonnegative(),
+  decoded: z.number().int().nonnegative(),
+  placeholders: z.number().int().nonnegative(),
+  ms: z.number().nonnegative(),
+});
+export type MockupLayout = z.infer<typeof MockupLayout>;
 
 /**
  * What a capture produced, already masked for privacy. The pixels themselves are a PNG Blob

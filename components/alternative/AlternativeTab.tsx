@@ -6,6 +6,7 @@ import type { CritiqueJob } from '../critique/useCritiqueJob';
 import { StageProgress } from '../critique/StageProgress';
 import { useArtifactText } from '../focus/useArtifactUrl';
 import { GeneratedImage } from './GeneratedImage';
+import { MockupFrame } from './MockupFrame';
 import { PreviewCompare } from './PreviewCompare';
 
 /**
@@ -53,12 +54,7 @@ export function AlternativeTab({ job, tabId }: { job: CritiqueJob; tabId: number
       {preview && preview.job.state === 'done' && <PreviewCompare record={record} check={preview} />}
       <p data-testid="content-check">{contentCheckLine(plan.contentCheck)}</p>
       {mockup ? (
-        <iframe
-          className="alternative__frame"
-          srcDoc={mockup}
-          sandbox=""
-          title="HTML mockup of the clearer alternative"
-        />
+        <MockupFrame html={mockup} pageWidth={record.draft.extraction?.viewport.width ?? 0} />
       ) : (
         <p className="muted">The mockup was not saved.</p>
       )}

@@ -7,6 +7,7 @@ import { onMessage, sendMessage } from '@/utils/messaging';
 import { createOverlay } from '@/utils/overlay/overlay';
 import { createPreview } from '@/utils/preview/preview';
 import { extractRegions } from '@/utils/regions/extract';
+import { freezePage } from '@/utils/render/freeze';
 import { resolveSelector } from '@/utils/regions/selector';
 
 export default defineContentScript({
@@ -81,6 +82,9 @@ export default defineContentScript({
       overlay.remeasure();
       return restored;
     });
+    onMessage('freezePage', ({ regions, patch, privateSelectors }) =>
+      freezePage(regions, patch, privateSelectors),
+    );
     onMessage('scrollToRegion', ({ id }) => {
       overlay.highlight(id);
       const region = overlay.regionById(id);

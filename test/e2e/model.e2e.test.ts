@@ -89,7 +89,7 @@ describe('the model path, with a fake OpenAI-compatible server', () => {
     expect(await panel.getByTestId('score-value').textContent()).toMatch(/^\d+$/);
     await panel.getByRole('tab', { name: 'Alternative' }).click();
     expect(await panel.getByTestId('content-check').textContent()).toMatch(
-      /^([\d,]+)\/\1 regions, ([\d,]+)\/\2 words, ([\d,]+)\/\3 images kept, 0 invented$/,
+      /^([\d,]+)\/\1 regions, ([\d,]+)\/\2 words, ([\d,]+)\/\3 images kept, 0 invented; layout: [^;]+ \((not )?passed\)$/,
     );
   });
 
@@ -154,7 +154,7 @@ describe('the model path, with a fake OpenAI-compatible server', () => {
     const { panel } = await critique('invented-text');
     await panel.getByRole('tab', { name: 'Alternative' }).click();
     expect(await panel.getByTestId('content-check').textContent()).toMatch(
-      /^([\d,]+)\/\1 regions, ([\d,]+)\/\2 words, ([\d,]+)\/\3 images kept, 0 invented$/,
+      /^([\d,]+)\/\1 regions, ([\d,]+)\/\2 words, ([\d,]+)\/\3 images kept, 0 invented; layout: [^;]+ \((not )?passed\)$/,
     );
   });
 

@@ -218,6 +218,7 @@ const MESSAGES = (tabB: number, jobB: string): Record<MessageType, unknown> => {
     scrollToRegion: { id: 'r1' },
     applyPreview: { patch: [], regions: [], kept: [] },
     revertPreview: undefined,
+    freezePage: { patch: [], regions: [], privateSelectors: [] },
     regionHovered: { id: 'r1' },
     getTabStatus: { tabId: tabB },
     probeTab: { tabId: tabB },
@@ -232,6 +233,7 @@ const MESSAGES = (tabB: number, jobB: string): Record<MessageType, unknown> => {
     testConnection: { ...DEFAULT_SETTINGS, provider: 'compatible', baseUrl: fake.baseUrl },
     readImageText: { image },
     recognizeImageText: { image },
+    layoutMockup: { html: '<p>x</p>', viewport: { width: 100, height: 100 } },
   };
 };
 
@@ -250,6 +252,7 @@ const REFUSED: MessageType[] = [
   'testConnection',
   'readImageText',
   'recognizeImageText',
+  'layoutMockup',
 ];
 
 type Outcome = { type: string; reply?: unknown; error?: string };

@@ -40,7 +40,7 @@ describe('who may send each message', () => {
   const expected = (type: MessageType): SenderKind[] => {
     if ((TO_CONTENT_SCRIPT as readonly string[]).includes(type)) return ['ui', 'worker', 'extension'];
     if (type === 'regionHovered') return ['content'];
-    if (type === 'recognizeImageText') return ['worker'];
+    if (type === 'recognizeImageText' || type === 'layoutMockup') return ['worker'];
     return ['ui'];
   };
 

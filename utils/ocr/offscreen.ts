@@ -16,7 +16,7 @@ export class OcrUnavailableError extends Error {
 
 let opening: Promise<void> | null = null;
 
-async function documentIsOpen(): Promise<boolean> {
+export async function documentIsOpen(): Promise<boolean> {
   const contexts = await browser.runtime.getContexts({
     contextTypes: ['OFFSCREEN_DOCUMENT'],
     documentUrls: [browser.runtime.getURL(OCR_DOCUMENT_PATH)],
@@ -24,16 +24,21 @@ async function documentIsOpen(): Promise<boolean> {
   return contexts.length > 0;
 }
 
-/** Opens the document unless it is open; returns how long opening took, or null. */
-async function openDocument(): Promise<number | null> {
+/**
+ * Opens the document unless it is open; returns how long opening took, or null. The same
+ * document lays out HTML mockups to measure them (utils/render/measureMockup.ts): Chromium
+ * allows one offscreen document per extension.
+ */
+export async function openDocument(): Promise<number | null> {
   if (opening) return opening.then(() => null);
   if (await documentIsOpen()) return null;
   const started = performance.now();
   opening ??= browser.offscreen
     .createDocument({
       url: OCR_DOCUMENT_PATH,
-      reasons: ['WORKERS'],
-      justification: 'Reads the text in generated mockup images to check it against the page.',
+      reasons: ['WORKERS', 'DOM_SCRAPING'],
+      justification:
+        'Reads the text in generated mockup images, and lays out HTML mockups, to check them against the page.',
     })
     .finally(() => (opening = null));
   await opening;

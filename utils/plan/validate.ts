@@ -6,6 +6,7 @@
 import { ContentCheck, type Blueprint, type Region } from '@/utils/schemas';
 import { inReadingOrder, structuralIds } from '@/utils/measure/layout';
 import { wordsOf } from '@/utils/text/words';
+import { structureKept, structureLine } from '@/utils/render/structure';
 
 /**
  * Content regions, in reading order. Containers that hold other regions or no text are
@@ -67,6 +68,15 @@ export function isSameContent(check: ContentCheck): boolean {
   return check.missing.length === 0 && check.duplicated.length === 0 && check.invented.length === 0;
 }
 
+/**
+ * The content check passes only when the mockup keeps the words, the images and the structure:
+ * a plan that keeps every id but a mockup that loses the layout (or was never measured) does
+ * not pass.
+ */
+export function contentCheckPassed(check: ContentCheck): boolean {
+  return isSameContent(check) && check.structure !== null && structureKept(check.structure);
+}
+
 /** A one-line account of a failed check that names the offending ids. */
 export function describeContentCheck(check: ContentCheck): string {
   if (isSameContent(check))
@@ -80,10 +90,16 @@ export function describeContentCheck(check: ContentCheck): string {
   return `content changed: ${parts.filter(Boolean).join('; ')}`;
 }
 
-/** The content check as the panel shows it: "42/42 regions, 1,203/1,203 words, 9/9 images kept, 0 invented". */
+/**
+ * The content check as the panel shows it: "42/42 regions, 1,203/1,203 words, 9/9 images kept,
+ * 0 invented; layout: 93/95 side-by-side pairs kept, height 1.04×, reading order kept (passed)".
+ */
 export function contentCheckLine(check: ContentCheck): string {
   const n = (value: number) => value.toLocaleString('en-US');
   const invented = check.invented.length;
-  const line = `${n(check.kept)}/${n(check.regions)} regions, ${n(check.wordsKept)}/${n(check.words)} words, ${n(check.imagesKept)}/${n(check.images)} images kept, ${invented} invented`;
-  return isSameContent(check) ? line : `${line}: ${describeContentCheck(check)}`;
+  const words = `${n(check.kept)}/${n(check.regions)} regions, ${n(check.wordsKept)}/${n(check.words)} words, ${n(check.imagesKept)}/${n(check.images)} images kept, ${invented} invented`;
+  const line = isSameContent(check) ? words : `${words}: ${describeContentCheck(check)}`;
+  if (check.structure === null) return line;
+  const verdict = contentCheckPassed(check) ? 'passed' : 'not passed';
+  return `${line}; layout: ${structureLine(check.structure)} (${verdict})`;
 }

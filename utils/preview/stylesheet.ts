@@ -34,13 +34,14 @@ export interface PreviewRules {
 }
 
 /**
- * `[data-restage-preview="r3"]:not(#…)… { font-size: 20px !important; … }` for each entry.
+ * `[data-restage-preview="r3"]:not(#…)… { font-size: 20px !important; … }` for each entry
+ * (the mockup keys the same rules by its own `data-region`, utils/render/freeze.ts).
  * `!important` and OUTRANK because the page's own rules (an id selector, an inline style, its
  * own `!important`) would otherwise win and the preview would silently show nothing; a value's
  * own `!important` is dropped (by the grammar's tokenizer) so it cannot be doubled into an
  * invalid declaration.
  */
-export function previewRules(patch: CssPatch): PreviewRules {
+export function previewRules(patch: CssPatch, attribute: string = PREVIEW_ATTRIBUTE): PreviewRules {
   let rejected = 0;
   const rules: string[] = [];
   for (const { regionId, declarations } of patch) {
@@ -59,7 +60,7 @@ export function previewRules(patch: CssPatch): PreviewRules {
       body.push(`${property}: ${safe} !important;`);
     }
     if (body.length === 0) continue;
-    const key = `[${PREVIEW_ATTRIBUTE}="${regionId}"]`;
+    const key = `[${attribute}="${regionId}"]`;
     rules.push(`${key}${OUTRANK} { ${body.join(' ')} }`);
     const color = body.find((b) => b.startsWith('color:'));
     // A region's text is all the text inside it, and its colour is its least legible text's,
@@ -73,7 +74,7 @@ export function previewRules(patch: CssPatch): PreviewRules {
     // technique G183 accepts. A heading that is one link has no text around it to stand out from.
     if (color) {
       rules.push(
-        `@scope (${key}) to ([${PREVIEW_ATTRIBUTE}]) { :scope${OUTRANK}, *${OUTRANK} { ${color} } ` +
+        `@scope (${key}) to ([${attribute}]) { :scope${OUTRANK}, *${OUTRANK} { ${color} } ` +
           `:scope:not(${HEADINGS}) ${LINKS}${OUTRANK} { text-decoration-line: underline !important; } }`,
       );
     }

@@ -21,8 +21,9 @@ export interface MockupInput {
   images?: ReadonlyMap<string, string>;
 }
 
-/** No scripts and no network: styles inline, images only as embedded data. */
-export const MOCKUP_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+import { MOCKUP_CSP } from './frozenResources';
+
+export { MOCKUP_CSP };
 
 /** The only image sources the mockup takes: base64 PNG, JPEG, GIF or WebP data. */
 const IMAGE_DATA = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$/;

@@ -8,7 +8,8 @@
  * is a data URL inside the file, and the only other file it names is a relative link.
  */
 import { SCORE_WEIGHTS } from '@/utils/measure/score';
-import { describeContentCheck, isSameContent } from '@/utils/plan/validate';
+import { contentCheckPassed, describeContentCheck, isSameContent } from '@/utils/plan/validate';
+import { structureLine } from '@/utils/render/structure';
 import { escapeHtml as e, htmlDocument } from '@/utils/render/html';
 import type { ContentCheck, Critique, Finding } from '@/utils/schemas';
 import { generatedHtml, spendHtml } from './modelHtml';
@@ -60,9 +61,15 @@ export const badges = (ids: readonly string[]) =>
   ids.map((id) => `<span class="badge" title="${e(id)}">${e(id.replace(/^r/, ''))}</span>`).join(' ');
 
 export function contentCheckSentence(check: ContentCheck): string {
-  return isSameContent(check)
-    ? `Content check passed: the alternative keeps all ${check.kept} of ${check.regions} content regions (${check.wordsKept} of ${check.words} words), each exactly once, and adds none.`
-    : `Content check failed (${describeContentCheck(check)}): the alternative does not show the same content.`;
+  if (!isSameContent(check))
+    return `Content check failed (${describeContentCheck(check)}): the alternative does not show the same content.`;
+  const words = `the alternative keeps all ${check.kept} of ${check.regions} content regions (${check.wordsKept} of ${check.words} words), each exactly once, and adds none`;
+  if (check.structure === null)
+    return `Content check not passed: ${words}, but the mockup’s layout was not measured.`;
+  const layout = structureLine(check.structure);
+  return contentCheckPassed(check)
+    ? `Content check passed: ${words}; layout: ${layout}.`
+    : `Content check not passed: ${words}, but the mockup loses the page’s structure (${layout}).`;
 }
 
 /**
@@ -153,7 +160,7 @@ function alternativeHtml(critique: Critique, mockupFile: string | null, mockupPn
   if (!check) return none('No plan: the critique ended before its plan stage.');
   const ids = (names: readonly string[]) => e(names.join(', ') || 'none');
   return [
-    `<p class="${isSameContent(check) ? 'pass' : 'fail'}">${e(contentCheckSentence(check))}</p>`,
+    `<p class="${contentCheckPassed(check) ? 'pass' : 'fail'}">${e(contentCheckSentence(check))}</p>`,
     table(
       ['Content regions', 'Kept', 'Missing', 'Duplicated', 'Invented'],
       [

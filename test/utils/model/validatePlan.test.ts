@@ -77,6 +77,7 @@ describe('validatePlanReply', () => {
       missing: [],
       duplicated: [],
       invented: [],
+      structure: null,
     });
     expect(check.plan.dropped).toEqual({ findings: 0, unknownIds: [] });
   });

@@ -46,7 +46,7 @@ describe('reading text in an image from the background', () => {
     const first = await readImageText(PNG);
     expect(first.documentStartMs).toEqual(expect.any(Number));
     expect(fakeBrowser.offscreen.createDocument).toHaveBeenCalledExactlyOnceWith(
-      expect.objectContaining({ url: '/offscreen.html', reasons: ['WORKERS'] }),
+      expect.objectContaining({ url: '/offscreen.html', reasons: ['WORKERS', 'DOM_SCRAPING'] }),
     );
     const second = await readImageText(PNG);
     expect(second).toEqual({ ...reading, documentStartMs: null });

@@ -52,6 +52,7 @@ describe('restage', () => {
       missing: [],
       duplicated: [],
       invented: [],
+      structure: null,
     });
   });
 
@@ -128,6 +129,7 @@ describe('restage', () => {
         missing: [],
         duplicated: [],
         invented: [],
+        structure: null,
       },
     });
   });

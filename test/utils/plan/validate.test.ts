@@ -48,6 +48,7 @@ describe('checkContent', () => {
       missing: [],
       duplicated: [],
       invented: [],
+      structure: null,
     });
     expect(isSameContent(check)).toBe(true);
     expect(describeContentCheck(check)).toBe('same content: 3 of 3 regions and 12 of 12 words kept');
@@ -69,6 +70,7 @@ describe('checkContent', () => {
       missing: ['r3', 'r4'],
       duplicated: ['r2'],
       invented: ['r9', 'r12'],
+      structure: null,
     });
     expect(isSameContent(check)).toBe(false);
     expect(describeContentCheck(check)).toBe(

@@ -107,7 +107,7 @@ describe('renderMockup', () => {
       for (const label of attributes(html, 'aria-label')) expect(regions.map((r) => r.name)).toContain(label);
       expect(html).not.toMatch(/<script|\bsrc=|\bhref=|url\(|@import/i);
       expect(html).toContain(
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
       );
     });
   }

@@ -38,7 +38,10 @@ function critiqueOf(extra: Finding[] = []): Critique {
     score: score(findings),
     blueprint,
     cssPatch: toCssPatch(blueprint, regions),
-    contentCheck,
+    contentCheck: {
+      ...contentCheck,
+      structure: { pairs: 4, pairsKept: 4, heightRatio: 1.02, outOfOrder: 0, orderKept: true },
+    },
     coverage: null,
     timings: { regions: 30, measure: 4, capture: 120, plan: 2, render: 1, total: 157 },
     planner: null,
@@ -88,7 +91,7 @@ describe('renderReport', () => {
     }
     expect(critique.findings.some((f) => f.fix && f.why)).toBe(true);
     expect(html).toContain(
-      'Content check passed: the alternative keeps all 5 of 5 content regions (10 of 10 words), each exactly once, and adds none.',
+      'Content check passed: the alternative keeps all 5 of 5 content regions (10 of 10 words), each exactly once, and adds none; layout: 4/4 side-by-side pairs kept, height 1.02×, reading order kept.',
     );
     expect(html).toContain(
       `<img class="shot" src="${PNG}" alt="Screenshot of the page with numbered regions"`,
@@ -114,6 +117,19 @@ describe('renderReport', () => {
     expect(html).toContain('confidence 60%');
   });
 
+  it('does not say passed when the words are kept but the mockup loses the layout', () => {
+    const critique = critiqueOf();
+    critique.contentCheck = {
+      ...critique.contentCheck!,
+      structure: { pairs: 10, pairsKept: 1, heightRatio: 2.4, outOfOrder: 0, orderKept: true },
+    };
+    const html = renderReport({ critique, images: { annotated: PNG }, mockupFile: 'mockup.html' });
+    expect(html).toContain(
+      'Content check not passed: the alternative keeps all 5 of 5 content regions (10 of 10 words), each exactly once, and adds none, but the mockup loses the page’s structure (1/10 side-by-side pairs kept, height 2.40×, reading order kept).',
+    );
+    expect(html).toContain('class="fail"');
+  });
+
   it('says plainly when the content check fails, naming the ids', () => {
     const critique = critiqueOf();
     critique.contentCheck = {
@@ -126,6 +142,7 @@ describe('renderReport', () => {
       missing: ['r4'],
       duplicated: ['r2'],
       invented: ['r77'],
+      structure: null,
     };
     const html = renderReport({ critique, images: { annotated: PNG }, mockupFile: 'mockup.html' });
     expect(html).toContain(
