@@ -81,7 +81,6 @@ export function headingOrder(regions: readonly Region[]): Draft[] {
     return before && h.headingLevel! - before.headingLevel! > 1 ? [{ h, before }] : [];
   });
   if (skips.length === 0) return [];
-  const [first] = skips;
   return [
     {
       title: skips.length === 1 ? 'Heading level skipped' : `${skips.length} heading levels skipped`,

@@ -56,8 +56,6 @@ export function primaryAction(regions: readonly Region[]): Region | undefined {
 /** The part of the page a region belongs to: its section or landmark, else the page. */
 const areaOf = (r: Region) => r.landmark ?? '';
 
-const label = (r: Region) => `'${(r.text || r.name).slice(0, 40)}'`;
-
 export function primaryActionFindings(
   regions: readonly Region[],
   viewport: ViewportSize,
