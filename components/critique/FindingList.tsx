@@ -1,11 +1,9 @@
+import { basisLabel } from '@/utils/measure/format';
 import type { Finding } from '@/utils/schemas';
 import { RegionBadges } from '../focus/RegionBadges';
 import type { FixPreview } from './useFixPreview';
 
 const ORDER: Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
-
-/** The basis as shown: a finding measured from an image's pixels says so. */
-const basisLabel = (f: Finding) => (f.source === 'pixels' ? `${f.basis} (from pixels)` : f.basis);
 
 /** AAA-only contrast (a goal, not a requirement) and info notes: kept, but folded under one line. */
 const isNote = (f: Finding) => f.severity === 'info' || f.rule === 'wcag-1.4.6';

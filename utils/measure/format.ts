@@ -26,3 +26,8 @@ export function ratioText(ratio: number, required?: number): string {
   }
   return `${shown.toFixed(2)}:1`;
 }
+
+/** The basis as shown to people: a finding measured from an image's pixels says so. */
+export function basisLabel(f: { basis: string; source?: 'pixels' }): string {
+  return f.source === 'pixels' ? `${f.basis} (from pixels)` : f.basis;
+}

@@ -7,6 +7,7 @@
  * collapsed at the end. Every string from the page, a model or a file is escaped; every image
  * is a data URL inside the file, and the only other file it names is a relative link.
  */
+import { basisLabel } from '@/utils/measure/format';
 import { SCORE_WEIGHTS } from '@/utils/measure/score';
 import { contentCheckPassed, describeContentCheck, isSameContent } from '@/utils/plan/validate';
 import { structureLine } from '@/utils/render/structure';
@@ -84,7 +85,7 @@ function findingHtml(f: Finding, heading: 'h3' | 'h4'): string {
     `<article class="finding ${f.severity}"><${heading}>${e(f.title)}</${heading}>` +
     (f.why ? `<p class="why">${e(f.why)}</p>` : '') +
     advice +
-    `<p class="meta">${e(f.severity)} · ${e(f.category)} · basis: ${e(f.basis)} · confidence ${Math.round(f.confidence * 100)}%` +
+    `<p class="meta">${e(f.severity)} · ${e(f.category)} · basis: ${e(basisLabel(f))} · confidence ${Math.round(f.confidence * 100)}%` +
     `${f.rule ? ` · ${e(f.rule)}` : ''}</p>` +
     `${f.regionIds.length > 0 ? `<p>Regions ${badges(f.regionIds)}</p>` : ''}</article>`
   );

@@ -117,6 +117,20 @@ describe('renderReport', () => {
     expect(html).toContain('confidence 60%');
   });
 
+  it('says when a finding was measured from the pixels of an image', () => {
+    const pixels: Finding = {
+      ...hostileFinding,
+      id: 'image-text-1',
+      title: "'Spring sale banner' has text below WCAG AA",
+      basis: 'measured',
+      source: 'pixels',
+      category: 'contrast',
+    };
+    const html = renderReport({ critique: critiqueOf([pixels]), images: {}, mockupFile: 'mockup.html' });
+    expect(html).toContain('basis: measured (from pixels)');
+    expect(html.match(/\(from pixels\)/g)).toHaveLength(1);
+  });
+
   it('does not say passed when the words are kept but the mockup loses the layout', () => {
     const critique = critiqueOf();
     critique.contentCheck = {
