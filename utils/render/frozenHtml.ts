@@ -24,6 +24,29 @@ export interface FrozenNode {
   isShadow?: boolean;
   isShadowHost?: boolean;
   isSVG?: boolean;
+  /** A doctype's name and identifiers. */
+  name?: string;
+  publicId?: string;
+  systemId?: string;
+}
+
+/**
+ * The page's doctype as it was, so the mockup renders in the page's mode: a page without one is
+ * laid out in quirks mode (where `height: 100%` fills the window), and a legacy public identifier
+ * keeps its limited-quirks mode. Quotes and `>` cannot occur in a doctype's identifiers.
+ */
+function doctype(node: FrozenNode | undefined): string {
+  if (!node) return '';
+  const id = (value: string | undefined) => (value ?? '').replace(/["<>]/g, '');
+  const name = /^[a-z][\w-]*$/i.test(node.name ?? '') ? node.name! : 'html';
+  const publicId = id(node.publicId);
+  const systemId = id(node.systemId);
+  const ids = publicId
+    ? ` PUBLIC "${publicId}"${systemId ? ` "${systemId}"` : ''}`
+    : systemId
+      ? ` SYSTEM "${systemId}"`
+      : '';
+  return `<!doctype ${name}${ids}>`;
 }
 
 export interface WriteOptions {
@@ -125,7 +148,7 @@ export function writeFrozen(root: FrozenNode, options: WriteOptions): string {
   const write = (node: FrozenNode, masked: boolean, inSvg: boolean): void => {
     switch (node.type) {
       case NODE.document:
-        out.push('<!doctype html>');
+        out.push(doctype(node.childNodes?.find((child) => child.type === NODE.doctype)));
         for (const child of node.childNodes ?? [])
           if (child.type !== NODE.doctype) write(child, masked, inSvg);
         return;
@@ -138,7 +161,7 @@ export function writeFrozen(root: FrozenNode, options: WriteOptions): string {
         element(node, masked, inSvg);
         return;
       default:
-        // Doctypes (written once, above), comments and CDATA show nothing.
+        // Doctypes (written once, above, as the page had it), comments and CDATA show nothing.
         return;
     }
   };

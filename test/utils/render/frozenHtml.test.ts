@@ -45,6 +45,28 @@ describe('writeFrozen', () => {
     expect(html.indexOf('data-restage-plan')).toBeLessThan(html.indexOf('</head>'));
   });
 
+  it('keeps the page’s rendering mode: its doctype as it was, or none for a page in quirks mode', () => {
+    const page = doc([], [text('hi')]);
+    const without = { ...page, childNodes: page.childNodes!.filter((n) => n.type !== NODE.doctype) };
+    expect(writeFrozen(without, options()).startsWith('<html lang="en">')).toBe(true);
+    const legacy = {
+      ...page,
+      childNodes: page.childNodes!.map((n) =>
+        n.type === NODE.doctype
+          ? {
+              ...n,
+              name: 'html',
+              publicId: '-//W3C//DTD HTML 4.01 Transitional//EN',
+              systemId: 'http://www.w3.org/TR/html4/loose.dtd"><script>',
+            }
+          : n,
+      ),
+    };
+    expect(writeFrozen(legacy, options())).toMatch(
+      /^<!doctype html PUBLIC "-\/\/W3C\/\/DTD HTML 4\.01 Transitional\/\/EN" "http:\/\/www\.w3\.org\/TR\/html4\/loose\.dtdscript"><html/,
+    );
+  });
+
   it('drops scripts, handlers, javascript: URLs, frames’ content and what loads', () => {
     const html = writeFrozen(
       doc(
