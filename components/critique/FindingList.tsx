@@ -24,7 +24,7 @@ function FindingCard({ finding: f, preview }: { finding: Finding; preview?: FixP
   const fixable = preview && (f.fixPatch?.length ?? 0) > 0;
   const on = preview?.active === f.id;
   return (
-    <li className={`finding finding--${f.severity}`} data-finding={f.id}>
+    <li className={`finding finding--${f.severity}`} data-finding={f.id} data-rule={f.rule}>
       <p className="finding__head">
         <span className="finding__severity">{f.severity}</span>
         <strong>{f.title}</strong>
