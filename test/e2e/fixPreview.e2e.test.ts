@@ -86,7 +86,8 @@ describe('Preview this fix', () => {
       const [onProbes, offProbes, offBase] = on === a ? [probesA, probesB, baseB] : [probesB, probesA, baseA];
       await expect.poll(() => read(page, onProbes)).toEqual(onProbes.map((p) => p.expected));
       expect(await read(page, offProbes), `${off.id} untouched while ${on.id} is previewed`).toEqual(offBase);
-      expect(await button(on).getAttribute('aria-pressed')).toBe('true');
+      // The button shows pressed once the page has answered, a moment after the styles land.
+      await expect.poll(() => button(on).getAttribute('aria-pressed')).toBe('true');
       expect(await button(off).getAttribute('aria-pressed')).toBe('false');
     };
     const cleared = async () => {
