@@ -806,6 +806,11 @@ export const Draft = z.object({
   image: ArtifactRef.nullable(),
   imageRun: ImageRun.nullable(),
   imageCheck: ImageCheck.nullable(),
+  /**
+   * The image regions whose text OCR read and measured from pixels (the text-images stage); null
+   * when that stage did not run. A check judges a pixel finding only on an image it read again.
+   */
+  imagesRead: z.array(RegionId).nullable().default(null),
   /** A check, or a critique made against an earlier one: what changed since. */
   verify: Verify.nullable(),
   /** From the start of the job until the numbered boxes are on the page. */

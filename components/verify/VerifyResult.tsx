@@ -55,7 +55,7 @@ export function VerifyResult({ record, check }: { record: CritiqueRecord; check:
       key: 'not-rechecked',
       title: 'Not re-checked',
       items: verify.notRechecked,
-      about: 'a model saw these; a check measures only',
+      about: 'a model saw these, or OCR did not read their image again; a check judges only what it measures',
     },
   ];
   const m = verify.matched;

@@ -195,7 +195,7 @@ describe('verification in the panel says only what it measured', () => {
     expect(await listed(panel, 'not-rechecked')).toEqual(['seen-1', 'inferred-1']);
     expect(await listed(panel, 'resolved')).not.toContain('seen-1');
     expect(await panel.getByRole('heading', { name: /Not re-checked \(2\)/ }).textContent()).toContain(
-      'a model saw these; a check measures only',
+      'a model saw these, or OCR did not read their image again; a check judges only what it measures',
     );
     await panel.getByTestId('verify-result').scrollIntoViewIfNeeded();
     await panel.screenshot({ path: artifactPath('verify-not-rechecked.png'), fullPage: true });

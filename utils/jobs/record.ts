@@ -27,6 +27,7 @@ export function emptyDraft(): Draft {
     image: null,
     imageRun: null,
     imageCheck: null,
+    imagesRead: null,
     verify: null,
     firstLabelsMs: null,
     notes: [],

@@ -36,6 +36,11 @@ export function verifyHtml(verify: Verify, badges: Badges): string {
     group('Still present', verify.still, badges),
     group('New', verify.new, badges, 'region numbers are the later critique’s'),
     group('Gone', verify.gone, badges, 'their regions are no longer on the page'),
-    group('Not re-checked', verify.notRechecked, badges, 'a model saw these; a check measures only'),
+    group(
+      'Not re-checked',
+      verify.notRechecked,
+      badges,
+      'a model saw these, or OCR did not read their image again; a check judges only what it measures',
+    ),
   ].join('\n');
 }

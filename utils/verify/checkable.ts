@@ -5,6 +5,8 @@
  *     measured, so it is not resolved either;
  *   - a measured finding about the whole page (no regions) is judged only while at least half
  *     the earlier regions are matched: a page that lost most of its content is not the same page;
+ *   - a finding measured from an image's pixels is not re-checked unless the check read that image
+ *     again (OCR can be unavailable, or fail, and an unread image is not a fixed one);
  *   - every other measured finding is judged on its matched regions (utils/verify/findings.ts).
  * Later `seen`/`inferred` findings are not the check's to report, so they are never new.
  */
@@ -30,16 +32,20 @@ export function checkable(
   later: readonly Finding[],
   match: RegionMatch,
   earlierRegionCount: number,
+  /** Earlier image regions read again from pixels; every image when not given. */
+  reread?: ReadonlySet<string | undefined>,
 ): Checkable {
   const pageMatched = earlierRegionCount === 0 || match.after.size / earlierRegionCount >= PAGE_MATCHED_SHARE;
   const isGone = (f: Finding) =>
     f.regionIds.length === 0 ? !pageMatched : f.regionIds.every((id) => !match.after.has(id));
-  const measured = earlier.filter(isMeasured);
+  const unread = (f: Finding) =>
+    f.source === 'pixels' && reread !== undefined && !f.regionIds.every((id) => reread.has(id));
+  const measured = earlier.filter((f) => isMeasured(f) && !unread(f));
   return {
     judged: measured.filter((f) => !isGone(f)),
     gone: measured.filter(isGone),
     // With a model configured, a later version may ask the model to look at these again.
-    notRechecked: earlier.filter((f) => !isMeasured(f)),
+    notRechecked: earlier.filter((f) => !isMeasured(f) || unread(f)),
     later: later.filter(isMeasured),
   };
 }

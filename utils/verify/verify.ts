@@ -25,10 +25,15 @@ export function verify(
   earlier: CritiqueState,
   later: CritiqueState,
   /** The viewport height both critiques were taken at; read from the earlier regions when not given. */
-  options: { viewportHeight?: number } = {},
+  options: {
+    viewportHeight?: number;
+    /** Later image regions whose text was read from pixels; every image when not given. */
+    imagesRead?: readonly string[];
+  } = {},
 ): Verify {
   const match = matchRegions(earlier.regions, later.regions);
-  const split = checkable(earlier.findings, later.findings, match, earlier.regions.length);
+  const reread = options.imagesRead && new Set(options.imagesRead.map((id) => match.before.get(id)));
+  const split = checkable(earlier.findings, later.findings, match, earlier.regions.length, reread);
   const found = matchFindings(split.judged, split.later, match);
   // Resolved on the regions left, but some went with the page: the score cannot credit it.
   const resolvedIds = new Set(found.resolved.map((f) => f.id));

@@ -41,6 +41,24 @@ describe('a check says only what it measured', () => {
     expect(result.matched).toMatchObject({ before: 5, after: 5, matched: 5, gone: 0, added: 0 });
   });
 
+  it('judges a finding from the pixels of an image only when the check read that image again', () => {
+    const pixels = finding('image-text-1', { regionIds: ['r3'], source: 'pixels' });
+    // OCR could not run, or read other images: an unread image is not a fixed one.
+    for (const imagesRead of [[], ['r4']]) {
+      const result = verify(state(page, [pixels]), state(page, []), { imagesRead });
+      expect(ids(result.notRechecked)).toEqual(['image-text-1']);
+      expect([result.resolved, result.still, result.gone]).toEqual([[], [], []]);
+    }
+    // Read again and no longer found: resolved; found again: still.
+    expect(ids(verify(state(page, [pixels]), state(page, []), { imagesRead: ['r3'] }).resolved)).toEqual([
+      'image-text-1',
+    ]);
+    const again = finding('image-text-2', { regionIds: ['r3'], source: 'pixels' });
+    expect(ids(verify(state(page, [pixels]), state(page, [again]), { imagesRead: ['r3'] }).still)).toEqual([
+      'image-text-1',
+    ]);
+  });
+
   it('still, when the same problem is found on the same region', () => {
     const before = [finding('contrast-1', { regionIds: ['r2'] })];
     const result = verify(state(page, before), state(page, [finding('contrast-4', { regionIds: ['r2'] })]));

@@ -44,8 +44,9 @@ export const textImagesStage = defineStage({
           ? '1 image lies mostly outside the screenshot, so any text in it was not measured.'
           : `${read.outside} images lie mostly outside the screenshot, so any text in them was not measured.`,
       );
+    const imagesRead = read.readings.map((r) => r.region.id);
     const drafts = imageTextFindings(read.readings);
-    if (drafts.length === 0) return { notes };
+    if (drafts.length === 0) return { notes, imagesRead };
     const extent = extentOf(regions);
     const added = drafts.map((draft, i) => ({
       id: `image-text-${i + 1}`,
@@ -53,6 +54,6 @@ export const textImagesStage = defineStage({
       extent: extent(draft.regionIds),
     }));
     const all = [...findings, ...added];
-    return { findings: all, score: score(all.filter((f) => f.basis === 'measured')), notes };
+    return { findings: all, score: score(all.filter((f) => f.basis === 'measured')), notes, imagesRead };
   },
 });

@@ -17,9 +17,9 @@ export const verifyStage = defineStage({
   name: 'verify',
   optional: false,
   needs: ['regions', 'findings', 'score', 'extraction'],
-  uses: ['plan'],
+  uses: ['plan', 'imagesRead'],
   skip: (io) => (io.job.against ? null : 'nothing to check against'),
-  async run({ regions, findings: measured, score: measuredScore, extraction }, io) {
+  async run({ regions, findings: measured, score: measuredScore, extraction, imagesRead }, io) {
     const earlier = await io.earlier();
     if (!earlier) throw new Error('The critique to check against is no longer in history.');
     const before = earlier.draft;
@@ -35,7 +35,10 @@ export const verifyStage = defineStage({
         blueprint: before.plan?.blueprint ?? null,
       },
       { regions, findings, score, blueprint: null },
-      { viewportHeight: before.extraction?.viewport.height ?? extraction.viewport.height },
+      {
+        viewportHeight: before.extraction?.viewport.height ?? extraction.viewport.height,
+        imagesRead: imagesRead ?? [],
+      },
     );
     return changed.length > 0 ? { verify: result, findings, score } : { verify: result };
   },
