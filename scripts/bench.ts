@@ -377,6 +377,10 @@ async function ocrPerImage(harness: Harness, origin: string) {
   ];
   const rows: string[] = [];
   const warm: number[] = [];
+  // Earlier sections' critiques read images of text and leave the engine running: start cold.
+  await harness.worker.evaluate(
+    'chrome.offscreen.hasDocument().then((open) => open && chrome.offscreen.closeDocument())',
+  );
   for (const [index, path] of pages.entries()) {
     const { page, tabId } = await harness.openTab(`${origin}${path}`);
     const { regions } = Extraction.parse(
