@@ -22,7 +22,7 @@ import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Extraction, type Region } from '@/utils/schemas';
-import { axeNodes, compare, verdict, type AxeNode, type Comparison } from './axeContrast';
+import { axeNodes, compare, inClosedRoot, verdict, type AxeNode, type Comparison } from './axeContrast';
 import { CORPUS, HAS_CORPUS, withExtension } from './harness';
 import { renderedColors } from './renderedColors';
 
@@ -178,19 +178,6 @@ const DECISIONS: {
     holdsOrphan: ({ node }) => node.width < 1 || node.height < 1,
   },
 ];
-
-/** Whether a region's selector passes through a shadow root the page's own script cannot open. */
-const inClosedRoot = (page: Page, selector: string) =>
-  page.evaluate((parts) => {
-    let root: Document | ShadowRoot | null = document;
-    for (const part of parts.slice(0, -1)) {
-      const host: Element | null = root.querySelector(part);
-      if (!host || host.localName === 'iframe') return false;
-      if (host.shadowRoot === null) return true;
-      root = host.shadowRoot;
-    }
-    return false;
-  }, selector.split(' >>> '));
 
 const only = (c: Comparison, reason: string) => c.reasons.length === 1 && c.reasons[0] === reason;
 

@@ -52,7 +52,7 @@ export interface Comparison {
 
 export type Verdict = 'agree' | 'review-vs-incomplete' | 'disagree';
 
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+export const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 export async function axeNodes(page: Page, regions: readonly Region[]): Promise<AxeNode[]> {
   await page.addScriptTag({ path: AXE });
@@ -193,3 +193,16 @@ export function verdict(c: Pick<Comparison, 'restage' | 'axe'>): Verdict {
   if (restage === 'needs-review' && axe === 'incomplete') return 'review-vs-incomplete';
   return 'disagree';
 }
+
+/** Whether a region's selector passes through a shadow root the page's own script cannot open. */
+export const inClosedRoot = (page: Page, selector: string) =>
+  page.evaluate((parts) => {
+    let root: Document | ShadowRoot | null = document;
+    for (const part of parts.slice(0, -1)) {
+      const host: Element | null = root.querySelector(part);
+      if (!host || host.localName === 'iframe') return false;
+      if (host.shadowRoot === null) return true;
+      root = host.shadowRoot;
+    }
+    return false;
+  }, selector.split(' >>> '));

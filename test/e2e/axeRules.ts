@@ -3,10 +3,9 @@
  * mapped onto Restage's regions: the region anchored at the node's element, else the
  * innermost region holding it. axe is the outside reference; it never runs in the extension.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Region } from '@/utils/schemas';
-import { ROOT } from './harness';
+import { AXE } from './axeContrast';
 
 export type AxeOutcome = 'violation' | 'incomplete' | 'pass';
 
@@ -28,8 +27,6 @@ export interface AxeRuleNode {
   /** The heading level axe reads, for heading-order. */
   level: number | null;
 }
-
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 export async function axeRuleNodes(
   page: Page,

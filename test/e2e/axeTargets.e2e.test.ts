@@ -18,6 +18,7 @@ import { headingOrder } from '@/utils/measure/hierarchy';
 import { callsToAction, primaryAction } from '@/utils/measure/primaryAction';
 import { allTargets, targetFindings } from '@/utils/measure/targets';
 import { Extraction, type Region } from '@/utils/schemas';
+import { inClosedRoot } from './axeContrast';
 import { axeRuleNodes, type AxeRuleNode } from './axeRules';
 import { CORPUS, HAS_CORPUS, withExtension } from './harness';
 
@@ -42,19 +43,6 @@ interface Case {
   restage: Restage;
   axe: AxeRuleNode | null;
 }
-
-/** Whether a region's selector passes through a shadow root the page's own script cannot open. */
-const inClosedRoot = (page: Page, selector: string) =>
-  page.evaluate((parts) => {
-    let root: Document | ShadowRoot | null = document;
-    for (const part of parts.slice(0, -1)) {
-      const host: Element | null = root.querySelector(part);
-      if (!host || host.localName === 'iframe') return false;
-      if (host.shadowRoot === null) return true;
-      root = host.shadowRoot;
-    }
-    return false;
-  }, selector.split(' >>> '));
 
 const DECISIONS: { name: string; holds: (x: Case) => Promise<boolean> | boolean }[] = [
   {

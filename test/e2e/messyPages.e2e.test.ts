@@ -148,7 +148,8 @@ describe('regions on messy real-world markup', () => {
       expect(iou(live[i]!.box!, region.box), `${region.id} box`).toBeGreaterThanOrEqual(0.95);
     });
 
-    // The mockup keeps every word of the content regions, and so every word the page shows.
+    // The one-column mockup (drawn when a page can no longer be frozen) keeps every word of the
+    // content regions, and so every word the page shows; the frozen one: mockupStructure.e2e.
     const findings = measure(regions, viewport);
     const { blueprint, contentCheck } = restage(regions, findings, viewport);
     expect(contentCheck.wordsKept).toBe(contentCheck.words);

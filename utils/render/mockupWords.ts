@@ -1,6 +1,7 @@
 /**
  * Whether a rendered mockup still shows every word of the page's content regions. The mockup
- * is Restage's own HTML (./mockup.ts), so its words can be read without a DOM, in the
+ * (the frozen page, ./frozenHtml.ts, or the one-column fallback, ./mockup.ts) is HTML Restage
+ * wrote, with scripts gone, so its words can be read without a DOM, in the
  * background worker, the CLI and tests alike: the text between the body's tags, plus the
  * attribute values that stand in for text (a field's value or placeholder, an image's label).
  */
@@ -26,16 +27,20 @@ export function mockupText(html: string): string[] {
   const start = html.search(/<body[\s>]/i);
   const body = (start < 0 ? html : html.slice(start))
     .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<(style|script|template)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+    .replace(/<(style|script)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    // A template is inert, except a declarative shadow root's, whose words the page shows.
+    .replace(/<template\b(?![^>]*\sshadowrootmode=)[\s\S]*?<\/template\s*>/gi, ' ');
   const strings: string[] = [];
   let last = 0;
   for (const tag of body.matchAll(/<[^>]*>/g)) {
     strings.push(decode(body.slice(last, tag.index)));
     last = tag.index + tag[0].length;
     for (const [, , value] of tag[0].matchAll(SHOWN_ATTRIBUTES)) strings.push(decode(value ?? ''));
-    // An image's accessible name is its words (an image of text shows them).
+    // An image's accessible name is its words (an image of text shows them), and so is a
+    // control's that shows none (an icon button named "Select language").
     const label = /\saria-label="([^"]*)"/.exec(tag[0]);
-    if (label && /\srole="img"/.test(tag[0])) strings.push(decode(label[1] ?? ''));
+    if (label && (/\srole="(img|button|link)"/.test(tag[0]) || /^<(button|a)[\s>]/i.test(tag[0])))
+      strings.push(decode(label[1] ?? ''));
   }
   strings.push(decode(body.slice(last)));
   return strings.filter((s) => s.trim() !== '');

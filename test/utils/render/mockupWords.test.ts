@@ -68,10 +68,18 @@ describe('checkMockupWords', () => {
     ]);
   });
 
-  it('reads a field’s value or placeholder and an image’s label, not other attributes', () => {
+  it('reads a field’s value or placeholder and the label of an image or icon button, not other attributes', () => {
     const html =
       '<body><input value="typed text" aria-label="Label words"><input placeholder="Hint">' +
-      '<div role="img" aria-label="Logo words"></div><div aria-label="Not shown" title="Nor this"></div></body>';
-    expect(mockupText(html)).toEqual(['typed text', 'Hint', 'Logo words']);
+      '<div role="img" aria-label="Logo words"></div><div aria-label="Not shown" title="Nor this"></div>' +
+      '<button aria-label="Select language"><svg></svg></button></body>';
+    expect(mockupText(html)).toEqual(['typed text', 'Hint', 'Logo words', 'Select language']);
+  });
+
+  it('reads the words of a declarative shadow root, and no other template', () => {
+    const html =
+      '<body><my-card><template shadowrootmode="open"><p>Inside the card</p></template></my-card>' +
+      '<template><p>Never shown</p></template></body>';
+    expect(mockupText(html)).toEqual(['Inside the card']);
   });
 });
