@@ -797,6 +797,11 @@ export const Draft = z.object({
   plan: z.object({ blueprint: Blueprint, cssPatch: SavedCssPatch, contentCheck: ContentCheck }).nullable(),
   mockup: ArtifactRef.nullable(),
   annotated: ArtifactRef.nullable(),
+  /**
+   * A small picture of the page for lists (History, rounds): the annotated capture's top, at most
+   * 240 × 160 px, as JPEG. Null when there was no capture (and in records saved before it existed).
+   */
+  thumb: ArtifactRef.nullable().default(null),
   /** The labelled screenshot a model planner is sent, downscaled to its image-token budget. */
   labelled: z.object({ image: ArtifactRef, width: z.number().int(), height: z.number().int() }).nullable(),
   engine: Engine,
@@ -829,6 +834,13 @@ export const CritiqueRecord = z.object({
   against: z.string().nullable(),
   /** A check: whether it applies that critique's CSS patch to the page first. */
   preview: z.boolean(),
+  /**
+   * A round of refinement: the critique (round) it refines, whose constraints, locks and content
+   * it keeps. Null for a first critique and for checks.
+   */
+  refines: z.string().nullable().default(null),
+  /** 1 for a critique, 2, 3, … for the rounds refining it; a check carries its critique's round. */
+  round: z.number().int().min(1).default(1),
   url: z.string(),
   title: z.string(),
   tabId: TabId,

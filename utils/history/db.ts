@@ -8,7 +8,7 @@ import type { CritiqueRecord } from '../schemas';
 
 export const DB_NAME = 'restage';
 
-export type ArtifactKind = 'shot' | 'annotated' | 'labelled' | 'mockup' | 'image';
+export type ArtifactKind = 'shot' | 'annotated' | 'thumb' | 'labelled' | 'mockup' | 'image';
 
 export interface Artifact {
   /** `<critique id>:<kind>` */

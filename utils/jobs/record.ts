@@ -20,6 +20,7 @@ export function emptyDraft(): Draft {
     plan: null,
     mockup: null,
     annotated: null,
+    thumb: null,
     labelled: null,
     engine: 'offline',
     planner: null,

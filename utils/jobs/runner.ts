@@ -38,6 +38,9 @@ export interface JobRequest {
   request: string | null;
   against: string | null;
   preview: boolean;
+  /** A round: the critique it refines, and its number (utils/schemas.ts, `CritiqueRecord`). */
+  refines?: string | null;
+  round?: number;
 }
 
 interface Active {

@@ -2,13 +2,14 @@ import { capture } from '../../capture/shoot';
 import { fitImageToTokens } from '../../model/imageBudget';
 import { annotate } from '../../render/annotate';
 import { markTones } from '../../render/marks';
+import { thumbnail } from '../../render/thumb';
 import { defineStage } from '../stage';
 
 /**
  * Capture: the page's pixels in the chosen mode, masked for privacy, kept as a PNG Blob, and
  * the same picture with the boxes drawn in: `annotated.png` numbers the regions with measured
  * findings and draws the rest faint (utils/render/marks.ts); the model planner's copy numbers
- * every region. Optional: without pixels the findings and the plan still stand.
+ * every region; and a thumbnail of the annotated picture for lists. Optional: without pixels the findings and the plan still stand.
  */
 export const captureStage = defineStage({
   name: 'capture',
@@ -28,10 +29,11 @@ export const captureStage = defineStage({
     const tones = markTones(regions, findings, false);
     const labelled = await annotate(png, shot, regions, { tones, forModel: fit });
     const annotated = await io.store('annotated', labelled.png);
+    const thumb = await io.store('thumb', await thumbnail(labelled.png));
     const forModel =
       fit && labelled.scaled
         ? { image: await io.store('labelled', labelled.scaled), width: fit.width, height: fit.height }
         : null;
-    return { shot: { ...shot, image }, annotated, labelled: forModel, notes: shot.notes };
+    return { shot: { ...shot, image }, annotated, thumb, labelled: forModel, notes: shot.notes };
   },
 });
