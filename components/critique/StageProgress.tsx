@@ -1,3 +1,4 @@
+import { leftOutModel } from '@/utils/jobs/record';
 import type { JobStatus, StageStatus } from '@/utils/schemas';
 
 const MARK: Record<StageStatus, string> = {
@@ -11,7 +12,13 @@ const MARK: Record<StageStatus, string> = {
 
 const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
 
-/** The job's stages as they run: what is done (and how long it took), what runs now, what is left. */
+/** Said once under an offline critique's stages, which do not list the model's. */
+export const MODEL_WOULD_ADD = 'With a model: a model plan, a generated image and its text check.';
+
+/**
+ * The job's stages as they run: what is done (and how long it took), what runs now, what is
+ * left. Only the stages that run are listed; offline, one line says what a model would add.
+ */
 export function StageProgress({ job, onCancel }: { job: JobStatus; onCancel?: () => void }) {
   return (
     <section className="stages" aria-label="Progress" data-testid="stage-progress">
@@ -33,6 +40,11 @@ export function StageProgress({ job, onCancel }: { job: JobStatus; onCancel?: ()
           </li>
         ))}
       </ol>
+      {leftOutModel(job.stages) && (
+        <p className="stages__model muted" data-testid="model-stages-note">
+          {MODEL_WOULD_ADD}
+        </p>
+      )}
       {onCancel && (
         <button type="button" onClick={onCancel}>
           Cancel

@@ -10,6 +10,23 @@ import type { AnyStage } from './stage';
 /** A critique's stages, in order: all but a check's `preview` (utils/jobs/stages lists their modules). */
 export const CRITIQUE_STAGE_NAMES: readonly StageName[] = StageName.exclude(['preview']).options;
 
+/**
+ * The stages that run only with a model. A job started with no model configured does not list
+ * them: the stages shown are the stages that run (the panel says once what a model would add).
+ */
+export const MODEL_STAGE_NAMES: readonly StageName[] = ['model-plan', 'image', 'image-check'];
+
+/** The stages a job lists, of those its kind has, with a model configured or not. */
+export function stagesToRun(stages: readonly StageName[], withModel: boolean): StageName[] {
+  return withModel ? [...stages] : stages.filter((name) => !MODEL_STAGE_NAMES.includes(name));
+}
+
+/** A critique whose model stages were left out: it was started with no model configured. */
+export function leftOutModel(stages: readonly { name: StageName }[]): boolean {
+  const names = stages.map((s) => s.name);
+  return names.includes('plan') && !MODEL_STAGE_NAMES.some((name) => names.includes(name));
+}
+
 export function emptyDraft(): Draft {
   return {
     extraction: null,
@@ -71,8 +88,15 @@ export function mergeDraft(draft: Draft, output: Partial<Draft>): Draft {
   };
 }
 
+/**
+ * Whether this version of Restage makes records with these stages: the kind's stages, with the
+ * model stages or without them (a job keeps the list it started with, so a resumed offline job
+ * stays offline).
+ */
 export function sameStages(record: CritiqueRecord, stages: readonly AnyStage[]): boolean {
-  return record.job.stages.map((s) => s.name).join() === stages.map((s) => s.name).join();
+  const listed = record.job.stages.map((s) => s.name).join();
+  const names = stages.map((s) => s.name);
+  return [true, false].some((withModel) => stagesToRun(names, withModel).join() === listed);
 }
 
 /** The exportable critique; timings are the runner's own, per stage, plus `total`. */

@@ -8,7 +8,7 @@
 import type { ArtifactKind } from '../history/db';
 import { StorageFullError } from '../history/store';
 import type { CaptureMode, CritiqueRecord, Draft, JobEvent, JobKind, Settings, StageName } from '../schemas';
-import { emptyRecord, mergeDraft, sameStages } from './record';
+import { emptyRecord, mergeDraft, sameStages, stagesToRun } from './record';
 import { addSentences } from './sentences';
 import { missingInputs, type AnyStage, type JobInfo, type ModelAccess, type StageIO } from './stage';
 
@@ -76,7 +76,7 @@ export class JobRunner {
       this.deps.stages[request.kind].map((s) => s.name),
       Date.now(),
     );
-    return this.launch(record, new Map());
+    return this.launch(record, new Map(), true);
   }
 
   /** Continues an interrupted or failed job from its last finished stage. */
@@ -138,7 +138,12 @@ export class JobRunner {
     return true;
   }
 
-  private async launch(record: CritiqueRecord, blobs: Map<string, Blob>): Promise<CritiqueRecord> {
+  /** Runs `record`; a `fresh` job first drops the model stages when its settings configure no model. */
+  private async launch(
+    record: CritiqueRecord,
+    blobs: Map<string, Blob>,
+    fresh = false,
+  ): Promise<CritiqueRecord> {
     const job: Active = {
       record,
       controller: new AbortController(),
@@ -154,6 +159,13 @@ export class JobRunner {
       if (this.active.size === 0) this.deps.keepAlive(false);
       throw error;
     });
+    if (fresh) {
+      const names = stagesToRun(
+        record.job.stages.map((s) => s.name),
+        this.deps.model?.(settings) != null,
+      );
+      record.job.stages = record.job.stages.filter((s) => names.includes(s.name));
+    }
     await this.persist(job);
     this.emitStage(job);
     const queued = structuredClone(record);
@@ -168,8 +180,9 @@ export class JobRunner {
     try {
       const io = this.io(job, settings, started);
       for (const stage of this.deps.stages[record.kind]) {
-        const entry = record.job.stages.find((s) => s.name === stage.name)!;
-        if (entry.status === 'done') continue;
+        // A stage the job does not list (a model stage, offline) is not part of it.
+        const entry = record.job.stages.find((s) => s.name === stage.name);
+        if (!entry || entry.status === 'done') continue;
         if (signal.aborted) break;
         const missing = missingInputs(stage, record.draft);
         const reason =

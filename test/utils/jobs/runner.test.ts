@@ -268,4 +268,73 @@ describe('job runner', () => {
     expect(record.job.state).toBe('done');
     expect(record.draft.notes).toEqual(['captured', 'planned']);
   });
+
+  describe('model stages', () => {
+    /** The five stages with a model plan after plan, as in CRITIQUE_STAGES. */
+    const withModelPlan = (run: AnyStage['run']) => {
+      const list = stages();
+      list.splice(4, 0, { name: 'model-plan', optional: true, needs: ['regions'], run } as AnyStage);
+      return list;
+    };
+    const model = () => ({ settings: DEFAULT_SETTINGS, client: () => ({}) as never });
+
+    it('offline, a job does not list them and they never run', async () => {
+      const modelPlan = vi.fn(async () => ({}));
+      const { runner, events, saved } = harness(withModelPlan(modelPlan));
+      const queued = await runner.start(request);
+      await runner.settled('job-1');
+      expect(queued.job.stages.map((s) => s.name)).toEqual([
+        'regions',
+        'measure',
+        'capture',
+        'plan',
+        'render',
+      ]);
+      expect(saved.every((r) => r.job.stages.every((s) => s.name !== 'model-plan'))).toBe(true);
+      expect(final(events).record.job.state).toBe('done');
+      expect(modelPlan).not.toHaveBeenCalled();
+    });
+
+    it('with a model configured, a job lists them and runs them', async () => {
+      const modelPlan = vi.fn(async () => ({}));
+      const { runner, events } = harness(withModelPlan(modelPlan), { model });
+      const queued = await runner.start(request);
+      await runner.settled('job-1');
+      expect(queued.job.stages.map((s) => s.name)).toContain('model-plan');
+      expect(modelPlan).toHaveBeenCalledOnce();
+      expect(final(events).record.job.stages.find((s) => s.name === 'model-plan')!.status).toBe('done');
+    });
+
+    it('an offline job resumes as it started, even after a model is configured', async () => {
+      const modelPlan = vi.fn(async () => ({}));
+      const offline = harness(withModelPlan(modelPlan));
+      await offline.runner.start(request);
+      await offline.runner.settled('job-1');
+      const interrupted = structuredClone(offline.saved.at(-1)!);
+      interrupted.job.state = 'interrupted';
+      for (const stage of interrupted.job.stages.slice(3))
+        Object.assign(stage, { status: 'pending', ms: null });
+      const online = harness(withModelPlan(modelPlan), {
+        model,
+        load: async () => structuredClone(interrupted),
+      });
+      await online.runner.resume('job-1', request.url);
+      await online.runner.settled('job-1');
+      const { record } = final(online.events);
+      expect(record.job.state).toBe('done');
+      expect(record.job.stages.map((s) => s.name)).not.toContain('model-plan');
+      expect(modelPlan).not.toHaveBeenCalled();
+    });
+
+    it('refuses to resume a job whose stages this version does not make', async () => {
+      const { runner, saved } = harness(withModelPlan(async () => ({})));
+      await runner.start(request);
+      await runner.settled('job-1');
+      const other = structuredClone(saved.at(-1)!);
+      other.job.state = 'interrupted';
+      other.job.stages = other.job.stages.filter((s) => s.name !== 'capture');
+      saved.push(other);
+      await expect(runner.resume('job-1', request.url)).rejects.toThrow(/another version/);
+    });
+  });
 });
