@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { LABELS_COMMAND } from './utils/overlay/labelsCommand';
 import { escapeNoncharacters } from './scripts/lib/noncharacters';
 import { tesseractAssets } from './scripts/lib/tesseractAssets';
 
@@ -28,6 +29,14 @@ export default defineConfig({
     // those pages need host access. Nothing is injected until the user asks.
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Open Restage' },
+    // Shows or hides the numbered boxes on the page (utils/overlay/labels.ts). Alt+Shift+L is
+    // free in Chrome and Firefox; users can change it at chrome://extensions/shortcuts.
+    commands: {
+      [LABELS_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Show or hide the numbered labels on the page',
+      },
+    },
     // The bundled OCR engine is WebAssembly. Chrome's default extension CSP
     // ("script-src 'self'") disables WebAssembly; 'wasm-unsafe-eval' is the one allowance
     // MV3 permits (https://developer.chrome.com/docs/extensions/reference/manifest/content-security-policy).

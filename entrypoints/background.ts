@@ -3,6 +3,7 @@ import { startJobService } from '@/utils/jobs/service';
 import { onMessage } from '@/utils/messaging';
 import { testConnection } from '@/utils/model/connection';
 import { readImageText } from '@/utils/ocr/offscreen';
+import { onCommand, setLabelsHidden } from '@/utils/overlay/labels';
 import { restrictLocalStorage } from '@/utils/settings/accessLevel';
 import { moveKeyOut } from '@/utils/settings/storage';
 import { probeTab } from '@/utils/tabs/inject';
@@ -23,4 +24,6 @@ export default defineBackground(() => {
   startJobService();
   onMessage('testConnection', (settings) => testConnection(settings, { extensionId: browser.runtime.id }));
   onMessage('readImageText', ({ image }) => readImageText(image));
+  onMessage('setLabelsHidden', ({ tabId, hidden }) => setLabelsHidden(tabId, hidden));
+  browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));
 });

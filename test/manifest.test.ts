@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../wxt.config';
 import { OCR_CORE_VARIANTS } from '@/utils/ocr/assets';
+import { LABELS_COMMAND } from '@/utils/overlay/labelsCommand';
 
 type Env = Parameters<Extract<NonNullable<typeof config.manifest>, (...args: never[]) => unknown>>[0];
 const env = (browser: string): Env =>
@@ -36,6 +37,15 @@ describe('the manifest', () => {
     expect(chrome.content_security_policy).toEqual({
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     });
+  });
+
+  it('declares Alt+Shift+L as the command that hides and shows the labels, in Chrome and Firefox', async () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const { commands } = await manifestFor(browser);
+      expect(Object.keys(commands ?? {})).toEqual([LABELS_COMMAND]);
+      expect(commands?.[LABELS_COMMAND]?.suggested_key).toEqual({ default: 'Alt+Shift+L' });
+      expect(commands?.[LABELS_COMMAND]?.description).toMatch(/labels/);
+    }
   });
 
   it('Firefox: no sidePanel, no offscreen, and no OCR files', async () => {

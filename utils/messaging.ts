@@ -58,7 +58,13 @@ export const protocol = {
     request: z.object({ box: Box }),
     reply: z.object({ scrollX: z.number(), scrollY: z.number() }),
   },
-  showOverlay: { request: z.object({ regions: z.array(Region) }), reply: Nothing },
+  /** Draws the regions' numbered boxes; with `labels` false (Hide labels) it only keeps them. */
+  showOverlay: {
+    request: z.object({ regions: z.array(Region), labels: z.boolean().default(true) }),
+    reply: Nothing,
+  },
+  /** Hide labels: takes the numbered boxes off the page (false) or draws them again (true). */
+  setLabels: { request: z.object({ shown: z.boolean() }), reply: Nothing },
   hideOverlay: { request: Nothing, reply: Nothing },
   highlightRegion: { request: z.object({ id: RegionId.nullable() }), reply: Nothing },
   scrollToRegion: { request: z.object({ id: RegionId }), reply: Nothing },
@@ -127,6 +133,8 @@ export const protocol = {
     request: ForTab,
     reply: z.object({ critique: CritiqueRecord.nullable(), check: CritiqueRecord.nullable() }),
   },
+  /** Hides or shows the tab's numbered labels, and remembers it for the tab (utils/overlay/labels.ts). */
+  setLabelsHidden: { request: ForTab.extend({ hidden: z.boolean() }), reply: Nothing },
   /** A job held in memory or saved, by id. */
   getRecord: { request: ForJob, reply: CritiqueRecord.nullable() },
   /** After deleting old critiques: saves a job that ended while storage was full. */
@@ -167,6 +175,7 @@ export const senders = {
   cancelPick: FROM.restage,
   scrollToBox: FROM.restage,
   showOverlay: FROM.restage,
+  setLabels: FROM.restage,
   hideOverlay: FROM.restage,
   highlightRegion: FROM.restage,
   scrollToRegion: FROM.restage,
@@ -184,6 +193,7 @@ export const senders = {
   resumeJob: FROM.ui,
   getJob: FROM.ui,
   getRecord: FROM.ui,
+  setLabelsHidden: FROM.ui,
   retrySave: FROM.ui,
   testConnection: FROM.ui,
   readImageText: FROM.ui,

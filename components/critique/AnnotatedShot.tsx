@@ -4,6 +4,7 @@ import { flaggedRegionIds, type MarkTone, markTones } from '@/utils/render/marks
 import type { Draft, Finding, Region } from '@/utils/schemas';
 import { useArtifactUrl } from '../focus/useArtifactUrl';
 import { useRegionFocus } from '../focus/RegionFocus';
+import { useRovingFocus } from '../focus/useRovingFocus';
 import { useWidth } from '../focus/useWidth';
 import { Lightbox } from '../shell/Lightbox';
 
@@ -71,7 +72,9 @@ export function AnnotatedShot({ shot, regions, findings }: Props) {
  * findings below), and badges go where placeBadges finds them room clear of every region's
  * text, as on the page and in `annotated.png`; a badge that had to move away gets a leader line
  * to its box, and one with no room near its box is drawn where it covers least. Only numbered
- * regions compete for room. With `onOpen`, the picture itself is a button that opens it.
+ * regions compete for room. With `onOpen`, the picture itself is a button that opens it. The
+ * numbered boxes are one tab stop: arrow keys move between them in reading order, Home and End
+ * to the first and last, and a focused box is highlighted on the page as a hovered one is.
  */
 function ShotFigure({
   shot,
@@ -105,6 +108,8 @@ function ShotFigure({
     badge,
     PANEL_REACH,
   );
+  const numbered = boxes.filter(({ region }) => places.has(region.id));
+  const roving = useRovingFocus(numbered.length);
   const leaders = boxes.flatMap(({ region }) => {
     const leader = places.get(region.id)?.leader;
     return leader ? [{ id: region.id, ...leader }] : [];
@@ -164,10 +169,9 @@ function ShotFigure({
           ))}
         </svg>
       )}
-      {boxes.flatMap(({ region, box, tone }) => {
-        const place = places.get(region.id);
-        if (!place) return [];
-        return [
+      {numbered.map(({ region, box, tone }, i) => {
+        const place = places.get(region.id)!;
+        return (
           <button
             key={region.id}
             type="button"
@@ -177,6 +181,9 @@ function ShotFigure({
             style={position(box)}
             onMouseEnter={() => hover(region.id)}
             onMouseLeave={() => hover(null)}
+            {...roving.item(i, () => hover(region.id))}
+            onBlur={() => hover(null)}
+            onKeyDown={roving.onKeyDown}
             onClick={() => select(region.id)}
             aria-label={`Region ${region.id.slice(1)}: ${region.kind} ${region.name}`}
           >
@@ -190,8 +197,8 @@ function ShotFigure({
             >
               {region.id.slice(1)}
             </span>
-          </button>,
-        ];
+          </button>
+        );
       })}
     </figure>
   );

@@ -6,6 +6,7 @@ import type { CritiqueJob } from './useCritiqueJob';
 import { AnnotatedShot } from './AnnotatedShot';
 import { EngineSummary } from './EngineSummary';
 import { FindingList } from './FindingList';
+import { LabelsToggle } from './LabelsToggle';
 import { RegionList } from './RegionList';
 import { ScoreCard } from './ScoreCard';
 import { StageProgress } from './StageProgress';
@@ -149,6 +150,7 @@ export function CritiqueTab({ job, tabId }: { job: CritiqueJob; tabId?: number }
           {draft.shot && draft.shot.masked > 0 && ` · ${draft.shot.masked} private areas masked`}
         </p>
       )}
+      {draft && draft.regions.length > 0 && tabId !== undefined && <LabelsToggle tabId={tabId} />}
       {draft &&
         notesOf(draft).map((note) => (
           <p key={note} className="note" data-testid="capture-note">

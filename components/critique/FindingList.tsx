@@ -5,6 +5,9 @@ import type { FixPreview } from './useFixPreview';
 
 const ORDER: Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
 
+/** The findings list's id: the panel's "Skip to findings" focuses it (components/shell/Workspace.tsx). */
+export const FINDINGS_ID = 'findings';
+
 /** AAA-only contrast (a goal, not a requirement) and info notes: kept, but folded under one line. */
 const isNote = (f: Finding) => f.severity === 'info' || f.rule === 'wcag-1.4.6';
 
@@ -72,7 +75,7 @@ export function FindingList({ findings, preview }: { findings: Finding[]; previe
   return (
     <div className="findings-block" data-testid="finding-list">
       {preview?.problem && <p role="alert">{preview.problem}</p>}
-      <ol className="findings" aria-label="Findings">
+      <ol className="findings" aria-label="Findings" id={FINDINGS_ID} tabIndex={-1}>
         {main.map((f) => (
           <FindingCard key={f.id} finding={f} preview={preview} />
         ))}

@@ -1,4 +1,5 @@
 import { useRegionFocus } from './RegionFocus';
+import { useRovingFocus } from './useRovingFocus';
 
 const SHOWN = 12;
 
@@ -13,12 +14,17 @@ export interface BadgeScope {
   shownAs(id: string): string | null;
 }
 
-/** The numbered regions something points at, in sync with the page and the screenshot. */
+/**
+ * The numbered regions something points at, in sync with the page and the screenshot. They are
+ * one tab stop, with arrow keys between them; focusing one highlights its region as hovering does.
+ */
 export function RegionBadges({ ids, scope }: { ids: readonly string[]; scope?: BadgeScope }) {
   const { hovered, hover, select } = useRegionFocus();
+  const shownIds = ids.slice(0, SHOWN);
+  const roving = useRovingFocus(shownIds.length);
   return (
-    <>
-      {ids.slice(0, SHOWN).map((id) => {
+    <span className="badges" role="group" aria-label="Regions" onKeyDown={roving.onKeyDown}>
+      {shownIds.map((id, i) => {
         const shown = scope ? scope.shownAs(id) : id;
         const label = scope
           ? `Region ${id.slice(1)} of ${scope.of}${shown ? `, ${shown.slice(1)} on the page` : ', not in the critique'}`
@@ -30,8 +36,11 @@ export function RegionBadges({ ids, scope }: { ids: readonly string[]; scope?: B
             className={`badge${scope ? ' badge--scoped' : ''}${shown !== null && shown === hovered ? ' badge--active' : ''}`}
             onMouseEnter={() => shown && hover(shown)}
             onMouseLeave={() => shown && hover(null)}
+            {...roving.item(i, () => shown && hover(shown))}
+            onBlur={() => shown && hover(null)}
             onClick={() => shown && select(shown)}
-            disabled={shown === null}
+            // Still focusable, so the arrow keys reach the badges after it.
+            aria-disabled={shown === null || undefined}
             aria-label={label}
             title={scope ? label : undefined}
             data-region-id={id}
@@ -41,6 +50,6 @@ export function RegionBadges({ ids, scope }: { ids: readonly string[]; scope?: B
         );
       })}
       {ids.length > SHOWN && <span className="muted">+{ids.length - SHOWN}</span>}
-    </>
+    </span>
   );
 }

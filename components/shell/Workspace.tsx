@@ -1,7 +1,9 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { flushSync } from 'react-dom';
 import type { TabStatus } from '@/utils/schemas';
 import { AlternativeTab } from '../alternative/AlternativeTab';
 import { CritiqueTab } from '../critique/CritiqueTab';
+import { FINDINGS_ID } from '../critique/FindingList';
 import { useCritiqueJob } from '../critique/useCritiqueJob';
 import { RegionFocusProvider } from '../focus/RegionFocus';
 import { HistoryTab } from '../history/HistoryTab';
@@ -10,13 +12,28 @@ import { VerifyTab } from '../verify/VerifyTab';
 const VIEWS = ['Critique', 'Alternative', 'Verify', 'History'] as const;
 type View = (typeof VIEWS)[number];
 
+const id = (name: View, part: string) => `view-${name.toLowerCase()}-${part}`;
+
+export interface WorkspaceHandle {
+  /** The panel's "Skip to findings": shows the Critique view and focuses its findings (or the view, before any). */
+  showFindings(): void;
+}
+
 /**
  * The panel's views as ARIA tabs (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/): arrow
  * keys move between tabs, and only the selected tab is in the tab order. Every view stays
  * mounted (hidden when not selected), so a view keeps its state, such as a preview being on.
  */
-export function Workspace({ status }: { status: TabStatus }) {
+export function Workspace({ status, ref }: { status: TabStatus; ref?: Ref<WorkspaceHandle> }) {
   const [view, setView] = useState<View>('Critique');
+  useImperativeHandle(ref, () => ({
+    showFindings() {
+      // Rendered now, so the findings are shown before they take focus.
+      flushSync(() => setView('Critique'));
+      const target = document.getElementById(FINDINGS_ID) ?? document.getElementById(id('Critique', 'panel'));
+      target?.focus();
+    },
+  }));
   const job = useCritiqueJob(status.tabId);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (event: KeyboardEvent) => {
@@ -26,7 +43,6 @@ export function Workspace({ status }: { status: TabStatus }) {
     setView(next);
     tabs.current[VIEWS.indexOf(next)]?.focus();
   };
-  const id = (name: View, part: string) => `view-${name.toLowerCase()}-${part}`;
   return (
     <RegionFocusProvider tabId={status.tabId}>
       <div role="tablist" aria-label="Restage views" className="views" onKeyDown={onKey}>
@@ -56,6 +72,7 @@ export function Workspace({ status }: { status: TabStatus }) {
           id={id(name, 'panel')}
           aria-labelledby={id(name, 'tab')}
           hidden={view !== name}
+          tabIndex={-1}
           className="views__panel"
         >
           {name === 'Critique' && <CritiqueTab job={job} tabId={status.tabId} />}

@@ -63,7 +63,11 @@ export default defineContentScript({
       scrollTo({ left: 0, top: Math.max(0, box.y - 16), behavior: 'instant' });
       return { scrollX, scrollY };
     });
-    onMessage('showOverlay', ({ regions }) => overlay.draw(regions));
+    onMessage('showOverlay', ({ regions, labels }) => {
+      overlay.setLabels(labels);
+      overlay.draw(regions);
+    });
+    onMessage('setLabels', ({ shown }) => overlay.setLabels(shown));
     onMessage('hideOverlay', () => {
       picking?.abort();
       overlay.remove();

@@ -1,12 +1,28 @@
 import { browser } from '#imports';
-import { Workspace } from '@/components/shell/Workspace';
+import { useRef } from 'react';
+import { Workspace, type WorkspaceHandle } from '@/components/shell/Workspace';
 import { TabHeader } from '@/components/TabHeader';
 import { useTargetTab } from './useTargetTab';
 
 export function App() {
   const target = useTargetTab();
+  const workspace = useRef<WorkspaceHandle>(null);
+  const critiquable = target.state === 'ready' && target.status.critiquable;
   return (
     <main className="panel">
+      {/* First in the tab order: past the header, the views and up to 200 regions in one step. */}
+      {critiquable && (
+        <a
+          href="#findings"
+          className="skip-link"
+          onClick={(event) => {
+            event.preventDefault();
+            workspace.current?.showFindings();
+          }}
+        >
+          Skip to findings
+        </a>
+      )}
       <header className="panel__brand">
         <h1>Restage</h1>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
@@ -19,7 +35,7 @@ export function App() {
         <TabHeader status={target.status} probe={target.probe} probeError={target.probeError} />
       )}
       {target.state === 'ready' && target.status.critiquable && (
-        <Workspace key={target.status.tabId} status={target.status} />
+        <Workspace key={target.status.tabId} status={target.status} ref={workspace} />
       )}
     </main>
   );

@@ -10,7 +10,13 @@ import { claim } from './ownUi';
 const SETTLED_MS = 50;
 
 export interface Overlay {
+  /** Draws these regions' boxes, unless the labels are hidden (then it only keeps the regions). */
   draw(regions: Region[]): void;
+  /**
+   * Hide labels: false takes every box off the page but keeps the regions, and true draws them
+   * again where their elements are now. Holds for later draws until changed.
+   */
+  setLabels(shown: boolean): void;
   highlight(id: string | null): void;
   regionById(id: string): Region | undefined;
   /** A dashed box in viewport coordinates, for the element picker; null hides it. */
@@ -35,6 +41,7 @@ export async function createOverlay(
   onHover: (id: string | null) => void,
 ): Promise<Overlay> {
   let regions: Region[] = [];
+  let labels = true;
   /** When the overlay last changed what the page shows. */
   let changedAt = -Infinity;
   const boxes = new Map<string, HTMLDivElement>();
@@ -123,37 +130,55 @@ export async function createOverlay(
   const resizeObserver = new ResizeObserver(remeasure);
   ctx.addEventListener(window, 'resize', remeasure);
 
+  const clearBoxes = () => {
+    resizeObserver.disconnect();
+    layer.replaceChildren();
+    boxes.clear();
+    current.clear();
+  };
+  const drawBoxes = () => {
+    clearBoxes();
+    for (const region of regions) {
+      const box = document.createElement('div');
+      box.className = 'box';
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = region.id.slice(1);
+      badge.addEventListener('mouseenter', () => onHover(region.id));
+      badge.addEventListener('mouseleave', () => onHover(null));
+      const leader = document.createElement('div');
+      leader.className = 'leader';
+      box.append(badge, leader);
+      const { x, y, width, height } = region.box;
+      current.set(
+        region.id,
+        region.flags.fixed ? { x: x - scrollX, y: y - scrollY, width, height } : region.box,
+      );
+      boxes.set(region.id, box);
+      layer.append(box);
+    }
+    measureContents();
+    layout();
+    resizeObserver.observe(document.documentElement);
+  };
+
   return {
     draw(next) {
       regions = next;
       changedAt = performance.now();
       if (!ui.mounted) ui.mount();
       layer.hidden = false;
-      layer.replaceChildren();
-      boxes.clear();
-      current.clear();
-      for (const region of regions) {
-        const box = document.createElement('div');
-        box.className = 'box';
-        const badge = document.createElement('span');
-        badge.className = 'badge';
-        badge.textContent = region.id.slice(1);
-        badge.addEventListener('mouseenter', () => onHover(region.id));
-        badge.addEventListener('mouseleave', () => onHover(null));
-        const leader = document.createElement('div');
-        leader.className = 'leader';
-        box.append(badge, leader);
-        const { x, y, width, height } = region.box;
-        current.set(
-          region.id,
-          region.flags.fixed ? { x: x - scrollX, y: y - scrollY, width, height } : region.box,
-        );
-        boxes.set(region.id, box);
-        layer.append(box);
-      }
-      measureContents();
-      layout();
-      resizeObserver.observe(document.documentElement);
+      if (labels) drawBoxes();
+      else clearBoxes();
+    },
+    setLabels(shown) {
+      if (shown === labels) return;
+      labels = shown;
+      changedAt = performance.now();
+      if (!shown) return clearBoxes();
+      drawBoxes();
+      // The page may have changed while the labels were off.
+      remeasure();
     },
     remeasure,
     regionById(id) {

@@ -1,4 +1,5 @@
 import { sendMessage } from '../../messaging';
+import { labelsHidden } from '../../overlay/labels';
 import { coverageNotes } from '../../regions/coverage';
 import { probeTab } from '../../tabs/inject';
 import { defineStage } from '../stage';
@@ -23,7 +24,8 @@ export const regionsStage = defineStage({
     io.signal.throwIfAborted();
     // A check keeps the critique's numbered boxes on the page: its numbers are the ones the
     // panel talks about (verify maps the new regions to them).
-    if (io.job.kind === 'critique') await sendMessage('showOverlay', { regions }, tabId);
+    if (io.job.kind === 'critique')
+      await sendMessage('showOverlay', { regions, labels: !(await labelsHidden(tabId)) }, tabId);
     const notes = coverageNotes(extraction.coverage);
     if (extraction.omitted > 0 && !extraction.coverage.reasons.includes('region-cap'))
       notes.push(
