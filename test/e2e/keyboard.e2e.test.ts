@@ -85,6 +85,12 @@ describe.skipIf(!HAS_CORPUS)('the panel by keyboard, on a page with many regions
   it('offline: no model stages and one sentence; skip link first; one Tab stop per list; Hide labels and its command', async () => {
     const { page, tabId } = await env.harness.openTab(`${env.server.origin}/corpus/${PAGE}`);
     const panel = await env.harness.openPanel(tabId);
+    // Before any critique, the skip link goes to the Critique view.
+    await panel.getByRole('button', { name: 'Critique this page' }).waitFor();
+    await panel.keyboard.press('Tab');
+    expect((await focusNow(panel)).text).toBe('Skip to findings');
+    await panel.keyboard.press('Enter');
+    expect((await focusNow(panel)).id).toBe('view-critique-panel');
     await watchStages(panel);
     await critiqueInPanel(panel, 'full', ['done']);
 
@@ -128,16 +134,28 @@ describe.skipIf(!HAS_CORPUS)('the panel by keyboard, on a page with many regions
     await top.reload();
     await top.getByTestId('region-list').waitFor();
     let stopsBefore = 0;
+    const unmarked: string[] = [];
     while (!(await focusNow(top)).inRegions && stopsBefore < 100) {
       await top.keyboard.press('Tab');
       stopsBefore += 1;
+      // Every stop on the way shows where focus is.
+      const now = await focusNow(top);
+      if (now.outline !== 'solid') unmarked.push(now.label ?? now.text);
     }
+    expect(unmarked).toEqual([]);
     expect((await focusNow(top)).region).toBe('r1');
     await top.keyboard.press('Tab');
     expect((await focusNow(top)).inRegions).toBe(false);
     await top.keyboard.press('Shift+Tab');
     expect((await focusNow(top)).region).toBe('r1');
     console.log(`Tab stops from the top to the region list (${regionCount} regions): ${stopsBefore}`);
+    const controls = await top.evaluate(() => {
+      const all = [
+        ...document.querySelectorAll<HTMLElement>('button:not(:disabled), a[href], input, select, summary'),
+      ].filter((el) => el.checkVisibility());
+      return { all: all.length, stops: all.filter((el) => el.tabIndex >= 0).length };
+    });
+    console.log(`Visible controls in the panel: ${controls.all}; Tab stops among them: ${controls.stops}`);
 
     // Arrow keys move within it; a focused region is highlighted on the page as a hovered one is.
     await top.keyboard.press('ArrowDown');
@@ -159,8 +177,16 @@ describe.skipIf(!HAS_CORPUS)('the panel by keyboard, on a page with many regions
     expect((await focusNow(top)).outline).toBe('solid');
     await shots(top, 'region-item');
 
-    // Hide labels, by keyboard: the page's boxes go, the critique stays; again, they come back.
+    // Hide labels, by keyboard: the page's boxes go, the critique stays; again, they come back,
+    // where their elements are now. The toggle names the shortcut bound to it.
     const toggle = top.getByTestId('hide-labels');
+    expect(await toggle.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+L');
+    const firstBoxTop = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('restage-overlay')?.shadowRoot?.querySelector<HTMLElement>('.box');
+        return box ? parseFloat(box.style.top) : null;
+      });
+    const before = (await firstBoxTop())!;
     await toggle.focus();
     await top.keyboard.press('Space');
     await expect.poll(() => pageBoxes(page)).toBe(0);
@@ -169,9 +195,12 @@ describe.skipIf(!HAS_CORPUS)('the panel by keyboard, on a page with many regions
     expect(await top.locator('[data-testid=finding-list] li').count()).toBe(findingCount);
     await top.screenshot({ path: artifactPath('keyboard-labels-hidden-panel.png') });
     await page.screenshot({ path: artifactPath('keyboard-labels-hidden-page.png') });
+    await page.evaluate(() => (document.body.style.paddingTop = '100px'));
     await top.keyboard.press('Space');
     await expect.poll(() => pageBoxes(page)).toBe(regionCount);
     await expect.poll(() => top.getByTestId('hide-labels').isChecked()).toBe(false);
+    await expect.poll(firstBoxTop).toBeCloseTo(before + 100, 0);
+    await page.evaluate(() => (document.body.style.paddingTop = ''));
 
     // The Alt+Shift+L command's handler, run as Chrome runs it: the boxes and both toggles follow.
     const command = () =>
