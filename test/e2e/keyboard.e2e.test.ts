@@ -177,6 +177,28 @@ describe.skipIf(!HAS_CORPUS)('the panel by keyboard, on a page with many regions
     expect((await focusNow(top)).outline).toBe('solid');
     await shots(top, 'region-item');
 
+    // The screenshot's numbered boxes: one Tab stop too, arrows in reading order, highlighted on the page.
+    const boxStops = await top
+      .getByTestId('annotated-shot')
+      .evaluate((figure) => [...figure.querySelectorAll<HTMLElement>('.shot__box')].map((b) => b.tabIndex));
+    expect(boxStops.length).toBeGreaterThan(10);
+    expect(boxStops.filter((t) => t >= 0)).toHaveLength(1);
+    await top.getByTestId('annotated-shot').locator('.shot__box[tabindex="0"]').focus();
+    await top.keyboard.press('ArrowRight');
+    const box = await top.evaluate(() => (document.activeElement as HTMLElement).dataset.region!);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelector('restage-overlay')!.shadowRoot!.querySelectorAll('.box.active')].map(
+            (b) => `r${b.querySelector('.badge')!.textContent}`,
+          ),
+        ),
+      )
+      .toEqual([box]);
+    await top.setViewportSize({ width: 360, height: 720 });
+    await top.screenshot({ path: artifactPath('keyboard-shot-box-360.png') });
+    await top.setViewportSize({ width: 400, height: 720 });
+
     // Hide labels, by keyboard: the page's boxes go, the critique stays; again, they come back,
     // where their elements are now. The toggle names the shortcut bound to it.
     const toggle = top.getByTestId('hide-labels');
