@@ -35,9 +35,9 @@ export async function resolveTarget(target: string): Promise<Target> {
       if (response.status >= 400) throw new PageError(`${target} answered HTTP ${response.status}.`);
     } catch (error) {
       if (error instanceof PageError) throw error;
-      throw new PageError(
-        `Could not reach ${target}: ${(error as Error).cause ?? (error as Error).message}.`,
-      );
+      const { cause, message } = error as Error;
+      const why = cause instanceof Error ? cause.message : (cause ?? message);
+      throw new PageError(`Could not reach ${target}: ${why}.`);
     }
     return { url: target };
   }

@@ -34,7 +34,7 @@ function pagesTable(summary: SiteSummary, thumbs: Readonly<Record<string, string
       name,
       state,
       page.score === null ? '–' : String(Math.round(page.score)),
-      String(page.findings),
+      page.state === 'done' || page.written ? String(page.findings) : '–',
       `${page.seconds.toFixed(1)} s`,
     ];
   });
@@ -66,7 +66,7 @@ function worstHtml(summary: SiteSummary): string {
     .map((f) => {
       const page = bySlug.get(f.slug);
       const where = page ? reportLink(page, e(page.title || page.slug)) : e(f.slug);
-      return `<li><span class="sev">${e(f.severity)}</span> ${e(f.title)}, on ${where} (−${f.cost} points)${f.fix ? `<br>Fix: ${e(f.fix)}` : ''}</li>`;
+      return `<li><span class="sev">${e(f.severity)}</span> ${e(f.title)}, on ${where} (−${f.cost} ${f.cost === 1 ? 'point' : 'points'})${f.fix ? `<br>Fix: ${e(f.fix)}` : ''}</li>`;
     })
     .join('')}</ol>`;
 }

@@ -94,11 +94,13 @@ export async function sitemapPages(
   const pages: string[] = [];
   const add = (locs: readonly string[]) => locs.forEach((loc) => pages.includes(loc) || pages.push(loc));
   if (!top.index) add(top.locs);
-  for (const child of top.index ? top.locs : []) {
-    if (pages.length >= limit) break;
-    const sitemap = await load(child);
-    if (sitemap.index) throw new Error(`${child} is a sitemap index inside a sitemap index.`);
+  const children = top.index ? top.locs : [];
+  let loaded = 0;
+  for (; loaded < children.length && pages.length < limit; loaded++) {
+    const sitemap = await load(children[loaded]!);
+    if (sitemap.index) throw new Error(`${children[loaded]} is a sitemap index inside a sitemap index.`);
     add(sitemap.locs);
   }
-  return { pages: pages.slice(0, limit), cut: pages.length > limit };
+  // Cut: pages past the limit, or sitemaps of the index left unread because the limit was reached.
+  return { pages: pages.slice(0, limit), cut: pages.length > limit || loaded < children.length };
 }

@@ -19,12 +19,21 @@ function words(text: string): string {
   return slug || 'page';
 }
 
+const safeDecode = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
 /** A folder name for one page: host, path and query of a URL, or a file's name. */
 export function slugFor(target: string): string {
   if (!isUrl(target)) return words(basename(target, extname(target)));
   try {
     const url = new URL(target);
-    return words(`${url.hostname.replace(/^www\./, '')}${url.pathname}${url.search}`);
+    const path = `${url.pathname}${url.search}`;
+    return words(`${url.hostname.replace(/^www\./, '')}${safeDecode(path)}`);
   } catch {
     return words(target);
   }
