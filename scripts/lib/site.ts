@@ -21,8 +21,11 @@ export class InputError extends Error {}
 
 export const MAX_JOBS = 8;
 export const DEFAULT_LIMIT = 100;
-/** A page that takes longer is failed and its browser replaced (a full page with a model takes about a minute). */
-const PAGE_TIMEOUT_MS = 300_000;
+/**
+ * A page that takes longer is failed and its browser replaced (a full page with a model takes
+ * about a minute). RESTAGE_PAGE_TIMEOUT_S changes it, for tests.
+ */
+const PAGE_TIMEOUT_MS = Number(process.env.RESTAGE_PAGE_TIMEOUT_S ?? 300) * 1000;
 
 export interface SiteSource {
   kind: 'urls' | 'sitemap';

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,13 +10,16 @@ import { SiteSummary } from '@/utils/site/summary';
 import { CORPUS, ROOT, serve } from './harness';
 
 /** The CLI in its own process, without blocking this one (its test server must answer). */
-function run(args: string[], terminal = false) {
+function run(args: string[], terminal = false, env: NodeJS.ProcessEnv = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
     const command = ['npx', 'tsx', 'scripts/critique.ts', ...args];
     // util-linux's script(1) runs the command on a pseudo-terminal and exits with its code.
     const child = terminal
-      ? spawn('script', ['-qec', command.map((a) => `'${a}'`).join(' '), '/dev/null'], { cwd: ROOT })
-      : spawn(command[0]!, command.slice(1), { cwd: ROOT });
+      ? spawn('script', ['-qec', command.map((a) => `'${a}'`).join(' '), '/dev/null'], {
+          cwd: ROOT,
+          env: { ...process.env, ...env },
+        })
+      : spawn(command[0]!, command.slice(1), { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -98,6 +103,7 @@ describe('site mode', () => {
       for (const page of done) expect(index).toContain(`<a href="${page.slug}/report.html">`);
       expect(index).toContain(`answered HTTP 404.`);
       expect(index).toContain('11 pages: 10 done, 1 failed');
+      expect(index.match(/<img class="thumb" src="data:image\/jpeg;base64,/g)).toHaveLength(10);
 
       // On a terminal: a line as each page starts and ends, then the summary on stdout.
       for (const [i, page] of summary.pages.entries()) {
@@ -145,12 +151,44 @@ describe('site mode', () => {
     }
   }, 200_000);
 
-  it('exits 1 when every page fails, still writing the summary', async () => {
+  it('a page that hangs is failed after the page timeout, and its browser replaced for the next page', async () => {
+    const stall = createServer((req, res) => {
+      // Headers, then nothing: the page never finishes loading.
+      if (req.url === '/stall.html')
+        return void res.writeHead(200, { 'content-type': 'text/html' }).write('<p>');
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => stall.listen(0, '127.0.0.1', done));
+    const stalled = `http://127.0.0.1:${(stall.address() as AddressInfo).port}/stall.html`;
+    const dir = mkdtempSync(join(tmpdir(), 'restage-site-stall-'));
+    writeFileSync(join(dir, 'urls.txt'), [stalled, join(CORPUS, 'pages', PAGES[0]!)].join('\n'));
+    try {
+      const result = await run(
+        ['--urls', join(dir, 'urls.txt'), '--jobs', '1', '--out', join(dir, 'out')],
+        false,
+        {
+          RESTAGE_PAGE_TIMEOUT_S: '8',
+        },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const summary = SiteSummary.parse(readJson(join(dir, 'out', 'summary.json')));
+      expect(summary.pages.map((p) => [p.state, p.reason])).toEqual([
+        ['failed', 'It took longer than 8 s.'],
+        ['done', null],
+      ]);
+    } finally {
+      stall.closeAllConnections();
+      stall.close();
+    }
+  }, 120_000);
+
+  it('exits 1 when every page fails, still writing the summary; --limit takes the first pages and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'restage-site-fail-'));
-    writeFileSync(join(dir, 'urls.txt'), 'http://127.0.0.1:1/\nmissing.html\n');
-    const result = await run(['--urls', join(dir, 'urls.txt'), '--out', join(dir, 'out')]);
+    writeFileSync(join(dir, 'urls.txt'), 'http://127.0.0.1:1/\nmissing.html\nhttp://127.0.0.1:1/third\n');
+    const result = await run(['--urls', join(dir, 'urls.txt'), '--out', join(dir, 'out'), '--limit', '2']);
     expect(result.code).toBe(1);
     const summary = SiteSummary.parse(readJson(join(dir, 'out', 'summary.json')));
+    expect(summary.notes).toEqual(['The list has 3 pages; the first 2 were critiqued (--limit).']);
     expect(summary.pages.map((p) => [p.state, p.reason])).toEqual([
       ['failed', expect.stringMatching(/^Could not reach http:\/\/127\.0\.0\.1:1\/: /)],
       ['failed', `No such file: ${join(dir, 'missing.html')}.`],
