@@ -2,7 +2,7 @@
  * Site mode of the critique CLI: many pages, `jobs` browsers critiquing them in parallel, a
  * folder per page (scripts/lib/critiquePage.ts), then `index.html` and `summary.json`. A page
  * that fails (unreachable, an HTTP error, a failed job, a crashed browser) is reported as failed
- * with its reason, and the others go on; a browser that threw is replaced for the next page.
+ * with its reason, and the others go on.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -22,7 +22,7 @@ export class InputError extends Error {}
 export const MAX_JOBS = 8;
 export const DEFAULT_LIMIT = 100;
 /**
- * A page that takes longer is failed and its browser replaced (a full page with a model takes
+ * A page that takes longer is failed (a full page with a model takes
  * about a minute). RESTAGE_PAGE_TIMEOUT_S changes it, for tests.
  */
 const PAGE_TIMEOUT_MS = Number(process.env.RESTAGE_PAGE_TIMEOUT_S ?? 300) * 1000;

@@ -151,7 +151,7 @@ describe('site mode', () => {
     }
   }, 200_000);
 
-  it('a page that hangs is failed after the page timeout, and its browser replaced for the next page', async () => {
+  it('a page that hangs is failed after the page timeout, and the next page is critiqued', async () => {
     const stall = createServer((req, res) => {
       // Headers, then nothing: the page never finishes loading.
       if (req.url === '/stall.html')
@@ -209,6 +209,11 @@ describe('site mode', () => {
       /^--jobs must be a whole number from 1 to 8\.$/,
     ],
     ['a page and a list', ['page.html', '--urls', 'x.txt'], /^Give a page or a list of pages, not both\./],
+    [
+      '--against with a list',
+      ['--urls', 'x.txt', '--against', 'c.json'],
+      /^--against compares one page; it does not go with --urls or --sitemap\.$/,
+    ],
     [
       'an unreachable sitemap',
       ['--sitemap', 'http://127.0.0.1:1/sitemap.xml'],
