@@ -43,7 +43,7 @@ export function siteModeSection(say: (line?: string) => void, raw: Record<string
   say('## Site mode');
   say();
   say(
-    `\`npm run critique -- --urls FILE --jobs N\` on the ${files.length} corpus pages above (viewport, offline), one process per run. Run: from starting the browsers to the last page written, as summary.json times it; process: the whole command. Medians of ${RUNS} runs per setting, alternated. Speed-up: pages per minute with 2 browsers over 1, from the run times. The machine has ${availableParallelism()} cores.`,
+    `\`npm run critique -- --urls FILE --jobs N\` on ${files.length} corpus pages spread over the corpus's sizes (${files.join(', ')}; viewport, offline), one process per run. Run: from starting the browsers to the last page written, as summary.json times it; process: the whole command. Medians of ${RUNS} runs per setting, alternated. Speed-up: pages per minute with 2 browsers over 1, from the run times. The machine has ${availableParallelism()} cores.`,
   );
   say();
   const runs: SiteRun[] = [];
