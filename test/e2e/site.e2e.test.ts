@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Critique } from '@/utils/schemas';
 import { SiteSummary } from '@/utils/site/summary';
+import { startFakeOpenAI } from '../fake-openai/server';
 import { CORPUS, ROOT, serve } from './harness';
 
 /** The CLI in its own process, without blocking this one (its test server must answer). */
@@ -122,7 +123,7 @@ describe('site mode', () => {
     }
   }, 400_000);
 
-  it('a sitemap index, piped: its pages are critiqued, and nothing but the summary is printed', async () => {
+  it('a sitemap index, piped, --full-page --width 1024: its pages are critiqued so, and nothing but the summary is printed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'restage-sitemap-'));
     const server = await serve({ '/corpus': join(CORPUS, 'pages'), '/': dir });
     const urlset = (files: string[]) =>
@@ -135,7 +136,17 @@ describe('site mode', () => {
     );
     const out = join(dir, 'out');
     try {
-      const result = await run(['--sitemap', `${server.origin}/sitemap.xml`, '--jobs', '1', '--out', out]);
+      const result = await run([
+        '--sitemap',
+        `${server.origin}/sitemap.xml`,
+        '--jobs',
+        '1',
+        '--out',
+        out,
+        '--full-page',
+        '--width',
+        '1024',
+      ]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr.replace(/npm warn.*\n/g, '')).toBe('');
       expect(result.stdout).not.toMatch(/\[\d+\/\d+\]/);
@@ -146,10 +157,64 @@ describe('site mode', () => {
         [`${server.origin}/corpus/${PAGES[0]}`, 'done'],
         [`${server.origin}/corpus/${PAGES[1]}`, 'done'],
       ]);
+      // --full-page and --width hold for every page.
+      for (const page of summary.pages) {
+        const critique = Critique.parse(readJson(join(out, page.slug, 'critique.json')));
+        expect(critique.mode).toBe('full');
+        expect(readFileSync(join(out, page.slug, 'annotated.png')).readUInt32BE(16)).toBe(1024);
+      }
     } finally {
       await server.close();
     }
   }, 200_000);
+
+  it('with a model, --request and --preview: every page gets them, and no file holds the key', async () => {
+    const fake = await startFakeOpenAI();
+    const key = 'sk-site-secret-4242';
+    const dir = mkdtempSync(join(tmpdir(), 'restage-site-model-'));
+    writeFileSync(
+      join(dir, 'urls.txt'),
+      PAGES.slice(0, 2)
+        .map((f) => join(CORPUS, 'pages', f))
+        .join('\n'),
+    );
+    const out = join(dir, 'out');
+    try {
+      const result = await run(
+        [
+          '--urls',
+          join(dir, 'urls.txt'),
+          '--out',
+          out,
+          '--no-image',
+          '--request',
+          'make the main heading clearer',
+          '--preview',
+        ],
+        false,
+        { OPENAI_API_KEY: key, OPENAI_BASE_URL: fake.baseUrl },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout + result.stderr).not.toContain(key);
+      const summary = SiteSummary.parse(readJson(join(out, 'summary.json')));
+      expect(summary.pages.map((p) => p.state)).toEqual(['done', 'done']);
+      for (const page of summary.pages) {
+        const critique = Critique.parse(readJson(join(out, page.slug, 'critique.json')));
+        // The planner was asked (its plan may still lose to the offline one).
+        expect(critique.planner!.usage.totalTokens).toBeGreaterThan(0);
+        expect(critique.request).toBe('make the main heading clearer');
+        expect(critique.verify).not.toBeNull();
+        expect(existsSync(join(out, page.slug, 'after.png'))).toBe(true);
+        for (const file of readdirSync(join(out, page.slug)))
+          expect(readFileSync(join(out, page.slug, file)).includes(key), file).toBe(false);
+      }
+      for (const file of ['index.html', 'summary.json'])
+        expect(readFileSync(join(out, file)).includes(key), file).toBe(false);
+      expect(fake.requests.filter((r) => r.path.endsWith('/responses')).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await fake.close();
+    }
+  }, 240_000);
 
   it('a page that hangs is failed after the page timeout, and the next page is critiqued', async () => {
     const stall = createServer((req, res) => {
