@@ -275,6 +275,11 @@ describe('site mode', () => {
     ],
     ['a page and a list', ['page.html', '--urls', 'x.txt'], /^Give a page or a list of pages, not both\./],
     [
+      'a sitemap file that does not exist',
+      ['--sitemap', '/nonexistent/sitemap.xml'],
+      /^No such file: \/nonexistent\/sitemap\.xml\.$/,
+    ],
+    [
       '--against with a list',
       ['--urls', 'x.txt', '--against', 'c.json'],
       /^--against compares one page; it does not go with --urls or --sitemap\.$/,

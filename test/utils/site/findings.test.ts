@@ -132,6 +132,14 @@ describe('worstFindings', () => {
     expect(worstFindings(pages, [], 2)).toEqual(worst.slice(0, 2));
   });
 
+  it('names ten at most by default', () => {
+    const many = Array.from({ length: 6 }, (_, i) => ({
+      slug: `p${i}`,
+      findings: [gaps(), order(), contrast(`'T${i}'`)],
+    }));
+    expect(worstFindings(many, [])).toHaveLength(10);
+  });
+
   it('leaves out the kinds shown as repeating on every page', () => {
     const both = [...pages, { slug: 'about', findings: [contrast("'Team' is too faint"), order()] }].map(
       (p) => ({ ...p, findings: [...p.findings, contrast('On every page')] }),
