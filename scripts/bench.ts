@@ -26,6 +26,7 @@ import { historyBench } from './bench/history';
 import { mockupBuild, mockupStructures } from './bench/mockup';
 import { modelPath } from './bench/model';
 import { previewBench } from './bench/preview';
+import { siteModeSection } from './bench/site';
 import { textImagesBench } from './bench/textImages';
 import { CORPUS, DEMO_DIR, ROOT, ensureBuilt, launch, serve, type Harness } from './lib/browser';
 import { browserRssMb, median } from './lib/stats';
@@ -682,6 +683,7 @@ async function main() {
   if (runs('measure')) measureAndRestage();
   if (runs('grammar')) cssGrammar();
   if (runs('cli')) cliEndToEnd();
+  if (runs('site')) siteModeSection(say, raw, CORPUS_SAMPLE);
   // A partial run (BENCH_ONLY) prints its sections without replacing the full table.
   if (ONLY) return;
   mkdirSync(join(ROOT, 'bench'), { recursive: true });

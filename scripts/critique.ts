@@ -4,34 +4,27 @@
  * demo page (scripts/demo/demo.html), so it runs on a fresh clone. It drives the real built
  * extension in real Chromium and runs the same job the side panel runs, through the extension.
  * Exit codes: 0 done, 1 failed, 2 bad input, 3 no Chromium.
+ *
+ * Site mode, `--urls FILE` or `--sitemap URL|FILE` with `--jobs N`, critiques many pages in N
+ * browsers (scripts/lib/site.ts). Exit codes: 0 at least one page done, 1 every page failed,
+ * 2 bad input (no list, an empty list, a sitemap that cannot be read), 3 no Chromium.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { readCritiqueJson } from '../utils/history/migrate';
 import { contentCheckLine } from '../utils/plan/validate';
-import { toCritique } from '../utils/jobs/record';
-import { findingLine, renderReport } from '../utils/report/report';
+import { findingLine } from '../utils/report/report';
 import { topFindings } from '../utils/report/topFindings';
 import { describeModelSettings, settingsFromEnv } from '../utils/model/config';
-import { CritiqueRecord, JobEvent, type Critique, type Settings } from '../utils/schemas';
-import { critiquable } from '../utils/tabs/critiquable';
+import { JobEvent, type Critique, type Settings } from '../utils/schemas';
 import { matchedScoreLine, regionCountLine } from '../utils/verify/lines';
-import {
-  DEMO_DIR,
-  NoChromiumError,
-  ensureBuilt,
-  findChromium,
-  launch,
-  serve,
-  type ExtensionGlobal,
-} from './lib/browser';
-
-class InputError extends Error {}
+import { DEMO_DIR, NoChromiumError, ensureBuilt, findChromium, launch } from './lib/browser';
+import { PageError, critiquePage, resolveTarget, setModel } from './lib/critiquePage';
+import { DEFAULT_LIMIT, InputError, MAX_JOBS, critiqueSite, type SiteSource } from './lib/site';
 
 const USAGE =
-  'Usage: npm run critique -- [url|file] [--out DIR] [--full-page] [--width 1280] [--height 800] [--request "text"] [--preview] [--against critique.json] [--model NAME] [--image-model NAME] [--no-image] [--offline]';
+  'Usage: npm run critique -- [url|file | --urls FILE | --sitemap URL|FILE] [--jobs 2] [--limit 100] [--out DIR] [--full-page] [--width 1280] [--height 800] [--request "text"] [--preview] [--against critique.json] [--model NAME] [--image-model NAME] [--no-image] [--offline]';
 
 /** Restage's own page with a deliberately weak hierarchy: what a bare `npm run critique` critiques. */
 export const DEMO_PAGE = join(DEMO_DIR, 'demo.html');
@@ -52,6 +45,10 @@ function parse() {
         offline: { type: 'boolean', default: false },
         preview: { type: 'boolean', default: false },
         against: { type: 'string' },
+        urls: { type: 'string' },
+        sitemap: { type: 'string' },
+        jobs: { type: 'string', default: '2' },
+        limit: { type: 'string', default: String(DEFAULT_LIMIT) },
       },
     });
   } catch (error) {
@@ -88,6 +85,7 @@ function options() {
   }
   return {
     target,
+    site: siteOptions(values, positionals.length > 0),
     preview: values.preview,
     against: values.against === undefined ? null : earlierCritique(values.against),
     out: resolve(values.out),
@@ -97,6 +95,29 @@ function options() {
     request: values.request,
     model,
   };
+}
+
+/** `--urls` or `--sitemap` with `--jobs` and `--limit`, or null for one page. */
+function siteOptions(
+  values: { urls?: string; sitemap?: string; jobs: string; limit: string; against?: string },
+  hasPage: boolean,
+): { source: SiteSource; jobs: number; limit: number } | null {
+  if (values.urls === undefined && values.sitemap === undefined) return null;
+  if (values.urls !== undefined && values.sitemap !== undefined)
+    throw new InputError('Give --urls or --sitemap, not both.');
+  if (hasPage) throw new InputError(`Give a page or a list of pages, not both.\n${USAGE}`);
+  if (values.against !== undefined)
+    throw new InputError('--against compares one page; it does not go with --urls or --sitemap.');
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS)
+    throw new InputError(`--jobs must be a whole number from 1 to ${MAX_JOBS}.`);
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new InputError('--limit must be a whole number from 1.');
+  const source: SiteSource =
+    values.urls !== undefined
+      ? { kind: 'urls', path: values.urls }
+      : { kind: 'sitemap', path: values.sitemap! };
+  return { source, jobs, limit };
 }
 
 /** The earlier critique.json of `--against` (this version's or 0.1.0's), or a plain refusal. */
@@ -110,117 +131,26 @@ function earlierCritique(path: string): Critique {
   }
 }
 
-/** A URL to open: files are served from their folder on 127.0.0.1, URLs are checked first. */
-async function resolveTarget(target: string): Promise<{ url: string; close?: () => Promise<void> }> {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:\\/i.test(target)) {
-    const verdict = critiquable(target);
-    if (!verdict.ok) throw new InputError(verdict.reason);
-    try {
-      const response = await fetch(target, { signal: AbortSignal.timeout(15_000) });
-      if (response.status >= 400) throw new InputError(`${target} answered HTTP ${response.status}.`);
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw new InputError(
-        `Could not reach ${target}: ${(error as Error).cause ?? (error as Error).message}.`,
-      );
-    }
-    return { url: target };
-  }
-  const file = resolve(target);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new InputError(`No such file: ${file}.`);
-  const server = await serve({ '/': dirname(file) });
-  return { url: `${server.origin}/${encodeURIComponent(basename(file))}`, close: server.close };
-}
-
 async function main(): Promise<number> {
   const opts = options();
   findChromium();
-  const target = await resolveTarget(opts.target);
+  if (opts.site) return critiqueSite({ ...opts, ...opts.site });
+  const target = await resolveTarget(opts.target).catch((error: unknown) => {
+    throw error instanceof PageError ? new InputError(error.message) : error;
+  });
   ensureBuilt();
   const launched = performance.now();
   const harness = await launch({ width: opts.width, height: opts.height });
   const browserStartMs = performance.now() - launched;
   try {
-    const started = performance.now();
-    const { tabId } = await harness.openTab(target.url);
     if (opts.model) {
-      // In memory only (session storage): the key is never written to disk or printed.
-      const page = await harness.extensionPage();
-      await page.evaluate(
-        (settings) => (globalThis as unknown as ExtensionGlobal).chrome.storage.session.set({ settings }),
-        opts.model,
-      );
+      await setModel(harness, opts.model);
       console.log(`Model: ${describeModelSettings(opts.model)}`);
     }
-    const mode = opts.fullPage ? 'full' : 'viewport';
-    // --against: the earlier critique goes into the extension's history, and this one is checked against it.
-    const against = opts.against
-      ? z.string().parse(await harness.askBackground('importCritique', { critique: opts.against }))
-      : null;
-    const { record: raw, artifacts } = await harness.runJob(
-      { tabId, mode, request: opts.request, against },
-      showProgress,
-    );
-    const record = CritiqueRecord.parse(raw);
-    let critique = toCritique(record);
-    mkdirSync(opts.out, { recursive: true });
-    const written = ['critique.json'];
-    // The report embeds every picture of the run: the capture, annotated.png, after.png, the
-    // generated image and the mockup's screenshot.
-    const dataUrl = (png: Buffer | undefined) =>
-      png ? `data:image/png;base64,${png.toString('base64')}` : undefined;
-    let after: Buffer | undefined;
-    // --preview: the plan goes on the page, and the previewed page is captured and verified.
-    if (opts.preview && record.job.state === 'done') {
-      const checked = await harness.runJob(
-        { tabId, check: { against: record.id, preview: true } },
-        showProgress,
-      );
-      const check = CritiqueRecord.parse(checked.record);
-      critique = { ...critique, verify: check.draft.verify };
-      after = checked.artifacts.shot;
-      if (after) {
-        writeFileSync(join(opts.out, 'after.png'), after);
-        written.push('after.png');
-      }
-      if (check.job.error) critique.errors.push(`Preview: ${check.job.error}`);
-    }
-    writeFileSync(join(opts.out, 'critique.json'), `${JSON.stringify(critique, null, 2)}\n`);
-    if (artifacts.image) {
-      writeFileSync(join(opts.out, 'image.png'), artifacts.image);
-      written.push('image.png (generated: a plan to check, not a fact)');
-    }
-    if (artifacts.annotated) {
-      writeFileSync(join(opts.out, 'annotated.png'), artifacts.annotated);
-      written.push('annotated.png');
-    }
-    let mockupPng: Buffer | undefined;
-    if (artifacts.mockup) {
-      const mockupHtml = artifacts.mockup.toString('utf8');
-      writeFileSync(join(opts.out, 'mockup.html'), mockupHtml);
-      const writer = await harness.context.newPage();
-      await writer.setViewportSize({ width: opts.width, height: opts.height });
-      await writer.setContent(mockupHtml);
-      mockupPng = await writer.screenshot({ path: join(opts.out, 'mockup.png'), fullPage: true });
-      await writer.close();
-      written.push('mockup.html', 'mockup.png');
-    }
-    writeFileSync(
-      join(opts.out, 'report.html'),
-      renderReport({
-        critique,
-        images: {
-          annotated: dataUrl(artifacts.annotated),
-          before: dataUrl(artifacts.shot),
-          after: dataUrl(after),
-          generated: dataUrl(artifacts.image),
-          mockup: dataUrl(mockupPng),
-        },
-        mockupFile: artifacts.mockup ? 'mockup.html' : undefined,
-      }),
-    );
-    written.push('report.html');
-    const critiqueSeconds = (performance.now() - started) / 1000;
+    const { record, critique, written, seconds } = await critiquePage(harness, target.url, {
+      ...opts,
+      onEvent: showProgress,
+    });
     const check = critique.contentCheck;
     console.log(
       `Restage critique of ${critique.url}\n` +
@@ -232,7 +162,7 @@ async function main(): Promise<number> {
         `  content check: ${check ? contentCheckLine(check) : 'no plan'}\n` +
         coverageLine(critique) +
         verifyLine(critique) +
-        `  browser start ${(browserStartMs / 1000).toFixed(2)} s · critique ${critiqueSeconds.toFixed(2)} s (first labels ${Math.round(record.draft.firstLabelsMs ?? 0)} ms)\n` +
+        `  browser start ${(browserStartMs / 1000).toFixed(2)} s · critique ${seconds.toFixed(2)} s (first labels ${Math.round(record.draft.firstLabelsMs ?? 0)} ms)\n` +
         `  wrote ${written.join(', ')} to ${opts.out}`,
     );
     for (const error of critique.errors) console.error(`  error: ${error}`);

@@ -10,6 +10,13 @@ import type { Finding } from '@/utils/schemas';
 const SEVERITIES: readonly Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
 
 export function topFindings(findings: readonly Finding[], count = 3): Finding[] {
+  return rankFindings(findings)
+    .slice(0, count)
+    .map((r) => r.finding);
+}
+
+/** Every finding but info notes, costliest first, with its cost in score points. */
+export function rankFindings(findings: readonly Finding[]): { finding: Finding; cost: number }[] {
   const all = score(findings).value;
   const ranked = findings
     .filter((f) => f.severity !== 'info')
@@ -27,5 +34,5 @@ export function topFindings(findings: readonly Finding[], count = 3): Finding[] 
       b.weight - a.weight ||
       a.index - b.index,
   );
-  return ranked.slice(0, count).map((r) => r.f);
+  return ranked.map((r) => ({ finding: r.f, cost: r.cost }));
 }
