@@ -1,0 +1,12 @@
+/** "Dec 5, 2026, 10:02 AM": a run's time in History's rows and delete labels. */
+export const when = (time: number) =>
+  new Date(time).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "Dec 5, 10:02 AM": shorter, for the chart and the links between runs. */
+export const shortWhen = (time: number) =>
+  new Date(time).toLocaleString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
