@@ -94,7 +94,7 @@ export function HistoryRow({
         )}
         {checks.length > 0 && (
           <span className="history__link" data-testid="critique-checks">
-            {checks.length === 1 ? 'Checked once:' : `Checked ${checks.length} times:`}
+            {checks.length === 1 ? 'Checked once:' : `Checked ${checks.length} times:`}{' '}
             <ul className="history__checks">
               {checks.map((check) => (
                 <li key={check.id} data-check-id={check.id}>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { placePoints, scoreY, type ChartBox, type ScorePoint } from '@/utils/history/scoreChart';
 import { shortWhen } from './when';
 
-const BOX: ChartBox = { width: 280, height: 92, top: 8, right: 8, bottom: 18, left: 26 };
+const BOX: ChartBox = { width: 280, height: 92, top: 8, right: 10, bottom: 18, left: 26 };
 
 const describe = (p: ScorePoint) =>
   `${p.label}${p.previewed ? ' (plan previewed)' : ''}, ${shortWhen(p.createdAt)}: ${Math.round(p.score)}`;

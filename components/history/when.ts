@@ -1,6 +1,6 @@
-/** "Dec 5, 2026, 10:02 AM": a run's time in History's rows and delete labels. */
+/** "Dec 5, 2026, 10:02:31 AM": a run's time in History's rows and delete labels (runs a minute apart differ). */
 export const when = (time: number) =>
-  new Date(time).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+  new Date(time).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** "Dec 5, 10:02 AM": shorter, for the chart and the links between runs. */
 export const shortWhen = (time: number) =>
