@@ -13,7 +13,7 @@ const recordOf = (
   id: string,
   url: string,
   createdAt: number,
-  extra: Partial<Pick<CritiqueRecord, 'kind' | 'against' | 'round' | 'refines' | 'request'>> & {
+  extra: Partial<Pick<CritiqueRecord, 'kind' | 'against' | 'preview' | 'round' | 'refines' | 'request'>> & {
     score?: number;
   } = {},
 ): CritiqueRecord => {
@@ -101,6 +101,17 @@ describe('History', () => {
 
     const chart = screen.getByTestId('score-chart');
     expect(chart.getAttribute('data-points')).toBe('3');
+    // Circles for critiques and rounds, a filled square for a check of the page as it is.
+    expect([...chart.querySelectorAll('[data-run-id]')].map((p) => p.getAttribute('class'))).toEqual([
+      'history__chart-point',
+      'history__chart-point',
+      'history__chart-point',
+    ]);
+    expect([...chart.querySelectorAll('[data-run-id]')].map((p) => p.tagName.toLowerCase())).toEqual([
+      'circle',
+      'circle',
+      'rect',
+    ]);
     expect([...chart.querySelectorAll('[data-run-id]')].map((p) => p.getAttribute('data-run-id'))).toEqual([
       'c1',
       'r2',
@@ -109,6 +120,33 @@ describe('History', () => {
     expect(chart.querySelector('desc')?.textContent).toMatch(
       /Critique, .*: 40; Round 2, .*: 55; Check, .*: 70\.$/,
     );
+  });
+
+  it('draws a check made with the plan previewed as a hollow square, and says so', async () => {
+    const url = 'https://example.test/';
+    await saveRecord(recordOf('c1', url, 1, { score: 40 }));
+    await saveRecord(recordOf('k1', url, 2, { kind: 'check', against: 'c1', preview: true, score: 90 }));
+    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue()} />);
+    await vi.waitFor(() => expect(rows()).toEqual(['k1', 'c1']));
+    const point = screen.getByTestId('score-chart').querySelector('[data-run-id="k1"]')!;
+    expect(point.tagName.toLowerCase()).toBe('rect');
+    expect(point.getAttribute('class')).toBe('history__chart-point history__chart-point--hollow');
+    expect(screen.getByTestId('score-chart').querySelector('desc')?.textContent).toContain(
+      'Check (plan previewed)',
+    );
+    expect(row('k1').textContent).toContain('plan previewed');
+  });
+
+  it('lists a page’s last 5 runs, all of them on request; the chart has every run', async () => {
+    const url = 'https://example.test/';
+    for (let i = 1; i <= 7; i++) await saveRecord(recordOf(`run${i}`, url, i, { score: 10 * i }));
+    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue()} />);
+    await vi.waitFor(() => expect(rows()).toEqual(['run7', 'run6', 'run5', 'run4', 'run3']));
+    expect(screen.getByTestId('score-chart').getAttribute('data-points')).toBe('7');
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 7 runs' }));
+    expect(rows()).toEqual(['run7', 'run6', 'run5', 'run4', 'run3', 'run2', 'run1']);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the last 5 runs' }));
+    expect(rows()).toHaveLength(5);
   });
 
   it('filters pages by URL or title as you type', async () => {

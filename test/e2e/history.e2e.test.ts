@@ -223,7 +223,20 @@ describe('History in the panel', () => {
     expect(offeredMs).toBeLessThan(12_000);
     expect(await stored(panel, second.id)).toEqual({ row: null, artifacts: {} });
     await expect.poll(() => chart.getAttribute('data-points')).toBe('3');
+
+    // Closing the panel ends the Undo windows: the delete stays done, and no Undo is offered.
+    await row(panel, third.id)
+      .getByRole('button', { name: /^Delete critique of/ })
+      .click();
+    await bar.locator(`[data-undo-id="${third.id}"]`).waitFor();
     await panel.close();
+    const reopened = await env.harness.openPanel(tabId);
+    await reopened.getByRole('tab', { name: 'History' }).click();
+    await row(reopened, first.id).waitFor();
+    expect(await row(reopened, third.id).count()).toBe(0);
+    expect(await reopened.getByTestId('history-undo').locator('[data-pending-id]').count()).toBe(0);
+    expect(await stored(reopened, third.id)).toEqual({ row: null, artifacts: {} });
+    await reopened.close();
     await page.close();
   }, 240_000);
 });

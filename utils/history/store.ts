@@ -59,6 +59,20 @@ export async function getRecord(id: string, db: HistoryDb = history()): Promise<
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * A saved run as the panel's views take it: a critique (or round) alone, or a check with the
+ * critique it checked (null when that critique has been deleted). Null when `id` cannot be read.
+ */
+export async function getRun(
+  id: string,
+  db: HistoryDb = history(),
+): Promise<{ record: CritiqueRecord | null; check: CritiqueRecord | null } | null> {
+  const run = await getRecord(id, db);
+  if (!run) return null;
+  if (run.kind !== 'check') return { record: run, check: null };
+  return { record: run.against ? await getRecord(run.against, db) : null, check: run };
+}
+
 export interface HistoryEntry {
   id: string;
   /** A critique (a first one, or a round refining one), or a check of the page against one. */
