@@ -114,9 +114,12 @@ export function HistoryRow({
         )}
       </div>
       <div className="history__actions" data-testid="history-actions">
-        <button type="button" onClick={() => actions.onOpen(entry)}>
-          Reopen
-        </button>
+        {/* A check is shown against its critique: without it there is nothing to show it with. */}
+        {(entry.kind !== 'check' || checked) && (
+          <button type="button" onClick={() => actions.onOpen(entry)}>
+            Reopen
+          </button>
+        )}
         {actions.renderActions?.(entry)}
         <button
           type="button"

@@ -149,6 +149,21 @@ describe('History', () => {
     expect(rows()).toHaveLength(5);
   });
 
+  it('says when the critique a check checked has been deleted, and offers no Reopen for it', async () => {
+    const url = 'https://example.test/';
+    await saveRecord(recordOf('c1', url, 1));
+    await saveRecord(recordOf('k1', url, 2, { kind: 'check', against: 'c1' }));
+    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue()} />);
+    await vi.waitFor(() => expect(rows()).toEqual(['k1', 'c1']));
+    expect(within(row('k1')).getByRole('button', { name: 'Reopen' })).toBeTruthy();
+    fireEvent.click(within(row('c1')).getByRole('button', { name: /^Delete critique of c1/ }));
+    await vi.waitFor(() => expect(rows()).toEqual(['k1']));
+    expect(within(row('k1')).getByTestId('checked-critique').textContent).toBe(
+      'The critique it checked has been deleted.',
+    );
+    expect(within(row('k1')).queryByRole('button', { name: 'Reopen' })).toBeNull();
+  });
+
   it('filters pages by URL or title as you type', async () => {
     await saveRecord(recordOf('Cart page', 'https://shop.test/cart', 2));
     await saveRecord(recordOf('Blog post', 'https://blog.test/post', 1));

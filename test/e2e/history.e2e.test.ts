@@ -142,6 +142,35 @@ describe('History in the panel', () => {
     ).toEqual([check.id]);
     expect(await row(panel, second.id).getByTestId('critique-checks').count()).toBe(0);
 
+    // A round refining the newest critique, saved as a record of one is (running rounds is
+    // not History's part): the three labels side by side, and the round's link to what it refines.
+    const roundId = `${third.id}-round-2`;
+    await panel.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('restage');
+      open.onsuccess = () => {
+        const store = open.result.transaction('critiques', 'readwrite').objectStore('critiques');
+        const get = store.get(${JSON.stringify(third.id)});
+        get.onsuccess = () => {
+          const now = Date.now();
+          const put = store.put({ ...get.result, id: ${JSON.stringify(roundId)}, round: 2, refines: ${JSON.stringify(third.id)}, request: 'make the price bigger', createdAt: now, updatedAt: now });
+          put.onsuccess = () => (open.result.close(), resolve(null));
+          put.onerror = () => reject(put.error);
+        };
+      };
+      open.onerror = () => reject(open.error);
+    })`);
+    await panel.getByRole('tab', { name: 'Critique' }).click();
+    await panel.getByRole('tab', { name: 'History' }).click();
+    await row(panel, roundId).waitFor();
+    expect(await row(panel, roundId).getAttribute('data-label')).toBe('Round 2');
+    expect(await row(panel, roundId).textContent()).toContain('“make the price bigger”');
+    await expect.poll(() => chart.getAttribute('data-points')).toBe('5');
+    expect(
+      await panel
+        .locator('li[data-critique]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-label'))),
+    ).toEqual(['Round 2', 'Check', 'Critique', 'Critique', 'Critique']);
+
     for (const width of [320, 360, 800]) {
       await panel.setViewportSize({ width, height: 900 });
       await panel.screenshot({ path: artifactPath(`history-${width}.png`), fullPage: true });
@@ -222,7 +251,7 @@ describe('History in the panel', () => {
     expect(offeredMs).toBeGreaterThanOrEqual(9_500);
     expect(offeredMs).toBeLessThan(12_000);
     expect(await stored(panel, second.id)).toEqual({ row: null, artifacts: {} });
-    await expect.poll(() => chart.getAttribute('data-points')).toBe('3');
+    await expect.poll(() => chart.getAttribute('data-points')).toBe('4');
 
     // Closing the panel ends the Undo windows: the delete stays done, and no Undo is offered.
     await row(panel, third.id)
