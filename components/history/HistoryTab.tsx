@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { checksByCritique, groupByPage, runLabel, searchPages } from '@/utils/history/pages';
 import { listHistory, type HistoryEntry } from '@/utils/history/store';
 import { deletions, type DeleteQueue } from '@/utils/history/undo';
@@ -33,6 +41,9 @@ export function HistoryTab({
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [focusUndo, setFocusUndo] = useState<string | null>(null);
+  /** A run just brought back: its first control takes the focus the Undo button had. */
+  const restored = useRef<string | null>(null);
+  const view = useRef<HTMLDivElement>(null);
   const pending = useSyncExternalStore(queue.subscribe, queue.pending);
   const load = useCallback(
     () =>
@@ -63,11 +74,20 @@ export function HistoryTab({
   const undo = (id: string) =>
     void queue.undo(id).then(() => {
       setFocusUndo(null);
+      restored.current = id;
       return load();
     }, fail);
+  useEffect(() => {
+    const id = restored.current;
+    const control =
+      id && view.current?.querySelector<HTMLElement>(`li[data-critique="${CSS.escape(id)}"] button`);
+    if (!control) return;
+    control.focus();
+    restored.current = null;
+  }, [entries]);
 
   return (
-    <div className="history-view" data-testid="history-view">
+    <div ref={view} className="history-view" data-testid="history-view">
       {entries && entries.length > 0 && (
         <input
           type="search"

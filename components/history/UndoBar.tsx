@@ -45,7 +45,12 @@ function UndoItem({
   return (
     <p className="history__undo-item" data-pending-id={item.id}>
       <span>Deleted {item.label}.</span>
-      <button type="button" data-undo-id={item.id} onClick={() => onUndo(item.id)}>
+      <button
+        type="button"
+        data-undo-id={item.id}
+        aria-label={`Undo: bring back the ${item.label}`}
+        onClick={() => onUndo(item.id)}
+      >
         Undo
       </button>
       <span

@@ -189,7 +189,9 @@ describe('History', () => {
     fireEvent.click(within(row('a')).getByRole('button', { name: /^Delete critique of a/ }));
     await vi.waitFor(() => expect(rows()).toEqual(['b']));
     expect((await listHistory()).map((e) => e.id)).toEqual(['b']);
-    const undo = within(screen.getByTestId('history-undo')).getByRole('button', { name: 'Undo' });
+    const undo = within(screen.getByTestId('history-undo')).getByRole('button', {
+      name: /^Undo: bring back the critique of a from/,
+    });
     await vi.waitFor(() => expect(document.activeElement).toBe(undo));
     fireEvent.click(within(row('b')).getByRole('button', { name: /^Delete critique of b/ }));
     await vi.waitFor(() => expect(rows()).toEqual([]));
@@ -198,6 +200,7 @@ describe('History', () => {
     );
     fireEvent.click(undo);
     await vi.waitFor(() => expect(rows()).toEqual(['a']));
+    await vi.waitFor(() => expect(row('a').contains(document.activeElement)).toBe(true));
     expect(screen.getByTestId('history-undo').querySelectorAll('[data-pending-id]')).toHaveLength(1);
     expect((await listHistory()).map((e) => e.id)).toEqual(['a']);
   });

@@ -235,6 +235,14 @@ describe('History in the panel', () => {
     await bar.locator(`[data-undo-id="${first.id}"]`).click();
     await row(panel, first.id).waitFor();
     expect(await stored(panel, first.id)).toEqual(before);
+    // The focus the Undo button had goes to the run it brought back.
+    await expect
+      .poll(() =>
+        panel.evaluate(() =>
+          document.activeElement?.closest('li[data-critique]')?.getAttribute('data-critique'),
+        ),
+      )
+      .toBe(first.id);
     await row(panel, first.id).getByTestId('history-thumb').waitFor();
     // The first's Undo did not touch the second's: still offered, still deleted.
     expect(
