@@ -3,11 +3,14 @@
  * chart of four points in time order on a 0–100 axis; each critique has a JPEG thumbnail that
  * decodes; a check names the critique it checked and opens it, and the critique lists its
  * check; search filters as you type; Delete offers Undo for 10 s, which brings back the
- * record and its artifacts byte for byte, and two deletes in a row keep separate Undos.
+ * record and its artifacts byte for byte, and two deletes in a row keep separate Undos. axe-core
+ * finds no violation in the view.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CritiqueRecord } from '@/utils/schemas';
+import { AXE } from './axeContrast';
 import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from './harness';
 
 const env = withExtension({ '/demo': DEMO_DIR });
@@ -170,6 +173,18 @@ describe('History in the panel', () => {
         .locator('li[data-critique]')
         .evaluateAll((els) => els.map((el) => el.getAttribute('data-label'))),
     ).toEqual(['Round 2', 'Check', 'Critique', 'Critique', 'Critique']);
+
+    // axe-core, the outside reference, finds nothing wrong in the History view (the chart's
+    // text alternative, the labelled controls, the contrast of the labels).
+    await panel.evaluate(readFileSync(AXE, 'utf8'));
+    const axe = (await panel.evaluate(`axe
+      .run(document.querySelector('[data-testid=history-view]'))
+      .then((r) => ({
+        violations: r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')),
+        passes: r.passes.map((p) => p.id),
+      }))`)) as { violations: string[]; passes: string[] };
+    expect(axe.violations).toEqual([]);
+    expect(axe.passes).toEqual(expect.arrayContaining(['svg-img-alt', 'button-name', 'label', 'image-alt']));
 
     for (const width of [320, 360, 800]) {
       await panel.setViewportSize({ width, height: 900 });
