@@ -18,9 +18,15 @@ export function UndoBar({
   onUndo(id: string): void;
 }) {
   const bar = useRef<HTMLDivElement>(null);
+  // Each delete moves the focus once: a later change (another window closing) must not pull it back.
+  const focused = useRef<string | null>(null);
   useEffect(() => {
-    if (focusId)
-      bar.current?.querySelector<HTMLButtonElement>(`[data-undo-id="${CSS.escape(focusId)}"]`)?.focus();
+    if (!focusId) return void (focused.current = null);
+    if (focused.current === focusId) return;
+    const button = bar.current?.querySelector<HTMLButtonElement>(`[data-undo-id="${CSS.escape(focusId)}"]`);
+    if (!button) return;
+    button.focus();
+    focused.current = focusId;
   }, [focusId, pending]);
   return (
     <div ref={bar} className="history__undo" role="status" data-testid="history-undo">

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HistoryTab } from '@/components/history/HistoryTab';
 import { history } from '@/utils/history/db';
@@ -203,5 +203,24 @@ describe('History', () => {
     await vi.waitFor(() => expect(row('a').contains(document.activeElement)).toBe(true));
     expect(screen.getByTestId('history-undo').querySelectorAll('[data-pending-id]')).toHaveLength(1);
     expect((await listHistory()).map((e) => e.id)).toEqual(['a']);
+  });
+
+  it('moves the focus to a new Undo once; another delete’s window closing does not pull it back', async () => {
+    const url = 'https://example.test/';
+    await saveRecord(recordOf('a', url, 1));
+    await saveRecord(recordOf('b', url, 2));
+    await saveRecord(recordOf('c', url, 3));
+    const queue = new DeleteQueue();
+    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={queue} />);
+    await vi.waitFor(() => expect(rows()).toEqual(['c', 'b', 'a']));
+    fireEvent.click(within(row('a')).getByRole('button', { name: /^Delete critique of a/ }));
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-undo-id')).toBe('a'));
+    fireEvent.click(within(row('b')).getByRole('button', { name: /^Delete critique of b/ }));
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('data-undo-id')).toBe('b'));
+    const search = screen.getByRole('searchbox');
+    search.focus();
+    await act(() => queue.undo('a'));
+    expect(screen.getByTestId('history-undo').querySelector('[data-pending-id="a"]')).toBeNull();
+    expect(document.activeElement).toBe(search);
   });
 });
