@@ -106,17 +106,28 @@ export function useCritiqueJob(tabId: number, transport: JobTransport = extensio
     cancel: (jobId = critiqueId()) => act(jobId, (id) => transport.send('cancelJob', { jobId: id })),
     resume: () => act(critiqueId(), (jobId) => transport.send('resumeJob', { jobId }).then(show)),
     retrySave: () => act(critiqueId(), (jobId) => transport.send('retrySave', { jobId })),
-    /** Shows a saved critique (from History) in place of the current one. */
+    /**
+     * Shows a saved critique (from History) in place of the current one; a saved check comes
+     * with the critique it checked.
+     */
     open: (jobId: string) =>
-      transport.send('getRecord', { jobId }).then((record) => {
-        if (record) setState({ record, check: null, error: null });
-        else
-          fail(
-            new Error(
-              'This saved critique could not be read; it may have been deleted, or saved by an older Restage.',
-            ),
-          );
-      }, fail),
+      transport
+        .send('getRecord', { jobId })
+        .then(async (record) => {
+          if (record?.kind !== 'check' || !record.against) return { record, check: null };
+          const checked = await transport.send('getRecord', { jobId: record.against });
+          if (!checked) throw new Error('The critique this check was made against is no longer in history.');
+          return { record: checked, check: record };
+        })
+        .then(({ record, check }) => {
+          if (record) setState({ record, check, error: null });
+          else
+            fail(
+              new Error(
+                'This saved critique could not be read; it may have been deleted, or saved by an older Restage.',
+              ),
+            );
+        }, fail),
   };
 }
 

@@ -1,66 +1,124 @@
-import { useCallback, useEffect, useState } from 'react';
-import { deleteRecord, listHistory, type HistoryEntry } from '@/utils/history/store';
-
-const when = (time: number) =>
-  new Date(time).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { checksByCritique, groupByPage, runLabel, searchPages } from '@/utils/history/pages';
+import { listHistory, type HistoryEntry } from '@/utils/history/store';
+import { deletions, type DeleteQueue } from '@/utils/history/undo';
+import type { JobKind } from '@/utils/schemas';
+import { PageGroup } from './PageGroup';
+import { UndoBar } from './UndoBar';
+import { when } from './when';
+import './history.css';
 
 /**
- * Every saved critique, newest first, read straight from IndexedDB: reopen one in the
- * Critique tab, or delete it. Critiques of the current page come first.
+ * Every saved run, read straight from IndexedDB and grouped by page (the current page first):
+ * each page's score over time and its last runs, critiques, rounds and checks told apart and
+ * linked. A search box filters pages by URL or title as you type. Delete asks nothing and
+ * offers Undo (utils/history/undo.ts).
  */
 export function HistoryTab({
   url,
   onOpen,
   version,
+  renderActions,
+  queue = deletions,
 }: {
   url: string;
-  onOpen(id: string): void;
+  /** Opens a saved run: `kind` says whether it is a critique (or round) or a check. */
+  onOpen(id: string, kind: JobKind): void;
   version: number;
+  /** Extra controls in each run's actions area (the Export menu). */
+  renderActions?: (entry: HistoryEntry) => ReactNode;
+  queue?: DeleteQueue;
 }) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [focusUndo, setFocusUndo] = useState<string | null>(null);
+  /** A run just brought back: its first control takes the focus the Undo button had. */
+  const restored = useRef<string | null>(null);
+  const view = useRef<HTMLDivElement>(null);
+  const pending = useSyncExternalStore(queue.subscribe, queue.pending);
   const load = useCallback(
     () =>
-      listHistory().then(
-        (all) => setEntries([...all.filter((e) => e.url === url), ...all.filter((e) => e.url !== url)]),
-        (e: unknown) => setError(`History could not be read: ${(e as Error).message}`),
+      listHistory().then(setEntries, (e: unknown) =>
+        setError(`History could not be read: ${(e as Error).message}`),
       ),
-    [url],
+    [],
   );
   useEffect(() => void load(), [load, version]);
 
-  if (error) return <p role="alert">{error}</p>;
-  if (!entries) return <p className="muted">Reading history…</p>;
-  if (entries.length === 0)
-    return <p className="muted">No critiques yet. They are kept here after each run.</p>;
+  const pages = useMemo(() => groupByPage(entries ?? [], url), [entries, url]);
+  const shown = useMemo(() => searchPages(pages, query), [pages, query]);
+  const byId = useMemo(() => new Map((entries ?? []).map((e) => [e.id, e])), [entries]);
+  const checks = useMemo(() => checksByCritique(entries ?? []), [entries]);
+
+  const fail = (e: unknown) => setError((e as Error).message);
+  const actions = {
+    onOpen: (entry: HistoryEntry) => onOpen(entry.id, entry.kind),
+    onDelete: (entry: HistoryEntry) => {
+      const label = `${runLabel(entry).toLowerCase()} of ${entry.title || entry.url} from ${when(entry.createdAt)}`;
+      void queue.remove(entry.id, label).then(() => {
+        setFocusUndo(entry.id);
+        return load();
+      }, fail);
+    },
+    renderActions,
+  };
+  const undo = (id: string) =>
+    void queue.undo(id).then(() => {
+      setFocusUndo(null);
+      restored.current = id;
+      return load();
+    }, fail);
+  useEffect(() => {
+    const id = restored.current;
+    const control =
+      id && view.current?.querySelector<HTMLElement>(`li[data-critique="${CSS.escape(id)}"] button`);
+    if (!control) return;
+    control.focus();
+    restored.current = null;
+  }, [entries]);
+
   return (
-    <ol className="history" aria-label="Saved critiques" data-testid="history-list">
-      {entries.map((entry) => (
-        <li key={entry.id} className="history__item" data-critique={entry.id}>
-          <div className="history__text">
-            <strong>{entry.title || entry.url}</strong>
-            <span className="muted history__url">{entry.url}</span>
-            <span className="muted">
-              {when(entry.createdAt)} · {entry.state}
-              {entry.score !== null && ` · score ${Math.round(entry.score)}`} · {entry.findings} findings ·{' '}
-              {entry.engine}
-            </span>
-          </div>
-          <div className="history__actions">
-            <button type="button" onClick={() => onOpen(entry.id)}>
-              Reopen
-            </button>
-            <button
-              type="button"
-              className="button--secondary"
-              aria-label={`Delete critique of ${entry.title || entry.url} from ${when(entry.createdAt)}`}
-              onClick={() => void deleteRecord(entry.id).then(load)}
-            >
-              Delete
-            </button>
-          </div>
-        </li>
+    <div ref={view} className="history-view" data-testid="history-view">
+      {entries && entries.length > 0 && (
+        <input
+          type="search"
+          className="history__search"
+          aria-label="Search history by page URL or title"
+          placeholder="Search by URL or title"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      )}
+      {error && <p role="alert">{error}</p>}
+      {!entries && !error && <p className="muted">Reading history…</p>}
+      {entries?.length === 0 && <p className="muted">No critiques yet. They are kept here after each run.</p>}
+      {entries && query.trim() && (
+        <p className="muted" data-testid="history-matches">
+          {shown.length === 0
+            ? 'No page matches.'
+            : `${shown.length} of ${pages.length} ${pages.length === 1 ? 'page' : 'pages'} match.`}
+        </p>
+      )}
+      {shown.map((page) => (
+        <PageGroup
+          key={page.url}
+          page={page}
+          current={page.url === url}
+          byId={byId}
+          checks={checks}
+          actions={actions}
+        />
       ))}
-    </ol>
+      <UndoBar pending={pending} focusId={focusUndo} delayMs={queue.delayMs} onUndo={undo} />
+    </div>
   );
 }

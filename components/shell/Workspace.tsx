@@ -82,9 +82,9 @@ export function Workspace({ status, ref }: { status: TabStatus; ref?: Ref<Worksp
             <HistoryTab
               url={status.url}
               version={view === 'History' ? (job.record?.updatedAt ?? 0) : -1}
-              onOpen={(critiqueId) => {
-                setView('Critique');
-                void job.open(critiqueId);
+              onOpen={(jobId, kind) => {
+                setView(kind === 'check' ? 'Verify' : 'Critique');
+                void job.open(jobId);
               }}
             />
           )}

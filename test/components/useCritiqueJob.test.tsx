@@ -95,6 +95,20 @@ describe('useCritiqueJob', () => {
     expect(fake.sent).toContainEqual({ type: 'getRecord', data: { jobId: 'from-cli' } });
   });
 
+  it('opens a saved check from History with the critique it checked', async () => {
+    const critique = recordOf('critique-1', 1);
+    const check = { ...recordOf('check-1', 2), kind: 'check' as const, against: 'critique-1' };
+    const saved: Record<string, CritiqueRecord> = { 'critique-1': critique, 'check-1': check };
+    const fake = fakeTransport({ getRecord: (data: { jobId: string }) => saved[data.jobId] ?? null });
+    const { result } = renderHook(() => useCritiqueJob(4, fake.transport));
+    await act(() => result.current.open('check-1'));
+    expect(result.current.record?.id).toBe('critique-1');
+    expect(result.current.check?.id).toBe('check-1');
+    delete saved['critique-1'];
+    await act(() => result.current.open('check-1'));
+    expect(result.current.error).toBe('The critique this check was made against is no longer in history.');
+  });
+
   it('reconnects when the worker restarts and asks for its job again', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const interrupted = recordOf('job-1');

@@ -5,8 +5,8 @@
  * nothing that was saved before it (each write is one transaction).
  */
 import { z } from 'zod';
-import { CritiqueRecord, Draft, Score } from '../schemas';
-import { artifactId, history, type ArtifactKind, type HistoryDb } from './db';
+import { ArtifactRef, CritiqueRecord, Draft, Score } from '../schemas';
+import { artifactId, history, type Artifact, type ArtifactKind, type HistoryDb } from './db';
 
 export class StorageFullError extends Error {
   override name = 'StorageFullError';
@@ -59,15 +59,42 @@ export async function getRecord(id: string, db: HistoryDb = history()): Promise<
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * A saved run as the panel's views take it: a critique (or round) alone, or a check with the
+ * critique it checked (null when that critique has been deleted). Null when `id` cannot be read.
+ */
+export async function getRun(
+  id: string,
+  db: HistoryDb = history(),
+): Promise<{ record: CritiqueRecord | null; check: CritiqueRecord | null } | null> {
+  const run = await getRecord(id, db);
+  if (!run) return null;
+  if (run.kind !== 'check') return { record: run, check: null };
+  return { record: run.against ? await getRecord(run.against, db) : null, check: run };
+}
+
 export interface HistoryEntry {
   id: string;
+  /** A critique (a first one, or a round refining one), or a check of the page against one. */
+  kind: CritiqueRecord['kind'];
+  /** A check: the critique it checked. */
+  against: string | null;
+  /** A check: whether the critique's plan was previewed on the page when it was measured. */
+  preview: boolean;
+  /** A round: the critique (or round) it refines. */
+  refines: string | null;
+  round: number;
   url: string;
   title: string;
+  /** What the user asked for (a round's follow-up request), if anything. */
+  request: string | null;
   createdAt: number;
   state: CritiqueRecord['job']['state'];
   engine: CritiqueRecord['draft']['engine'];
   score: number | null;
   findings: number;
+  /** The small JPEG of the annotated capture; null when there was no capture. */
+  thumb: ArtifactRef | null;
 }
 
 /**
@@ -77,8 +104,14 @@ export interface HistoryEntry {
 const Listed = CritiqueRecord.pick({
   id: true,
   schemaVersion: true,
+  kind: true,
+  against: true,
+  preview: true,
+  refines: true,
+  round: true,
   url: true,
   title: true,
+  request: true,
   createdAt: true,
 }).extend({
   job: CritiqueRecord.shape.job.pick({ state: true }),
@@ -86,6 +119,7 @@ const Listed = CritiqueRecord.pick({
     engine: Draft.shape.engine,
     score: Score.pick({ value: true }).nullable(),
     findings: z.array(z.unknown()),
+    thumb: Draft.shape.thumb,
   }),
 });
 
@@ -100,14 +134,53 @@ export async function listHistory(url?: string, db: HistoryDb = history()): Prom
     .sort((a, b) => b.createdAt - a.createdAt)
     .map((r) => ({
       id: r.id,
+      kind: r.kind,
+      against: r.against,
+      preview: r.preview,
+      refines: r.refines,
+      round: r.round,
       url: r.url,
       title: r.title,
+      request: r.request,
       createdAt: r.createdAt,
       state: r.job.state,
       engine: r.draft.engine,
       score: r.draft.score?.value ?? null,
       findings: r.draft.findings.length,
+      thumb: r.draft.thumb,
     }));
+}
+
+/** A deleted critique as it was stored: its row and its artifacts, untouched, to put back. */
+export interface Removed {
+  row: unknown;
+  artifacts: Artifact[];
+}
+
+/**
+ * Deletes a critique and its artifacts in one transaction and hands back exactly what was
+ * stored (rows unparsed, Blobs as they were), so `restoreRecord` can undo it. Null when there
+ * was nothing to delete.
+ */
+export async function takeRecord(id: string, db: HistoryDb = history()): Promise<Removed | null> {
+  return db.transaction('rw', db.critiques, db.artifacts, async () => {
+    const row: unknown = await db.critiques.get(id);
+    if (row === undefined) return null;
+    const artifacts = await db.artifacts.where('critiqueId').equals(id).toArray();
+    await db.artifacts.where('critiqueId').equals(id).delete();
+    await db.critiques.delete(id);
+    return { row, artifacts };
+  });
+}
+
+/** Puts back what `takeRecord` removed, in one transaction. */
+export function restoreRecord(removed: Removed, db: HistoryDb = history()): Promise<void> {
+  return guarded(() =>
+    db.transaction('rw', db.critiques, db.artifacts, async () => {
+      await db.artifacts.bulkPut(removed.artifacts);
+      await db.critiques.put(removed.row as CritiqueRecord);
+    }),
+  );
 }
 
 export async function deleteRecord(id: string, db: HistoryDb = history()): Promise<void> {

@@ -5,6 +5,7 @@ import {
   deleteOldest,
   deleteRecord,
   getRecord,
+  getRun,
   listHistory,
   readArtifact,
   saveArtifact,
@@ -110,5 +111,16 @@ describe('history store', () => {
     } as unknown as CritiqueRecord);
     expect((await listHistory(undefined, db)).map((e) => e.id)).toEqual(['d']);
     expect(await getRecord('d', db)).toBeNull();
+  });
+
+  it('reads a run as the views take it: a critique alone, a check with the critique it checked', async () => {
+    await saveRecord(record('c', 'https://one.test/', 1), db);
+    const check = { ...record('k', 'https://one.test/', 2), kind: 'check' as const, against: 'c' };
+    await saveRecord(check, db);
+    expect(await getRun('c', db)).toEqual({ record: record('c', 'https://one.test/', 1), check: null });
+    expect(await getRun('k', db)).toEqual({ record: record('c', 'https://one.test/', 1), check });
+    await deleteRecord('c', db);
+    expect(await getRun('k', db)).toEqual({ record: null, check });
+    expect(await getRun('nothing', db)).toBeNull();
   });
 });
