@@ -17,6 +17,7 @@ import { topFindings } from '../utils/report/topFindings';
 import { describeModelSettings, settingsFromEnv } from '../utils/model/config';
 import { CritiqueRecord, JobEvent, type Critique, type Settings } from '../utils/schemas';
 import { critiquable } from '../utils/tabs/critiquable';
+import { parseFormats, writeFormats } from './exportFormats';
 import { matchedScoreLine, regionCountLine } from '../utils/verify/lines';
 import {
   DEMO_DIR,
@@ -31,7 +32,7 @@ import {
 class InputError extends Error {}
 
 const USAGE =
-  'Usage: npm run critique -- [url|file] [--out DIR] [--full-page] [--width 1280] [--height 800] [--request "text"] [--preview] [--against critique.json] [--model NAME] [--image-model NAME] [--no-image] [--offline]';
+  'Usage: npm run critique -- [url|file] [--out DIR] [--full-page] [--width 1280] [--height 800] [--request "text"] [--preview] [--against critique.json] [--model NAME] [--image-model NAME] [--no-image] [--offline] [--format md|issue]';
 
 /** Restage's own page with a deliberately weak hierarchy: what a bare `npm run critique` critiques. */
 export const DEMO_PAGE = join(DEMO_DIR, 'demo.html');
@@ -52,6 +53,7 @@ function parse() {
         offline: { type: 'boolean', default: false },
         preview: { type: 'boolean', default: false },
         against: { type: 'string' },
+        format: { type: 'string', multiple: true, default: [] },
       },
     });
   } catch (error) {
@@ -75,6 +77,9 @@ function options() {
   ) {
     throw new InputError('--width and --height must be whole numbers from 320×240 to 3840×2160.');
   }
+  const formats = parseFormats(values.format);
+  if ('unknown' in formats)
+    throw new InputError(`--format takes md or issue (or both, md,issue), not "${formats.unknown}".`);
   let model: Settings | null;
   try {
     model = settingsFromEnv(process.env, {
@@ -96,6 +101,7 @@ function options() {
     height,
     request: values.request,
     model,
+    formats,
   };
 }
 
@@ -220,6 +226,9 @@ async function main(): Promise<number> {
       }),
     );
     written.push('report.html');
+    written.push(
+      ...writeFormats(opts.formats, critique, opts.out, { annotated: Boolean(artifacts.annotated) }),
+    );
     const critiqueSeconds = (performance.now() - started) / 1000;
     const check = critique.contentCheck;
     console.log(

@@ -97,7 +97,7 @@ export function ExportMenu({ record, check }: { record: CritiqueRecord; check: C
         disabled={isRunning(record) || busy}
         onClick={() => setOpen(!open)}
       >
-        Export
+        Export <span aria-hidden="true">{open ? '▴' : '▾'}</span>
       </button>
       <ul className="export__menu" id={listId} hidden={!open} aria-label="Export">
         {items(record).map((item) => (
