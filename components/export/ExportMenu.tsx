@@ -37,14 +37,15 @@ function items(record: CritiqueRecord): Item[] {
     {
       label: 'Download images',
       run: downloadImages,
-      unavailable: draft.annotated?.stored || draft.image?.stored ? null : 'no images saved',
-      hint: 'annotated, after and generated, as PNG',
+      unavailable:
+        draft.annotated?.stored || draft.image?.stored || draft.mockup?.stored ? null : 'no images saved',
+      hint: 'annotated, after, mockup and generated, as PNG',
     },
     {
       label: 'Download mockup',
       run: downloadMockup,
       unavailable: draft.mockup?.stored ? null : 'no mockup saved',
-      hint: 'mockup.html; its PNG is made by the CLI (npm run critique)',
+      hint: 'mockup.html, the page frozen with the plan on it',
     },
     { label: 'Download JSON', run: downloadJson, hint: 'critique.json, the CLI’s schema' },
   ];

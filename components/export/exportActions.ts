@@ -11,6 +11,7 @@ import { planStylesheet } from '@/utils/report/exportCss';
 import { critiqueHtml, critiqueMarkdown, exportFileName, issueText } from '@/utils/report/exportText';
 import { renderReport } from '@/utils/report/report';
 import type { ArtifactRef, Critique, CritiqueRecord } from '@/utils/schemas';
+import { mockupPng } from './mockupPng';
 
 export interface ExportSource {
   record: CritiqueRecord;
@@ -160,22 +161,38 @@ export async function downloadJson(source: ExportSource): Promise<string> {
   return `Downloaded ${file}.`;
 }
 
+/** The mockup drawn as a PNG at the page's viewport size (./mockupPng.ts); null when none was saved. */
+async function mockupImage({ record }: ExportSource): Promise<Blob | null> {
+  const html = await blobOf(record.draft.mockup);
+  const viewport = record.draft.extraction?.viewport;
+  if (!html || !viewport) return null;
+  return mockupPng(await html.text(), viewport.width, viewport.height);
+}
+
 export async function downloadImages(source: ExportSource): Promise<string> {
   const images = await exportImages(source);
+  let mockup: Blob | null = null;
+  let failed = '';
+  try {
+    mockup = await mockupImage(source);
+  } catch (error) {
+    failed = ` The mockup could not be drawn (${(error as Error).message}); Download mockup saves its HTML.`;
+  }
   const files: [Blob | null, string][] = [
     [images.annotated, 'annotated'],
     [images.after, 'after'],
+    [mockup, 'mockup'],
     [images.generated, 'generated'],
   ];
   const present = files.filter((f): f is [Blob, string] => f[0] !== null);
-  if (present.length === 0) throw new Error('This critique saved no images.');
+  if (present.length === 0) throw new Error(`This critique saved no images.${failed}`);
   const names: string[] = [];
   for (const [blob, part] of present) {
     const file = name(source, part, 'png');
     download(await asPng(blob), file);
     names.push(file);
   }
-  return `Downloaded ${plural(names.length, 'image')}: ${names.join(', ')}.`;
+  return `Downloaded ${plural(names.length, 'image')}: ${names.join(', ')}.${failed}`;
 }
 
 export async function downloadMockup(source: ExportSource): Promise<string> {
