@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { isRunning } from '@/utils/panel/jobState';
 import type { CritiqueRecord } from '@/utils/schemas';
 import {
@@ -63,6 +63,14 @@ export function ExportMenu({ record, check }: { record: CritiqueRecord; check: C
   const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const listId = useId();
+  // The toggle is disabled while an action runs, and a disabled button takes no focus: focus
+  // goes back once it is enabled again.
+  const focusBack = useRef(false);
+  useEffect(() => {
+    if (busy || !focusBack.current) return;
+    focusBack.current = false;
+    toggle.current?.focus();
+  }, [busy]);
   const source: ExportSource = {
     record,
     check: check && check.against === record.id ? check : null,
@@ -76,9 +84,9 @@ export function ExportMenu({ record, check }: { record: CritiqueRecord; check: C
     } catch (error) {
       setSaid({ ok: false, text: `${item.label} failed: ${(error as Error).message}` });
     } finally {
+      focusBack.current = true;
       setBusy(false);
       setOpen(false);
-      toggle.current?.focus();
     }
   };
   const onKey = (event: KeyboardEvent) => {
