@@ -91,6 +91,8 @@ async function downloads(name: string, item: string, count = 1): Promise<{ file:
 
 /** The saved critique as the panel's Download JSON wrote it, read back with the CLI's reader. */
 let critique: Critique;
+/** What Copy CSS put on the clipboard. */
+let copiedCss = '';
 
 describe('Export on Critique', () => {
   it('Download JSON writes a critique.json the CLI’s reader accepts', async () => {
@@ -143,7 +145,24 @@ describe('Export on Critique', () => {
     expect(fixed.length).toBeGreaterThan(0);
     for (const f of fixed) expect(text).toContain(`**Fix:** `);
     expect((text.match(/\*\*Fix:\*\* /g) ?? []).length).toBe(fixed.length);
-    if (critique.findings.some((f) => (f.fixPatch?.length ?? 0) > 0)) expect(text).toContain('```css');
+    const blocks = [...text.matchAll(/```css\n([^`]*)\n```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBe(
+      critique.findings.filter((f) => f.severity !== 'info' && (f.fixPatch?.length ?? 0) > 0).length,
+    );
+    // Each finding's CSS parses, written plainly, and its selectors resolve on the page.
+    for (const block of blocks) {
+      expect(block).not.toContain('!important');
+      const parsed = await page.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        const styles = [...sheet.cssRules].filter((r) => r instanceof CSSStyleRule) as CSSStyleRule[];
+        return {
+          rules: sheet.cssRules.length,
+          unresolved: styles.filter((r) => !document.querySelector(r.selectorText)).length,
+        };
+      }, block);
+      expect(parsed).toEqual({ rules: block.split('\n').length, unresolved: 0 });
+    }
   });
 
   it('Copy CSS parses, and each of its selectors resolves on the page', async () => {
@@ -151,6 +170,7 @@ describe('Export on Critique', () => {
     expect(said).toMatch(/^Copied the plan’s CSS: \d+ rules?, one per region/);
     const css = await clipboardText();
     exported.push({ what: 'CSS', text: css });
+    copiedCss = css;
     const comments = (css.match(/^\/\* r\d+: /gm) ?? []).length;
     expect(comments).toBeGreaterThan(0);
     const parsed = await page.evaluate((text) => {
@@ -219,11 +239,13 @@ describe('Export on Alternative and Verify, with the previewed check', () => {
     await panel.getByRole('button', { name: 'Preview on page' }).click();
     await view('Alternative').getByTestId('compare').first().waitFor({ timeout: 60_000 });
     const images = await downloads('Alternative', 'Download images', 4);
+    // The browser may report the downloads in any order.
+    images.sort((a, b) => a.file.localeCompare(b.file));
     expect(images.map((i) => i.file.replace(/^.*-\d{4}-\d{2}-\d{2}-/, ''))).toEqual([
-      'annotated.png',
       'after.png',
-      'mockup.png',
+      'annotated.png',
       'generated.png',
+      'mockup.png',
     ]);
     const record = await panel.evaluate(
       (jobId) =>
@@ -238,7 +260,7 @@ describe('Export on Alternative and Verify, with the previewed check', () => {
         }),
       id,
     );
-    expect(images[0]!.bytes.equals(await stored(record.draft.annotated.id))).toBe(true);
+    expect(images[1]!.bytes.equals(await stored(record.draft.annotated.id))).toBe(true);
     for (const image of images) {
       exported.push({ what: image.file, text: image.bytes.toString('latin1') });
       expect(image.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -264,6 +286,34 @@ describe('Export on Alternative and Verify, with the previewed check', () => {
         expect(decoded.height).toBeGreaterThanOrEqual(await page.evaluate(() => innerHeight));
       }
     }
+  });
+
+  it('the copied CSS, put on the page, styles each patched region as the preview did', async () => {
+    const targets = (critique.cssPatch ?? []).flatMap(({ regionId, declarations }) => {
+      const selector = critique.regions.find((r) => r.id === regionId)?.selector;
+      return selector ? [{ selector, properties: Object.keys(declarations) }] : [];
+    });
+    expect(targets.length).toBeGreaterThan(0);
+    const computed = () =>
+      page.evaluate(
+        (list) =>
+          list.map(({ selector, properties }) => {
+            const style = getComputedStyle(document.querySelector(selector)!);
+            return properties.map((p) => style.getPropertyValue(p));
+          }),
+        targets,
+      );
+    // The preview is on from the test before.
+    const previewed = await computed();
+    await view('Alternative').getByRole('button', { name: 'Preview on page' }).click();
+    await expect.poll(computed).not.toEqual(previewed);
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }, copiedCss);
+    expect(await computed()).toEqual(previewed);
+    await page.evaluate(() => (document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1)));
   });
 
   it('Download mockup saves the masked mockup.html', async () => {

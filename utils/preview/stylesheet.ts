@@ -40,6 +40,11 @@ export interface PreviewRules {
 export interface RuleKey {
   of: (regionId: string) => string | null;
   limit: string;
+  /**
+   * For people to read (an issue's CSS): no `!important` and no OUTRANK, so a rule says only
+   * what changes; whoever applies it decides how it wins over the page's own rules.
+   */
+  plain?: boolean;
 }
 
 /** Rules keyed by an attribute the preview or the mockup puts on each patched element. */
@@ -60,6 +65,8 @@ export const attributeKey = (attribute: string): RuleKey => ({
  */
 export function previewRules(patch: CssPatch, by: string | RuleKey = PREVIEW_ATTRIBUTE): PreviewRules {
   const keyOf = typeof by === 'string' ? attributeKey(by) : by;
+  const outrank = keyOf.plain ? '' : OUTRANK;
+  const important = keyOf.plain ? '' : ' !important';
   let rejected = 0;
   const rules: string[] = [];
   for (const { regionId, declarations } of patch) {
@@ -75,10 +82,10 @@ export function previewRules(patch: CssPatch, by: string | RuleKey = PREVIEW_ATT
         rejected++;
         continue;
       }
-      body.push(`${property}: ${safe} !important;`);
+      body.push(`${property}: ${safe}${important};`);
     }
     if (body.length === 0) continue;
-    rules.push(`${key}${OUTRANK} { ${body.join(' ')} }`);
+    rules.push(`${key}${outrank} { ${body.join(' ')} }`);
     const color = body.find((b) => b.startsWith('color:'));
     // A region's text is all the text inside it, and its colour is its least legible text's,
     // often a nested <a> or <small> with a colour of its own that inheritance would not
@@ -91,8 +98,8 @@ export function previewRules(patch: CssPatch, by: string | RuleKey = PREVIEW_ATT
     // technique G183 accepts. A heading that is one link has no text around it to stand out from.
     if (color) {
       rules.push(
-        `@scope (${key}) to (${keyOf.limit}) { :scope${OUTRANK}, *${OUTRANK} { ${color} } ` +
-          `:scope:not(${HEADINGS}) ${LINKS}${OUTRANK} { text-decoration-line: underline !important; } }`,
+        `@scope (${key}) to (${keyOf.limit}) { :scope${outrank}, *${outrank} { ${color} } ` +
+          `:scope:not(${HEADINGS}) ${LINKS}${outrank} { text-decoration-line: underline${important}; } }`,
       );
     }
   }

@@ -18,19 +18,22 @@ const isPlainSelector = (selector: string) => !selector.includes('>>>');
 export const commentText = (text: string) => text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
 
 /** Rules keyed by the regions' own selectors; a colour fix stops at the other patched regions. */
-export function selectorKey(regions: readonly Region[], patch: CssPatch): RuleKey {
+export function selectorKey(regions: readonly Region[], patch: CssPatch, plain = false): RuleKey {
   const byId = new Map(regions.map((r) => [r.id, r.selector]));
   const selectorOf = (id: string) => {
     const selector = byId.get(id);
     return selector && isPlainSelector(selector) ? selector : null;
   };
   const patched = patch.map((p) => selectorOf(p.regionId)).filter((s): s is string => s !== null);
-  return { of: selectorOf, limit: patched.length > 0 ? `:is(${patched.join(', ')})` : ':not(*)' };
+  return { of: selectorOf, limit: patched.length > 0 ? `:is(${patched.join(', ')})` : ':not(*)', plain };
 }
 
-/** The CSS that implements a patch (a finding's `fixPatch`, or the plan's), keyed by region selectors. */
+/**
+ * The CSS that implements a finding's `fixPatch`, keyed by its regions' selectors and written
+ * plainly (no `!important`), for people to read in an issue.
+ */
 export function patchCss(regions: readonly Region[], patch: CssPatch): string {
-  return previewRules(patch, selectorKey(regions, patch)).css;
+  return previewRules(patch, selectorKey(regions, patch, true)).css;
 }
 
 export interface PlanStylesheet {

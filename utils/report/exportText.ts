@@ -44,8 +44,17 @@ export function exportFileName(url: string, createdAt: number, part: string, ext
   return `restage-${slug}-${day(createdAt)}-${part}.${ext}`;
 }
 
-/** Page text inside Markdown: one line, with every character that could start markup escaped. */
-export const md = (text: string) => text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>#|!~{}()])/g, '\\$1');
+/**
+ * Page text inside Markdown, never at the start of a line: one line, with the characters that
+ * could start inline markup there escaped (CommonMark lets any ASCII punctuation be escaped).
+ * `(`, `!` and `#` need none once `[` is escaped and the text is not first on its line; an
+ * entity (`&lt;`) is kept as written.
+ */
+export const md = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
 
 const scoreText = (c: Critique) => (c.score ? `${Math.round(c.score.value)}/100` : 'no score');
 const pageName = (c: Critique) => c.title.trim() || c.url;
@@ -171,11 +180,11 @@ export function issueText(input: ExportInput): IssueText {
     return [
       `### ${n}. ${md(f.title)}`,
       `${f.severity} · ${f.category} · basis ${basisLabel(f)} · regions ${regionsText(f)}${f.rule ? ` · ${md(f.rule)}` : ''}${verdict ? ` · check: ${verdict}` : ''}`,
-      ...(f.why ? [md(f.why)] : []),
+      ...(f.why ? [`Why: ${md(f.why)}`] : []),
       f.fix ? `**Fix:** ${md(f.fix)}` : `**Detail:** ${md(f.detail)}`,
       css
         ? `CSS:\n\n\`\`\`css\n${css.replace(/```/g, '')}\n\`\`\``
-        : 'CSS: none; this fix is a change to make by hand (it rearranges the page or its fonts).',
+        : 'CSS: none derived for this fix; it is a change to make by hand.',
     ].join('\n\n');
   });
   const body = [
@@ -183,6 +192,7 @@ export function issueText(input: ExportInput): IssueText {
     [
       `Restage critiqued <${c.url.replace(/[<>\s]/g, encodeURIComponent)}> on ${day(input.createdAt)}: score ${scoreText(c)}, ${numbered.length} findings to fix${notes > 0 ? ` and ${notes} info notes (not listed)` : ''}.`,
       'The score is a heuristic for comparing versions of one page, not a conformance verdict.',
+      'Each finding’s CSS is written plainly; Restage’s Copy CSS gives the whole plan with `!important`, as its preview applies it.',
     ].join(' '),
     '## Before and after',
     beforeAfter(c)

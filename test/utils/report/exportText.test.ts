@@ -5,7 +5,7 @@ import { score } from '@/utils/measure/score';
 import { toCssPatch } from '@/utils/plan/cssPatch';
 import { restage } from '@/utils/plan/restage';
 import { planStylesheet, patchCss } from '@/utils/report/exportCss';
-import { critiqueHtml, critiqueMarkdown, exportFileName, issueText } from '@/utils/report/exportText';
+import { critiqueHtml, critiqueMarkdown, exportFileName, issueText, md } from '@/utils/report/exportText';
 import { numberedFindings } from '@/utils/report/findingNumbers';
 import { Critique, SCHEMA_VERSION, type Finding } from '@/utils/schemas';
 import { WHITE, button, heading, region, rgba } from '../../fixtures/regions';
@@ -102,7 +102,7 @@ describe('critiqueMarkdown', () => {
     const text = critiqueMarkdown(input(critiqueOf([hostile])));
     expect(text).not.toMatch(/(?<!\\)<img/);
     expect(text).not.toContain('[x](javascript');
-    expect(text).toContain('\\<img src=x onerror=alert\\(1\\)\\>');
+    expect(text).toContain('\\<img src=x onerror=alert(1)\\>');
   });
 
   it('states the check when one is exported with the critique', () => {
@@ -138,6 +138,17 @@ describe('critiqueMarkdown', () => {
   });
 });
 
+describe('md', () => {
+  it('escapes what could start markup mid-line, keeps entities as written, and reads as plain text otherwise', () => {
+    expect(md('Set #555 (7.46:1) on **white**')).toBe('Set #555 (7.46:1) on \\*\\*white\\*\\*');
+    expect(md('a &lt;b&gt; & c')).toBe('a \\&lt;b\\&gt; & c');
+    expect(md('![x](y) <https://e.test> ~~gone~~ a|b `c`')).toBe(
+      '!\\[x\\](y) \\<https://e.test\\> \\~\\~gone\\~\\~ a\\|b \\`c\\`',
+    );
+    expect(md('two\n\nlines')).toBe('two lines');
+  });
+});
+
 describe('critiqueHtml', () => {
   it('carries the annotated image inline and escapes every string', () => {
     const html = critiqueHtml({ ...input(critiqueOf([hostile])), annotatedDataUrl: PNG });
@@ -169,6 +180,8 @@ describe('issueText', () => {
     for (const f of withCss) {
       const css = patchCss(critique.regions, f.fixPatch!);
       expect(css.length).toBeGreaterThan(0);
+      // Written for people: what changes, without the preview's means of winning.
+      expect(css).not.toMatch(/!important|restage-preview/);
       expect(issue.body).toContain(css);
       for (const { regionId } of f.fixPatch!)
         expect(css).toContain(regions.find((r) => r.id === regionId)!.selector);
@@ -193,6 +206,9 @@ describe('planStylesheet', () => {
         expect(comment).toContain(`#${n} `);
       expect(sheet.css.slice(sheet.css.indexOf('*/', at) + 3).startsWith(selector)).toBe(true);
     }
+    // As the preview writes it, so that pasted on the page it wins as the preview did.
+    expect(sheet.css).toContain(':not(#restage-preview)');
+    expect(sheet.css).toContain('!important');
     // Page text cannot end a comment early: every `/*` has its own `*/`.
     const opened = sheet.css.split('/*').length - 1;
     expect(sheet.css.split('*/').length - 1).toBe(opened);
