@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCritiqueJson } from '@/utils/history/migrate';
+import { md } from '@/utils/report/exportText';
 import { numberedFindings } from '@/utils/report/findingNumbers';
 import { DEFAULT_SETTINGS, type Critique, type Settings } from '@/utils/schemas';
 import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
@@ -143,7 +144,7 @@ describe('Export on Critique', () => {
     expect(text).toContain(`Generated with Restage ${version}`);
     const fixed = critique.findings.filter((f) => f.severity !== 'info' && f.fix);
     expect(fixed.length).toBeGreaterThan(0);
-    for (const f of fixed) expect(text).toContain(`**Fix:** `);
+    for (const f of fixed) expect(text).toContain(`**Fix:** ${md(f.fix!)}`);
     expect((text.match(/\*\*Fix:\*\* /g) ?? []).length).toBe(fixed.length);
     const blocks = [...text.matchAll(/```css\n([^`]*)\n```/g)].map((m) => m[1]!);
     expect(blocks.length).toBe(

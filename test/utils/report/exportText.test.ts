@@ -202,7 +202,7 @@ describe('planStylesheet', () => {
       const at = sheet.css.indexOf(`/* ${regionId}: `);
       expect(at).toBeGreaterThan(-1);
       const comment = sheet.css.slice(at, sheet.css.indexOf('*/', at));
-      for (const { n, finding } of numbered.filter((x) => x.finding.regionIds.includes(regionId)))
+      for (const { n } of numbered.filter((x) => x.finding.regionIds.includes(regionId)))
         expect(comment).toContain(`#${n} `);
       expect(sheet.css.slice(sheet.css.indexOf('*/', at) + 3).startsWith(selector)).toBe(true);
     }
