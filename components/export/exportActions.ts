@@ -139,7 +139,9 @@ export async function copyCss(source: ExportSource): Promise<string> {
 export async function downloadReport(source: ExportSource): Promise<string> {
   const critique = exportedCritique(source);
   const images = await exportImages(source);
-  const url = async (blob: Blob | null) => (blob ? dataUrl(blob) : undefined);
+  // The CLI's report shows the mockup's picture too; one that cannot be drawn is left out, said.
+  const mockup = await mockupImage(source).catch(() => undefined);
+  const url = async (blob: Blob | null | undefined) => (blob ? dataUrl(blob) : undefined);
   const html = renderReport({
     critique,
     images: {
@@ -147,11 +149,16 @@ export async function downloadReport(source: ExportSource): Promise<string> {
       before: await url(images.before),
       after: await url(images.after),
       generated: await url(images.generated && (await asPng(images.generated))),
+      mockup: await url(mockup),
     },
   });
   const file = name(source, 'report', 'html');
   download(new Blob([html], { type: 'text/html' }), file);
-  return `Downloaded ${file} (${Math.round(html.length / 1024).toLocaleString('en-US')} KB, every picture inside it).`;
+  const missing =
+    mockup === undefined && source.record.draft.mockup?.stored
+      ? ' The mockup could not be drawn, so its picture is left out.'
+      : '';
+  return `Downloaded ${file} (${Math.round(html.length / 1024).toLocaleString('en-US')} KB, every picture inside it).${missing}`;
 }
 
 export async function downloadJson(source: ExportSource): Promise<string> {

@@ -199,11 +199,21 @@ describe('Export on Critique', () => {
       await reader.setContent(html);
       const shown = await reader.evaluate(() => ({
         title: document.title,
-        images: [...document.images].map((img) => img.complete && img.naturalWidth > 0),
+        images: [...document.images].map((img) => ({
+          alt: img.alt,
+          shown: img.complete && img.naturalWidth > 0,
+        })),
       }));
       expect(shown.title).toBe(`Restage report: ${critique.url}`);
-      expect(shown.images.length).toBeGreaterThanOrEqual(2);
-      expect(shown.images.every(Boolean)).toBe(true);
+      // As the CLI's: the annotated capture, the mockup's picture and the generated image.
+      expect(shown.images.map((i) => i.alt)).toEqual(
+        expect.arrayContaining([
+          'Screenshot of the page with numbered regions',
+          'Screenshot of the HTML mockup',
+          expect.stringMatching(/generated/i),
+        ]),
+      );
+      expect(shown.images.every((i) => i.shown)).toBe(true);
     } finally {
       await reader.close();
     }
