@@ -644,7 +644,7 @@ async function exportReport(harness: Harness, origin: string) {
   say('## Export: the self-contained report');
   say();
   say(
-    `Full-page critiques, offline. CLI: renderReport with the capture, annotated.png and (with a model) the generated image as data URLs, in Node. Panel: **Download report**, from the click to the download event (pictures read from IndexedDB and encoded, report built, file saved). Texts: Markdown, issue and CSS together. Medians of ${REPS} after a warm-up.`,
+    `Full-page critiques, offline. CLI: renderReport with the capture, annotated.png and mockup.png (the browser's screenshot of the mockup) as data URLs, in Node; the screenshot itself is not timed. Panel: **Download report**, from the click to the download event (pictures read from IndexedDB, the mockup drawn with html2canvas, all encoded, report built, file saved). Texts: Markdown, issue and CSS together. Medians of ${REPS} after a warm-up.`,
   );
   say();
   say(

@@ -1,9 +1,9 @@
 /**
  * Export on a full-page critique: how long the self-contained report takes to build and how
- * big it is, as the CLI builds it (renderReport with every picture as a data URL, in Node)
- * and as the panel's **Download report** does (from the click to the browser's download event:
- * reading the pictures from IndexedDB, encoding them, building and saving the file), plus the
- * Markdown, issue and CSS texts.
+ * big it is, as the CLI builds it (renderReport with every picture as a data URL, the mockup's
+ * a browser screenshot, in Node) and as the panel's **Download report** does (from the click to
+ * the browser's download event: reading the pictures from IndexedDB, drawing the mockup with
+ * html2canvas, encoding, building and saving the file), plus the Markdown, issue and CSS texts.
  */
 import { readFileSync } from 'node:fs';
 import { toCritique } from '../../utils/jobs/record';
@@ -34,6 +34,16 @@ export async function exportBench(harness: Harness, url: string, reps: number): 
   const { record: raw, artifacts } = await harness.runJob({ tabId, mode: 'full' });
   const record = CritiqueRecord.parse(raw);
   const critique = toCritique(record);
+  // The mockup's picture as the CLI takes it: the browser's screenshot of mockup.html.
+  let mockupPng: Buffer | undefined;
+  if (artifacts.mockup) {
+    const viewport = record.draft.extraction?.viewport ?? { width: 1280, height: 800 };
+    const writer = await harness.context.newPage();
+    await writer.setViewportSize({ width: viewport.width, height: viewport.height });
+    await writer.setContent(artifacts.mockup.toString('utf8'));
+    mockupPng = await writer.screenshot({ fullPage: true });
+    await writer.close();
+  }
   const build = () =>
     renderReport({
       critique,
@@ -41,6 +51,7 @@ export async function exportBench(harness: Harness, url: string, reps: number): 
         annotated: dataUrl(artifacts.annotated),
         before: dataUrl(artifacts.shot),
         generated: dataUrl(artifacts.image),
+        mockup: dataUrl(mockupPng),
       },
     });
   const reportTimes: number[] = [];
