@@ -43,9 +43,15 @@ function dataUrl(blob: Blob): Promise<string> {
   });
 }
 
-/** Saved images are PNG, except a generated image a server sent as JPEG or WebP: made PNG here. */
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * The image as PNG bytes. Captures are PNG; a generated image is stored as the server sent it,
+ * which may be JPEG or WebP whatever the blob's type says, so the bytes decide.
+ */
 async function asPng(blob: Blob): Promise<Blob> {
-  if (blob.type === 'image/png') return blob;
+  const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
+  if (PNG_SIGNATURE.every((byte, i) => head[i] === byte)) return new Blob([blob], { type: 'image/png' });
   const bitmap = await createImageBitmap(blob);
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
@@ -54,9 +60,8 @@ async function asPng(blob: Blob): Promise<Blob> {
 }
 
 /**
- * A download through an `<a download>` and a blob URL: it needs no `downloads` permission and
- * the browser saves it as it saves any download (Chromium asks once before a page downloads
- * several files in a row).
+ * A download through an `<a download>` and a blob URL, which needs no `downloads` permission.
+ * The URL is revoked a minute later, long after the browser has started reading it.
  */
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -67,7 +72,6 @@ function download(blob: Blob, name: string): void {
   document.body.append(a);
   a.click();
   a.remove();
-  // The download has started by the next task; a minute leaves room for a slow disk.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
