@@ -63,6 +63,14 @@ export function ExportMenu({ record, check }: { record: CritiqueRecord; check: C
   const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const listId = useId();
+  // What an action said belongs to the record it was said of: another record starts afresh
+  // (https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes).
+  const [saidOf, setSaidOf] = useState(record.id);
+  if (saidOf !== record.id) {
+    setSaidOf(record.id);
+    setSaid(null);
+    setOpen(false);
+  }
   // The toggle is disabled while an action runs, and a disabled button takes no focus: focus
   // goes back once it is enabled again.
   const focusBack = useRef(false);

@@ -78,6 +78,15 @@ describe('ExportMenu', () => {
     expect(document.activeElement).toBe(toggle());
   });
 
+  it('forgets what it said when it is given another record', async () => {
+    const view = render(<ExportMenu record={record()} check={null} />);
+    fireEvent.click(toggle());
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy as issue' })));
+    expect(screen.queryByRole('status')).not.toBeNull();
+    view.rerender(<ExportMenu record={{ ...record(), id: 'c2' }} check={null} />);
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('says plainly when the browser refuses the clipboard', async () => {
     writeText.mockRejectedValue(new DOMException('Document is not focused.', 'NotAllowedError'));
     render(<ExportMenu record={record()} check={null} />);
