@@ -19,6 +19,9 @@ export default defineConfig({
     permissions: [
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
       'activeTab',
+      // Export's copies (utils/report/exportText.ts): the panel may write the clipboard even
+      // when the side panel is not the focused document.
+      'clipboardWrite',
       'scripting',
       'storage',
       'tabs',

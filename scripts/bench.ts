@@ -22,6 +22,7 @@ import { syntheticPage } from '../test/fixtures/synthetic';
 import { tallPage } from '../test/fixtures/tall';
 import { critiqueOnce, pixelDifference, viewportVsFloor } from './bench/capture';
 import { grammarThroughput, visibilityCost } from './bench/cssGuard';
+import { exportBench } from './bench/export';
 import { historyBench } from './bench/history';
 import { mockupBuild, mockupStructures } from './bench/mockup';
 import { modelPath } from './bench/model';
@@ -640,6 +641,29 @@ async function mockup(harness: Harness, origin: string) {
   say();
 }
 
+async function exportReport(harness: Harness, origin: string) {
+  say('## Export: the self-contained report');
+  say();
+  say(
+    `Full-page critiques, offline. CLI: renderReport with the capture, annotated.png and mockup.png (the browser's screenshot of the mockup) as data URLs, in Node; the screenshot itself is not timed. Panel: **Download report**, from the click to the download event (pictures read from IndexedDB, the mockup drawn with html2canvas, all encoded, report built, file saved). Texts: Markdown, issue and CSS together. Medians of ${REPS} after a warm-up.`,
+  );
+  say();
+  say(
+    '| page | regions | findings | capture height px | CLI build ms | report KB | panel ms | panel KB | texts ms |',
+  );
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const rows = [];
+  for (const path of ['/demo/demo.html', '/corpus/17636.html', '/corpus/12980.html', '/tall-10.html']) {
+    const r = await exportBench(harness, `${origin}${path}`, REPS);
+    rows.push(r);
+    say(
+      `| ${r.page} | ${r.regions} | ${r.findings} | ${r.shotHeight} | ${r.reportMs.toFixed(1)} | ${r.reportKb.toFixed(0)} | ${r.panelMs.toFixed(0)} | ${r.panelKb.toFixed(0)} | ${r.textsMs.toFixed(1)} |`,
+    );
+  }
+  raw.export = rows;
+  say();
+}
+
 async function main() {
   // Always from a fresh production build: a stale or development build would measure other code.
   ensureBuilt(true);
@@ -676,6 +700,7 @@ async function main() {
     if (runs('preview')) await livePreview(harness, server.origin);
     if (runs('visibility')) await visibilityCheck(harness, server.origin);
     if (runs('mockup')) await mockup(harness, server.origin);
+    if (runs('export')) await exportReport(harness, server.origin);
   } finally {
     await harness.close();
     await server.close();

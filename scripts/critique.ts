@@ -18,13 +18,14 @@ import { findingLine } from '../utils/report/report';
 import { topFindings } from '../utils/report/topFindings';
 import { describeModelSettings, settingsFromEnv } from '../utils/model/config';
 import { JobEvent, type Critique, type Settings } from '../utils/schemas';
+import { parseFormats } from './lib/exportFormats';
 import { matchedScoreLine, regionCountLine } from '../utils/verify/lines';
 import { DEMO_DIR, NoChromiumError, ensureBuilt, findChromium, launch } from './lib/browser';
 import { PageError, critiquePage, resolveTarget, setModel } from './lib/critiquePage';
 import { DEFAULT_LIMIT, InputError, MAX_JOBS, critiqueSite, type SiteSource } from './lib/site';
 
 const USAGE =
-  'Usage: npm run critique -- [url|file | --urls FILE | --sitemap URL|FILE] [--jobs 2] [--limit 100] [--out DIR] [--full-page] [--width 1280] [--height 800] [--request "text"] [--preview] [--against critique.json] [--model NAME] [--image-model NAME] [--no-image] [--offline]';
+  'Usage: npm run critique -- [url|file | --urls FILE | --sitemap URL|FILE] [--jobs 2] [--limit 100] [--out DIR] [--full-page] [--width 1280] [--height 800] [--request "text"] [--preview] [--against critique.json] [--model NAME] [--image-model NAME] [--no-image] [--offline] [--format md|issue]';
 
 /** Restage's own page with a deliberately weak hierarchy: what a bare `npm run critique` critiques. */
 export const DEMO_PAGE = join(DEMO_DIR, 'demo.html');
@@ -49,6 +50,7 @@ function parse() {
         sitemap: { type: 'string' },
         jobs: { type: 'string', default: '2' },
         limit: { type: 'string', default: String(DEFAULT_LIMIT) },
+        format: { type: 'string', multiple: true, default: [] },
       },
     });
   } catch (error) {
@@ -72,6 +74,9 @@ function options() {
   ) {
     throw new InputError('--width and --height must be whole numbers from 320×240 to 3840×2160.');
   }
+  const formats = parseFormats(values.format);
+  if ('unknown' in formats)
+    throw new InputError(`--format takes md or issue (or both, md,issue), not "${formats.unknown}".`);
   let model: Settings | null;
   try {
     model = settingsFromEnv(process.env, {
@@ -94,6 +99,7 @@ function options() {
     height,
     request: values.request,
     model,
+    formats,
   };
 }
 

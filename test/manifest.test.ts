@@ -24,10 +24,10 @@ async function publicAssetsFor(browser: string) {
 }
 
 describe('the manifest', () => {
-  it('asks for sidePanel, activeTab, scripting, storage, tabs and offscreen, and host access to all sites', async () => {
+  it('asks for sidePanel, activeTab, clipboardWrite, scripting, storage, tabs and offscreen, and host access to all sites', async () => {
     const chrome = await manifestFor('chrome');
     expect([...(chrome.permissions ?? [])].sort()).toEqual(
-      ['activeTab', 'offscreen', 'scripting', 'sidePanel', 'storage', 'tabs'].sort(),
+      ['activeTab', 'clipboardWrite', 'offscreen', 'scripting', 'sidePanel', 'storage', 'tabs'].sort(),
     );
     expect(chrome.host_permissions).toEqual(['<all_urls>']);
   });

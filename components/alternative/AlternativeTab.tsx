@@ -4,6 +4,7 @@ import { isRunning } from '@/utils/panel/jobState';
 import { contentCheckLine } from '@/utils/plan/validate';
 import type { CritiqueJob } from '../critique/useCritiqueJob';
 import { StageProgress } from '../critique/StageProgress';
+import { ExportMenu } from '../export/ExportMenu';
 import { useArtifactText } from '../focus/useArtifactUrl';
 import { GeneratedImage } from './GeneratedImage';
 import { MockupFrame } from './MockupFrame';
@@ -50,6 +51,7 @@ export function AlternativeTab({ job, tabId }: { job: CritiqueJob; tabId: number
         </span>
       </div>
       {problem && <p role="alert">{problem}</p>}
+      <ExportMenu record={record} check={preview && preview.job.state === 'done' ? preview : null} />
       {preview && isRunning(preview) && <StageProgress job={preview.job} />}
       {preview && preview.job.state === 'done' && <PreviewCompare record={record} check={preview} />}
       <p data-testid="content-check">{contentCheckLine(plan.contentCheck)}</p>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { deleteOldest } from '@/utils/history/store';
 import { isRunning } from '@/utils/panel/jobState';
 import type { CaptureMode, CritiqueRecord, Draft } from '@/utils/schemas';
+import { ExportMenu } from '../export/ExportMenu';
 import type { CritiqueJob } from './useCritiqueJob';
 import { AnnotatedShot } from './AnnotatedShot';
 import { EngineSummary } from './EngineSummary';
@@ -141,6 +142,7 @@ export function CritiqueTab({ job, tabId }: { job: CritiqueJob; tabId?: number }
         <ScoreCard score={draft.score} coverage={draft.extraction?.coverage ?? null} />
       )}
       {draft && <EngineSummary draft={draft} />}
+      {record && !running && draft!.regions.length > 0 && <ExportMenu record={record} check={null} />}
       {draft && draft.regions.length > 0 && (
         <p className="muted" data-testid="label-summary">
           {draft.regions.length} regions · {draft.findings.length} findings

@@ -1,6 +1,7 @@
 import { isRunning } from '@/utils/panel/jobState';
 import type { CritiqueJob } from '../critique/useCritiqueJob';
 import { StageProgress } from '../critique/StageProgress';
+import { ExportMenu } from '../export/ExportMenu';
 import { VerifyResult } from './VerifyResult';
 
 /**
@@ -25,6 +26,7 @@ export function VerifyTab({ job }: { job: CritiqueJob }) {
         </button>
         <span className="muted">Re-measures the page as it is now against this critique.</span>
       </div>
+      <ExportMenu record={record} check={check?.draft.verify && !isRunning(check) ? check : null} />
       {check && (isRunning(check) || check.job.state !== 'done') && (
         <StageProgress
           job={check.job}

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { writeFormats, type ExportFormat } from './exportFormats';
 import { toCritique } from '../../utils/jobs/record';
 import { renderReport } from '../../utils/report/report';
 import { CritiqueRecord, type Critique, type Settings } from '../../utils/schemas';
@@ -66,6 +67,8 @@ export interface PageOptions {
   preview: boolean;
   /** `--against`: an earlier critique to verify this one against. */
   against: Critique | null;
+  /** `--format md|issue`: the export texts written beside critique.json (./exportFormats.ts). */
+  formats?: readonly ExportFormat[];
   onEvent?: (event: unknown) => void;
 }
 
@@ -120,7 +123,7 @@ export async function critiquePage(harness: Harness, url: string, options: PageO
  */
 async function writePageFolder(
   harness: Harness,
-  options: Pick<PageOptions, 'out' | 'width' | 'height'>,
+  options: Pick<PageOptions, 'out' | 'width' | 'height' | 'formats'>,
   run: { critique: Critique; artifacts: Record<string, Buffer>; after: Buffer | undefined },
 ): Promise<string[]> {
   const { critique, artifacts, after } = run;
@@ -173,5 +176,8 @@ async function writePageFolder(
     }),
   );
   written.push('report.html');
+  written.push(
+    ...writeFormats(options.formats ?? [], critique, out, { annotated: Boolean(artifacts.annotated) }),
+  );
   return written;
 }

@@ -34,19 +34,44 @@ export interface PreviewRules {
 }
 
 /**
+ * How the rules find a region's element: `of` gives its selector (null leaves it out), and
+ * `limit` matches every patched element, where a region's colour fix stops.
+ */
+export interface RuleKey {
+  of: (regionId: string) => string | null;
+  limit: string;
+  /**
+   * For people to read (an issue's CSS): no `!important` and no OUTRANK, so a rule says only
+   * what changes; whoever applies it decides how it wins over the page's own rules.
+   */
+  plain?: boolean;
+}
+
+/** Rules keyed by an attribute the preview or the mockup puts on each patched element. */
+export const attributeKey = (attribute: string): RuleKey => ({
+  // Ids are `r1`, `r2`, … (checked below), so the attribute value needs no escaping.
+  of: (regionId) => `[${attribute}="${regionId}"]`,
+  limit: `[${attribute}]`,
+});
+
+/**
  * `[data-restage-preview="r3"]:not(#…)… { font-size: 20px !important; … }` for each entry
- * (the mockup keys the same rules by its own `data-region`, utils/render/freeze.ts).
+ * (the mockup keys the same rules by its own `data-region`, utils/render/freeze.ts; an export
+ * by the regions' own selectors, utils/report/exportCss.ts).
  * `!important` and OUTRANK because the page's own rules (an id selector, an inline style, its
  * own `!important`) would otherwise win and the preview would silently show nothing; a value's
  * own `!important` is dropped (by the grammar's tokenizer) so it cannot be doubled into an
  * invalid declaration.
  */
-export function previewRules(patch: CssPatch, attribute: string = PREVIEW_ATTRIBUTE): PreviewRules {
+export function previewRules(patch: CssPatch, by: string | RuleKey = PREVIEW_ATTRIBUTE): PreviewRules {
+  const keyOf = typeof by === 'string' ? attributeKey(by) : by;
+  const outrank = keyOf.plain ? '' : OUTRANK;
+  const important = keyOf.plain ? '' : ' !important';
   let rejected = 0;
   const rules: string[] = [];
   for (const { regionId, declarations } of patch) {
-    // Ids are `r1`, `r2`, …, so the attribute value needs no escaping; anything else is refused.
-    if (!RegionId.safeParse(regionId).success) {
+    const key = RegionId.safeParse(regionId).success ? keyOf.of(regionId) : null;
+    if (key === null) {
       rejected += Object.keys(declarations).length;
       continue;
     }
@@ -57,11 +82,10 @@ export function previewRules(patch: CssPatch, attribute: string = PREVIEW_ATTRIB
         rejected++;
         continue;
       }
-      body.push(`${property}: ${safe} !important;`);
+      body.push(`${property}: ${safe}${important};`);
     }
     if (body.length === 0) continue;
-    const key = `[${attribute}="${regionId}"]`;
-    rules.push(`${key}${OUTRANK} { ${body.join(' ')} }`);
+    rules.push(`${key}${outrank} { ${body.join(' ')} }`);
     const color = body.find((b) => b.startsWith('color:'));
     // A region's text is all the text inside it, and its colour is its least legible text's,
     // often a nested <a> or <small> with a colour of its own that inheritance would not
@@ -74,8 +98,8 @@ export function previewRules(patch: CssPatch, attribute: string = PREVIEW_ATTRIB
     // technique G183 accepts. A heading that is one link has no text around it to stand out from.
     if (color) {
       rules.push(
-        `@scope (${key}) to ([${attribute}]) { :scope${OUTRANK}, *${OUTRANK} { ${color} } ` +
-          `:scope:not(${HEADINGS}) ${LINKS}${OUTRANK} { text-decoration-line: underline !important; } }`,
+        `@scope (${key}) to (${keyOf.limit}) { :scope${outrank}, *${outrank} { ${color} } ` +
+          `:scope:not(${HEADINGS}) ${LINKS}${outrank} { text-decoration-line: underline${important}; } }`,
       );
     }
   }
