@@ -214,7 +214,7 @@ const MESSAGES = (tabB: number, jobB: string): Record<MessageType, unknown> => {
     scrollToBox: { box },
     showOverlay: { regions: [] },
     hideOverlay: undefined,
-    highlightRegion: { id: 'r1' },
+    highlightRegion: { ids: ['r1'] },
     scrollToRegion: { id: 'r1' },
     applyPreview: { patch: [], regions: [], kept: [] },
     revertPreview: undefined,

@@ -15,6 +15,7 @@ export function emptyDraft(): Draft {
     extraction: null,
     regions: [],
     findings: [],
+    ignored: [],
     score: null,
     shot: null,
     plan: null,
@@ -92,6 +93,7 @@ export function toCritique(record: CritiqueRecord): Critique {
     request: record.request,
     regions: draft.regions,
     findings: draft.findings,
+    ignored: draft.ignored,
     score: draft.score,
     blueprint: draft.plan?.blueprint ?? null,
     cssPatch: draft.plan?.cssPatch ?? null,
@@ -114,6 +116,7 @@ export function recordFromCritique(critique: Critique, id: string, now: number):
     ...emptyDraft(),
     regions: critique.regions,
     findings: critique.findings,
+    ignored: critique.ignored,
     score: critique.score,
     plan:
       critique.blueprint && critique.cssPatch && critique.contentCheck

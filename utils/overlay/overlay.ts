@@ -11,7 +11,8 @@ const SETTLED_MS = 50;
 
 export interface Overlay {
   draw(regions: Region[]): void;
-  highlight(id: string | null): void;
+  /** Lights exactly these regions' boxes. */
+  highlight(ids: readonly string[]): void;
   regionById(id: string): Region | undefined;
   /** A dashed box in viewport coordinates, for the element picker; null hides it. */
   outline(rect: Box | null): void;
@@ -135,6 +136,7 @@ export async function createOverlay(
       for (const region of regions) {
         const box = document.createElement('div');
         box.className = 'box';
+        box.dataset.region = region.id;
         const badge = document.createElement('span');
         badge.className = 'badge';
         badge.textContent = region.id.slice(1);
@@ -159,8 +161,9 @@ export async function createOverlay(
     regionById(id) {
       return regions.find((r) => r.id === id);
     },
-    highlight(id) {
-      for (const [regionId, box] of boxes) box.classList.toggle('active', regionId === id);
+    highlight(ids) {
+      const lit = new Set(ids);
+      for (const [regionId, box] of boxes) box.classList.toggle('active', lit.has(regionId));
     },
     outline(rect) {
       if (!ui.mounted) ui.mount();
