@@ -32,7 +32,8 @@ export function sortFindings(
   by: FindingSort,
   regions: readonly Region[],
 ): Finding[] {
-  const bySeverity = (a: Finding, b: Finding) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+  const bySeverity = (a: Finding, b: Finding) =>
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
   if (by === 'severity') return [...findings].sort(bySeverity);
   const boxes = new Map(regions.map((r) => [r.id, r.box]));
   const place = (f: Finding) => {
