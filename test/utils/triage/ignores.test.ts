@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/jobs/record';
+import { CRITIQUE_STAGE_NAMES, emptyRecord, recordFromCritique, toCritique } from '@/utils/jobs/record';
 import type { StageIO } from '@/utils/jobs/stage';
 import { measureStage } from '@/utils/jobs/stages/measure';
 import { score } from '@/utils/measure/score';
-import type { Extraction, Finding } from '@/utils/schemas';
+import { Critique, type Extraction, type Finding } from '@/utils/schemas';
 import {
   dropIgnore,
   ignoresFor,
@@ -170,5 +170,33 @@ describe('ignoring and restoring in the critique shown', () => {
     expect(restored.draft.findings.map((f) => f.id).sort()).toEqual(['a', 'b']);
     expect(restored.draft.ignored).toEqual([]);
     expect(ignoreInRecord(record, 'missing', null, 1)).toBe(record);
+  });
+});
+
+describe('critique.json', () => {
+  it('carries the ignored findings with their reasons, and reads a file without them as none', () => {
+    const record = emptyRecord(
+      'j',
+      {
+        kind: 'critique',
+        tabId: 1,
+        url: URL_A,
+        title: 't',
+        mode: 'viewport',
+        request: null,
+        against: null,
+        preview: false,
+      },
+      CRITIQUE_STAGE_NAMES,
+      0,
+    );
+    record.draft.findings = [finding('a', ['r1']), finding('b', ['r2'])];
+    const ignored = ignoreInRecord(record, 'a', 'on purpose', 9);
+    const file = JSON.parse(JSON.stringify(toCritique(ignored)));
+    expect(file.findings.map((f: Finding) => f.id)).toEqual(['b']);
+    expect(file.ignored).toEqual([{ finding: finding('a', ['r1']), reason: 'on purpose', at: 9 }]);
+    expect(recordFromCritique(Critique.parse(file), 'k', 0).draft.ignored).toEqual(file.ignored);
+    delete file.ignored;
+    expect(Critique.parse(file).ignored).toEqual([]);
   });
 });
