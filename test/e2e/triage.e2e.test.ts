@@ -6,8 +6,9 @@
  * and on the screenshot. On the demo page and on a 2000s table layout.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { CritiqueRecord, type Finding, type Region } from '@/utils/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
+import { CritiqueRecord, DEFAULT_SETTINGS, type Finding, type Region } from '@/utils/schemas';
 import { sortFindings } from '@/utils/triage/filter';
 import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension, type ExtensionGlobal } from './harness';
 
@@ -76,7 +77,9 @@ async function shots(panel: Page, name: string) {
   for (const width of [320, 360, 800]) {
     await panel.setViewportSize({ width, height: 640 });
     // The filters at the top of the view, then the Ignored list when there is one.
-    await panel.getByRole('group', { name: 'Filter and sort findings' }).evaluate((el) => el.scrollIntoView());
+    await panel
+      .getByRole('group', { name: 'Filter and sort findings' })
+      .evaluate((el) => el.scrollIntoView());
     await panel.screenshot({ path: artifactPath(`${name}-filters-${width}.png`) });
     const ignored = panel.getByTestId('ignored-findings');
     if (await ignored.count()) {
@@ -210,5 +213,75 @@ describe('triage in the side panel', () => {
     await panel.getByTestId('ignored-findings').locator('summary').click();
     expect(await panel.getByTestId('ignore-reason').textContent()).toBe('No reason given.');
     expect(second.draft.score!.value).toBe(first.draft.score!.value);
+  });
+
+  /** Ignores `f` in the panel with no reason, critiques again, and returns the new record. */
+  async function ignoreAndAgain(panel: Page, f: Finding) {
+    await card(panel, f.id).getByRole('button', { name: 'Ignore' }).click();
+    await card(panel, f.id).getByRole('button', { name: 'Ignore' }).click();
+    await expect.poll(() => card(panel, f.id).count()).toBe(0);
+    return recordOf(await critiqueInPanel(panel));
+  }
+
+  it('sets aside findings measured from an image’s pixels (text-images stage) too', async () => {
+    const { tabId } = await env.harness.openTab(`${env.server.origin}/fixtures/image-of-text.html`);
+    const panel = await env.harness.openPanel(tabId);
+    const first = await recordOf(await critiqueInPanel(panel));
+    const f = first.draft.findings.find(
+      (x) => x.source === 'pixels' && x.severity !== 'info' && x.rule !== 'wcag-1.4.6',
+    )!;
+    expect(
+      f,
+      `pixel findings: ${first.draft.findings.filter((x) => x.source === 'pixels').map((x) => x.rule)}`,
+    ).toBeDefined();
+    const second = await ignoreAndAgain(panel, f);
+    expect(second.draft.findings.filter(same(second, f, first.draft.regions))).toEqual([]);
+    expect(second.draft.ignored.map((i) => i.finding.title)).toEqual([f.title]);
+    expect(second.draft.score!.value).toBe(first.draft.score!.value);
+  });
+
+  describe('with a model', () => {
+    let fake: FakeOpenAI;
+    beforeAll(async () => {
+      fake = await startFakeOpenAI();
+    });
+    afterAll(() => fake?.close());
+
+    it('sets aside a model’s finding (model-plan stage)', async () => {
+      const settings = {
+        ...DEFAULT_SETTINGS,
+        provider: 'compatible',
+        baseUrl: fake.baseUrl,
+        apiKey: 'sk-triage-e2e-0001',
+        imageGeneration: false,
+        capPerCritiqueUsd: 5,
+        capPerDayUsd: 100,
+      };
+      await (
+        await env.harness.extensionPage()
+      ).evaluate(
+        (s) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ settings: s }),
+        settings,
+      );
+      fake.setMode('normal');
+      try {
+        const { tabId } = await env.harness.openTab(`${env.server.origin}/demo/demo.html`);
+        const panel = await env.harness.openPanel(tabId);
+        const first = await recordOf(await critiqueInPanel(panel));
+        const f = first.draft.findings.find(
+          (x) => x.basis !== 'measured' && x.regionIds.length > 0 && x.severity !== 'info',
+        )!;
+        expect(f, `bases: ${first.draft.findings.map((x) => x.basis)}`).toBeDefined();
+        const second = await ignoreAndAgain(panel, f);
+        expect(second.draft.planner?.status).toBe('model');
+        expect(second.draft.findings.filter(same(second, f, first.draft.regions))).toEqual([]);
+        expect(second.draft.ignored.map((i) => i.finding.title)).toEqual([f.title]);
+        console.log(`model finding ignored: ${f.basis}, kind ${f.rule ?? f.category}`);
+      } finally {
+        await (
+          await env.harness.extensionPage()
+        ).evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.remove('settings'));
+      }
+    });
   });
 });
