@@ -1,4 +1,4 @@
-import { useRef, useState, type FocusEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { basisLabel } from '@/utils/measure/format';
 import type { Finding } from '@/utils/schemas';
 import { RegionBadges } from '../focus/RegionBadges';
@@ -75,10 +75,17 @@ function IgnoreForm({ finding, triage }: { finding: Finding; triage: Triage }) {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const opener = useRef<HTMLButtonElement>(null);
+  // Cancel hands focus back to the Ignore button, once it is there again.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (asking || !refocus.current) return;
+    refocus.current = false;
+    opener.current?.focus();
+  }, [asking]);
   const close = () => {
+    refocus.current = true;
     setAsking(false);
     setReason('');
-    opener.current?.focus();
   };
   if (!asking)
     return (

@@ -210,6 +210,7 @@ describe('triage', () => {
     expect(document.activeElement).toBe(reason);
     fireEvent.keyDown(reason, { key: 'Escape' });
     expect(within(card()).queryByRole('textbox')).toBeNull();
+    expect(document.activeElement).toBe(within(card()).getByRole('button', { name: 'Ignore' }));
     fireEvent.click(within(card()).getByRole('button', { name: 'Ignore' }));
     fireEvent.change(within(card()).getByRole('textbox'), { target: { value: '  brand colour  ' } });
     fireEvent.click(within(card()).getByRole('button', { name: 'Ignore' }));

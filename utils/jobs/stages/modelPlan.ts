@@ -35,6 +35,8 @@ export const modelPlanStage = defineStage({
     const screenshot = { image, width: labelled.width, height: labelled.height };
     // A repair or an API fallback streams its findings again under the same ids: keep the last.
     const streamed = new Map<string, Finding>();
+    // The model's findings the user ignored on this page are set aside like measured ones.
+    const ignores = await ignoresFor(io.job.url);
     const outcome = await planWithModel(
       {
         regions,
@@ -53,7 +55,9 @@ export const modelPlanStage = defineStage({
         onProgress: io.progress,
         onFinding: (finding) => {
           streamed.set(finding.id, finding);
-          io.stream({ findings: [...findings, ...streamed.values()] });
+          io.stream({
+            findings: [...findings, ...setAside([...streamed.values()], regions, ignores).findings],
+          });
         },
       },
     );
@@ -97,8 +101,7 @@ export const modelPlanStage = defineStage({
         ? { blueprint: plan.blueprint, cssPatch: patch, contentCheck: plan.contentCheck }
         : { ...offline, cssPatch: patch };
     if (why.used === 'offline' && request) notes.push(`${request}its plan predicted a lower score.`);
-    // The model's findings the user ignored on this page are set aside like measured ones.
-    const seen = setAside(plan.findings, regions, await ignoresFor(io.job.url));
+    const seen = setAside(plan.findings, regions, ignores);
     const all = [...findings, ...seen.findings];
     return {
       ...(await reannotated(shot, regions, findings, all, io)),
