@@ -106,7 +106,12 @@ function IgnoreForm({ finding, triage }: { finding: Finding; triage: Triage }) {
       className="finding__ignore"
       onSubmit={(e) => {
         e.preventDefault();
-        void triage.ignore(finding, reason.trim() || null);
+        // The card leaves the list: focus goes on to the next card (or the one before), not the page's top.
+        const card = e.currentTarget.closest('li');
+        const neighbour = (card?.nextElementSibling ?? card?.previousElementSibling) as HTMLElement | null;
+        void triage
+          .ignore(finding, reason.trim() || null)
+          .then(() => neighbour?.querySelector<HTMLElement>('button, summary')?.focus());
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') close();

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FindingList } from '@/components/critique/FindingList';
 import type { FixPreview } from '@/components/critique/useFixPreview';
@@ -197,7 +197,7 @@ describe('triage', () => {
     expect(shownIds()).toEqual(['mid', 'low', 'top']);
   });
 
-  it('ignores a finding with the reason typed, or none; Escape puts the button back', () => {
+  it('ignores a finding with the reason typed, or none; Escape puts the button back', async () => {
     const t = triage();
     render(
       <RegionFocusProvider tabId={4}>
@@ -215,6 +215,9 @@ describe('triage', () => {
     fireEvent.change(within(card()).getByRole('textbox'), { target: { value: '  brand colour  ' } });
     fireEvent.click(within(card()).getByRole('button', { name: 'Ignore' }));
     expect(t.ignore).toHaveBeenCalledWith(spread[1], 'brand colour');
+    // Focus moves on to the next card, ready for the next decision.
+    const next = screen.getByText('major mid').closest('li')!;
+    await waitFor(() => expect(next.contains(document.activeElement)).toBe(true));
     const other = screen.getByText('minor low').closest('li')!;
     fireEvent.click(within(other).getByRole('button', { name: 'Ignore' }));
     fireEvent.click(within(other).getByRole('button', { name: 'Ignore' }));

@@ -131,8 +131,10 @@ describe('triage in the side panel', () => {
     await card(panel, f.id)
       .getByRole('textbox', { name: 'Reason for ignoring (optional)' })
       .fill('Brand colour, on purpose');
+    const ignoredAt = Date.now();
     await panel.keyboard.press('Enter');
-    await expect.poll(() => card(panel, f.id).count()).toBe(0);
+    await card(panel, f.id).waitFor({ state: 'detached' });
+    const ignoreMs = Date.now() - ignoredAt;
     const ignored = panel.getByTestId('ignored-findings');
     expect(await ignored.locator('summary').textContent()).toBe('Ignored (1)');
     expect(await score(panel)).toBe(scoreBefore);
@@ -160,8 +162,10 @@ describe('triage in the side panel', () => {
 
     // Restore: back in this critique's list at once, and no longer saved for the page.
     const again = second.draft.ignored[0]!.finding;
+    const restoredAt = Date.now();
     await ignored.getByRole('button', { name: 'Restore' }).click();
-    await expect.poll(() => card(panel, again.id).count()).toBe(1);
+    await card(panel, again.id).waitFor();
+    console.log(`Ignore to card gone: ${ignoreMs} ms; Restore to card back: ${Date.now() - restoredAt} ms`);
     expect(await panel.getByTestId('ignored-findings').count()).toBe(0);
     expect(await score(panel)).toBe(scoreBefore);
     expect(Object.keys((await storedIgnores()) as object)).toEqual([]);
