@@ -155,6 +155,8 @@ describe('triage in the side panel', () => {
     // The page did not change, so neither did the score: ignoring is not a fix.
     expect(await score(panel)).toBe(scoreBefore);
     expect(second.draft.score!.value).toBe(first.draft.score!.value);
+    // The plan is checked against the page's own score, ignored findings included: the same plan.
+    expect(second.draft.plan?.cssPatch).toEqual(first.draft.plan?.cssPatch);
 
     // Filters and Ignored, at three widths.
     await panel.getByRole('combobox', { name: 'Sort' }).selectOption('position');
