@@ -66,7 +66,8 @@ export const protocol = {
   /** Hide labels: takes the numbered boxes off the page (false) or draws them again (true). */
   setLabels: { request: z.object({ shown: z.boolean() }), reply: Nothing },
   hideOverlay: { request: Nothing, reply: Nothing },
-  highlightRegion: { request: z.object({ id: RegionId.nullable() }), reply: Nothing },
+  /** Lights these regions' boxes (a hovered region, or every region of a hovered finding); [] clears. */
+  highlightRegion: { request: z.object({ ids: z.array(RegionId).max(200) }), reply: Nothing },
   scrollToRegion: { request: z.object({ id: RegionId }), reply: Nothing },
   /** Puts a plan's CSS patch on the page (replacing any preview there); says which regions are gone or hidden. */
   applyPreview: {

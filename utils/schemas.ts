@@ -183,6 +183,19 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/**
+ * A finding the user set aside with **Ignore** (utils/triage/ignores.ts): kept with the critique,
+ * out of its findings list, still counted by the score (utils/measure/score.ts).
+ */
+export const IgnoredFinding = z.object({
+  finding: Finding,
+  /** The user's reason, when they gave one. */
+  reason: z.string().max(500).nullable(),
+  /** When it was ignored (ms since the epoch). */
+  at: z.number(),
+});
+export type IgnoredFinding = z.infer<typeof IgnoredFinding>;
+
 export const Emphasis = z.enum(['primary', 'secondary', 'tertiary']);
 
 /**
@@ -766,6 +779,8 @@ export const Critique = z.object({
   request: z.string().nullable(),
   regions: z.array(Region),
   findings: z.array(Finding),
+  /** Findings the user ignored on this page, with their reasons; absent in older files. */
+  ignored: z.array(IgnoredFinding).default([]),
   score: Score.nullable(),
   blueprint: Blueprint.nullable(),
   cssPatch: SavedCssPatch.nullable(),
@@ -792,6 +807,11 @@ export const Draft = z.object({
   extraction: Extraction.omit({ regions: true }).nullable(),
   regions: z.array(Region),
   findings: z.array(Finding),
+  /**
+   * Findings that match an ignore saved for this page (utils/triage/ignores.ts), moved out of
+   * `findings` by the stage that found them. Absent in records saved before it existed.
+   */
+  ignored: z.array(IgnoredFinding).default([]),
   score: Score.nullable(),
   shot: Shot.extend({ image: ArtifactRef }).nullable(),
   plan: z.object({ blueprint: Blueprint, cssPatch: SavedCssPatch, contentCheck: ContentCheck }).nullable(),

@@ -89,7 +89,7 @@ function ShotFigure({
   tones: ReadonlyMap<string, MarkTone>;
   onOpen?: () => void;
 }) {
-  const { hovered, hover, select } = useRegionFocus();
+  const { active, hover, select } = useRegionFocus();
   const [figure, width] = useWidth<HTMLElement>();
   const { area } = shot;
   // Screen pixels per page pixel at the size the picture is shown; badges are placed in page
@@ -144,7 +144,7 @@ function ShotFigure({
         .map(({ region, box }) => (
           <span
             key={region.id}
-            className={`shot__faint${region.id === hovered ? ' shot__faint--active' : ''}`}
+            className={`shot__faint${active.has(region.id) ? ' shot__faint--active' : ''}`}
             data-region={region.id}
             style={position(box)}
             aria-hidden="true"
@@ -164,7 +164,7 @@ function ShotFigure({
               y1={y1}
               x2={x2}
               y2={y2}
-              className={id === hovered ? 'shot__leader--active' : undefined}
+              className={active.has(id) ? 'shot__leader--active' : undefined}
             />
           ))}
         </svg>
@@ -175,7 +175,7 @@ function ShotFigure({
           <button
             key={region.id}
             type="button"
-            className={`shot__box shot__box--${tone}${region.id === hovered ? ' shot__box--active' : ''}`}
+            className={`shot__box shot__box--${tone}${active.has(region.id) ? ' shot__box--active' : ''}`}
             data-region={region.id}
             data-tone={tone}
             style={position(box)}

@@ -12,6 +12,7 @@ import { RegionList } from './RegionList';
 import { ScoreCard } from './ScoreCard';
 import { StageProgress } from './StageProgress';
 import { useFixPreview } from './useFixPreview';
+import { useTriage } from './useTriage';
 
 const MODES: { mode: CaptureMode; label: string }[] = [
   { mode: 'viewport', label: 'Viewport' },
@@ -90,6 +91,7 @@ export function CritiqueTab({ job, tabId }: { job: CritiqueJob; tabId?: number }
   const [request, setRequest] = useState('');
   const { record } = job;
   const fixPreview = useFixPreview(tabId ?? -1, record);
+  const triage = useTriage(record, job.replace);
   const running = isRunning(record);
   const draft = record?.draft;
   return (
@@ -139,7 +141,11 @@ export function CritiqueTab({ job, tabId }: { job: CritiqueJob; tabId?: number }
       )}
       {record && <JobNotice record={record} job={job} />}
       {draft && draft.score && (
-        <ScoreCard score={draft.score} coverage={draft.extraction?.coverage ?? null} />
+        <ScoreCard
+          score={draft.score}
+          coverage={draft.extraction?.coverage ?? null}
+          ignored={draft.ignored.length}
+        />
       )}
       {draft && <EngineSummary draft={draft} />}
       {record && !running && draft!.regions.length > 0 && <ExportMenu record={record} check={null} />}
@@ -161,7 +167,13 @@ export function CritiqueTab({ job, tabId }: { job: CritiqueJob; tabId?: number }
         ))}
       {draft?.shot && <AnnotatedShot shot={draft.shot} regions={draft.regions} findings={draft.findings} />}
       {draft && draft.findings.length + draft.regions.length > 0 && (
-        <FindingList findings={draft.findings} preview={tabId === undefined ? undefined : fixPreview} />
+        <FindingList
+          findings={draft.findings}
+          regions={draft.regions}
+          ignored={draft.ignored}
+          preview={tabId === undefined ? undefined : fixPreview}
+          triage={triage}
+        />
       )}
       {draft && draft.regions.length > 0 && <RegionList regions={draft.regions} url={record!.url} />}
     </div>

@@ -1,9 +1,16 @@
-import { basisLabel } from '@/utils/measure/format';
-import type { Finding } from '@/utils/schemas';
-import { RegionBadges } from '../focus/RegionBadges';
+import { useState } from 'react';
+import type { Finding, IgnoredFinding, Region } from '@/utils/schemas';
+import {
+  ANY,
+  filterFindings,
+  sortFindings,
+  type FindingFilter,
+  type FindingSort,
+} from '@/utils/triage/filter';
+import { FindingCard } from './FindingCard';
+import { FindingTools } from './FindingTools';
 import type { FixPreview } from './useFixPreview';
-
-const ORDER: Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
+import type { Triage } from './useTriage';
 
 /** The findings list's id: the panel's "Skip to findings" focuses it (components/shell/Workspace.tsx). */
 export const FINDINGS_ID = 'findings';
@@ -23,73 +30,115 @@ export function notesLine(notes: readonly Finding[]): string {
   return `${notes.length} note${notes.length === 1 ? '' : 's'} (${kinds.join(', ')})`;
 }
 
-function FindingCard({ finding: f, preview }: { finding: Finding; preview?: FixPreview }) {
-  const fixable = preview && (f.fixPatch?.length ?? 0) > 0;
-  const on = preview?.active === f.id;
-  return (
-    <li className={`finding finding--${f.severity}`} data-finding={f.id} data-rule={f.rule}>
-      <p className="finding__head">
-        <span className="finding__severity">{f.severity}</span>
-        <strong>{f.title}</strong>
-      </p>
-      {f.why && <p className="finding__why">{f.why}</p>}
-      {f.fix && (
-        <p className="finding__fix">
-          <span className="finding__label">Fix:</span> {f.fix}
-        </p>
-      )}
-      {fixable && (
-        <p className="finding__preview">
-          <button type="button" aria-pressed={on} onClick={() => void preview.toggle(f)}>
-            Preview this fix
-          </button>
-          {on && <span className="muted"> On the page; press again to put the page back.</span>}
-        </p>
-      )}
-      {f.detail && (
-        <details className="finding__detail">
-          <summary>Details</summary>
-          {f.detail}
-        </details>
-      )}
-      <p className="finding__meta">
-        <span className="muted" data-basis={f.basis}>
-          {basisLabel(f)} · {Math.round(f.confidence * 100)}% sure
-        </span>
-        <RegionBadges ids={f.regionIds} />
-      </p>
-    </li>
-  );
+interface Props {
+  findings: Finding[];
+  /** The critique's regions, for sorting by place on the page. */
+  regions?: readonly Region[];
+  ignored?: readonly IgnoredFinding[];
+  preview?: FixPreview;
+  /** Ignore and Restore; without it the cards offer neither. */
+  triage?: Triage;
 }
 
 /**
- * Findings, worst first: each says what is wrong in the page's words, why it matters and what
- * to change, with the numbers behind it folded into a details line, and a button that puts that
- * fix alone on the page. AAA and info notes fold under one line.
+ * Findings, worst first or in page order, filtered by category, severity and basis: each says
+ * what is wrong in the page's words, why it matters and what to change, with the numbers
+ * behind it folded into a details line, and a button that puts that fix alone on the page. AAA
+ * and info notes fold under one line; ignored findings under "Ignored (n)", to restore.
  */
-export function FindingList({ findings, preview }: { findings: Finding[]; preview?: FixPreview }) {
-  const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
-  if (sorted.length === 0) return <p className="muted">No findings: nothing measured crossed a threshold.</p>;
-  const notes = sorted.filter(isNote);
-  const main = sorted.filter((f) => !isNote(f));
+export function FindingList({ findings, regions = [], ignored = [], preview, triage }: Props) {
+  const [filter, setFilter] = useState<FindingFilter>(ANY);
+  const [sort, setSort] = useState<FindingSort>('severity');
+  const filtering = filter.category !== null || filter.severity !== null || filter.basis !== null;
+  const shown = sortFindings(filterFindings(findings, filter), sort, regions);
+  const notes = shown.filter(isNote);
+  const main = shown.filter((f) => !isNote(f));
+  const card = (f: Finding) => <FindingCard key={f.id} finding={f} preview={preview} triage={triage} />;
   return (
-    <div className="findings-block" data-testid="finding-list">
+    <div className="findings-block" data-testid="finding-list" data-sort={sort}>
       {preview?.problem && <p role="alert">{preview.problem}</p>}
-      <ol className="findings" aria-label="Findings" id={FINDINGS_ID} tabIndex={-1}>
-        {main.map((f) => (
-          <FindingCard key={f.id} finding={f} preview={preview} />
-        ))}
-      </ol>
-      {notes.length > 0 && (
-        <details className="findings__notes" data-testid="finding-notes">
-          <summary>{notesLine(notes)}</summary>
-          <ol className="findings" aria-label="Notes">
-            {notes.map((f) => (
-              <FindingCard key={f.id} finding={f} preview={preview} />
-            ))}
+      {triage?.problem && <p role="alert">{triage.problem}</p>}
+      {findings.length === 0 ? (
+        <p className="muted">
+          {ignored.length > 0
+            ? 'No findings left: the others are ignored.'
+            : 'No findings: nothing measured crossed a threshold.'}
+        </p>
+      ) : (
+        <>
+          {findings.length > 1 && (
+            <FindingTools
+              findings={findings}
+              filter={filter}
+              sort={sort}
+              onFilter={setFilter}
+              onSort={setSort}
+            />
+          )}
+          {filtering && (
+            <p className="muted findings__count" role="status" data-testid="findings-shown">
+              {shown.length} of {findings.length} findings shown.{' '}
+              <button type="button" className="button--link" onClick={() => setFilter(ANY)}>
+                Show all
+              </button>
+            </p>
+          )}
+          <ol className="findings" aria-label="Findings" id={FINDINGS_ID} tabIndex={-1}>
+            {main.map(card)}
           </ol>
-        </details>
+          {notes.length > 0 && (
+            <details
+              className="findings__notes"
+              data-testid="finding-notes"
+              open={filtering && main.length === 0}
+            >
+              <summary>{notesLine(notes)}</summary>
+              <ol className="findings" aria-label="Notes">
+                {notes.map(card)}
+              </ol>
+            </details>
+          )}
+        </>
       )}
+      {ignored.length > 0 && <IgnoredList ignored={ignored} triage={triage} />}
     </div>
+  );
+}
+
+/** Findings set aside on this page, each with its reason and a Restore button. */
+function IgnoredList({ ignored, triage }: { ignored: readonly IgnoredFinding[]; triage?: Triage }) {
+  return (
+    <details className="findings__ignored" data-testid="ignored-findings">
+      <summary>Ignored ({ignored.length})</summary>
+      <p className="muted">
+        Still counted in the score: ignoring is triage, not a fix. Restore one to raise it again here and in
+        later critiques of this page.
+      </p>
+      <ul className="findings" aria-label="Ignored findings">
+        {ignored.map(({ finding: f, reason }) => (
+          <li key={f.id} className={`finding finding--${f.severity} finding--ignored`} data-finding={f.id}>
+            <p className="finding__head">
+              <span className="finding__severity">{f.severity}</span>
+              <span>{f.title}</span>
+            </p>
+            <p className="muted" data-testid="ignore-reason">
+              {reason ? `Reason: ${reason}` : 'No reason given.'}
+            </p>
+            {triage && (
+              <p>
+                <button
+                  type="button"
+                  className="button--secondary button--small"
+                  disabled={!triage.ready}
+                  onClick={() => void triage.restore(f)}
+                >
+                  Restore
+                </button>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -1,7 +1,19 @@
 import type { Coverage, Score } from '@/utils/schemas';
 
-/** The hierarchy score with its breakdown. A heuristic, and it says so. */
-export function ScoreCard({ score, coverage }: { score: Score; coverage: Coverage | null }) {
+/**
+ * The hierarchy score with its breakdown. A heuristic, and it says so; and it says that ignored
+ * findings still count (utils/triage/ignores.ts): ignoring never raises it.
+ */
+export function ScoreCard({
+  score,
+  coverage,
+  ignored = 0,
+}: {
+  score: Score;
+  coverage: Coverage | null;
+  /** How many findings of this critique are ignored. */
+  ignored?: number;
+}) {
   return (
     <section className="score" aria-label="Hierarchy score" data-testid="score">
       <p className="score__value">
@@ -25,6 +37,10 @@ export function ScoreCard({ score, coverage }: { score: Score; coverage: Coverag
         </p>
       )}
       <p className="muted score__note">A heuristic from measured findings, not a conformance verdict.</p>
+      <p className="muted score__note" data-testid="score-ignored">
+        Ignored findings still count: ignoring is triage, not a fix
+        {ignored > 0 && ` (${ignored} ignored here)`}.
+      </p>
     </section>
   );
 }

@@ -106,6 +106,8 @@ export function useCritiqueJob(tabId: number, transport: JobTransport = extensio
     cancel: (jobId = critiqueId()) => act(jobId, (id) => transport.send('cancelJob', { jobId: id })),
     resume: () => act(critiqueId(), (jobId) => transport.send('resumeJob', { jobId }).then(show)),
     retrySave: () => act(critiqueId(), (jobId) => transport.send('retrySave', { jobId })),
+    /** Shows a record changed here in the panel (a finding ignored or restored) in place of the shown one. */
+    replace: show,
     /**
      * Shows a saved critique (from History) in place of the current one; a saved check comes
      * with the critique it checked.

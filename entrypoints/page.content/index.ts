@@ -74,7 +74,7 @@ export default defineContentScript({
       // The panel closed: the page goes back to how it was, preview included.
       preview.revert();
     });
-    onMessage('highlightRegion', ({ id }) => overlay.highlight(id));
+    onMessage('highlightRegion', ({ ids }) => overlay.highlight(ids));
     // The preview moves things: the numbered boxes follow their elements.
     onMessage('applyPreview', ({ patch, regions, kept }) => {
       const result = preview.apply(patch, regions, kept);
@@ -90,7 +90,7 @@ export default defineContentScript({
       freezePage(regions, patch, privateSelectors),
     );
     onMessage('scrollToRegion', ({ id }) => {
-      overlay.highlight(id);
+      overlay.highlight([id]);
       const region = overlay.regionById(id);
       const el = region && resolveSelector(region.selector);
       if (!el) throw new Error(`Region ${id} is no longer on the page.`);

@@ -37,6 +37,7 @@ function job(record: CritiqueRecord, overrides: Partial<CritiqueJob> = {}): Crit
     resume: vi.fn(async () => undefined),
     retrySave: vi.fn(async () => true),
     open: vi.fn(async () => undefined),
+    replace: vi.fn(),
     ...overrides,
   };
 }

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FindingList } from '@/components/critique/FindingList';
 import type { FixPreview } from '@/components/critique/useFixPreview';
-import { RegionFocusProvider } from '@/components/focus/RegionFocus';
+import { RegionFocusProvider, useRegionFocus } from '@/components/focus/RegionFocus';
+import { region } from '../fixtures/regions';
 import type { Finding } from '@/utils/schemas';
 
 afterEach(cleanup);
@@ -143,5 +144,120 @@ describe('notes', () => {
     expect(notes.querySelector('summary')?.textContent).toBe('3 notes (AAA, needs review, info)');
     const folded = within(notes).getAllByRole('listitem', { hidden: true });
     expect(folded.map((li) => li.getAttribute('data-finding'))).toEqual(['aaa', 'rev', 'i']);
+  });
+});
+
+describe('triage', () => {
+  const triage = () => ({
+    ignore: vi.fn(() => Promise.resolve()),
+    restore: vi.fn(() => Promise.resolve()),
+    problem: null,
+    ready: true,
+  });
+  const spread = [
+    { ...finding('low', 'minor', 'measured', ['r9']), category: 'spacing' as const },
+    finding('top', 'critical', 'seen', ['r1']),
+    { ...finding('mid', 'major', 'measured', ['r5']), category: 'targets' as const },
+  ];
+  const regions = [
+    region('r1', { box: { y: 900 } }),
+    region('r5', { box: { y: 10 } }),
+    region('r9', { box: { y: 400 } }),
+  ];
+  const shownIds = () =>
+    within(screen.getByRole('list', { name: 'Findings' }))
+      .queryAllByRole('listitem')
+      .map((li) => li.getAttribute('data-finding'));
+
+  it('filters by category, severity and basis, says how many are shown, and sorts by place on the page', () => {
+    render(
+      <RegionFocusProvider tabId={4}>
+        <FindingList findings={spread} regions={regions} triage={triage()} />
+      </RegionFocusProvider>,
+    );
+    expect(shownIds()).toEqual(['top', 'mid', 'low']);
+    const category = screen.getByRole('combobox', { name: 'Category' });
+    expect([...category.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'All categories',
+      'contrast',
+      'spacing',
+      'targets',
+    ]);
+    fireEvent.change(category, { target: { value: 'targets' } });
+    expect(shownIds()).toEqual(['mid']);
+    expect(screen.getByTestId('findings-shown').textContent).toMatch(/^1 of 3 findings shown/);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Basis' }), { target: { value: 'seen' } });
+    expect(shownIds()).toEqual(['top']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Basis' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Severity' }), { target: { value: 'minor' } });
+    expect(shownIds()).toEqual(['low']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Severity' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'position' } });
+    expect(shownIds()).toEqual(['mid', 'low', 'top']);
+  });
+
+  it('ignores a finding with the reason typed, or none; Escape puts the button back', async () => {
+    const t = triage();
+    render(
+      <RegionFocusProvider tabId={4}>
+        <FindingList findings={spread} regions={regions} triage={t} />
+      </RegionFocusProvider>,
+    );
+    const card = () => screen.getByText('critical top').closest('li')!;
+    fireEvent.click(within(card()).getByRole('button', { name: 'Ignore' }));
+    const reason = within(card()).getByRole('textbox', { name: 'Reason for ignoring (optional)' });
+    expect(document.activeElement).toBe(reason);
+    fireEvent.keyDown(reason, { key: 'Escape' });
+    expect(within(card()).queryByRole('textbox')).toBeNull();
+    expect(document.activeElement).toBe(within(card()).getByRole('button', { name: 'Ignore' }));
+    fireEvent.click(within(card()).getByRole('button', { name: 'Ignore' }));
+    fireEvent.change(within(card()).getByRole('textbox'), { target: { value: '  brand colour  ' } });
+    fireEvent.click(within(card()).getByRole('button', { name: 'Ignore' }));
+    expect(t.ignore).toHaveBeenCalledWith(spread[1], 'brand colour');
+    // Focus moves on to the next card, ready for the next decision.
+    const next = screen.getByText('major mid').closest('li')!;
+    await waitFor(() => expect(next.contains(document.activeElement)).toBe(true));
+    const other = screen.getByText('minor low').closest('li')!;
+    fireEvent.click(within(other).getByRole('button', { name: 'Ignore' }));
+    fireEvent.click(within(other).getByRole('button', { name: 'Ignore' }));
+    expect(t.ignore).toHaveBeenLastCalledWith(spread[0], null);
+  });
+
+  it('lists ignored findings under Ignored (n) with their reasons, to restore', () => {
+    const t = triage();
+    const ignored = { finding: spread[1]!, reason: 'brand colour', at: 1 };
+    render(
+      <RegionFocusProvider tabId={4}>
+        <FindingList findings={[spread[0]!]} regions={regions} ignored={[ignored]} triage={t} />
+      </RegionFocusProvider>,
+    );
+    const block = screen.getByTestId('ignored-findings');
+    expect(block.querySelector('summary')?.textContent).toBe('Ignored (1)');
+    expect(block.textContent).toContain('Reason: brand colour');
+    expect(block.textContent).toContain('Still counted in the score');
+    fireEvent.click(within(block).getByRole('button', { name: 'Restore', hidden: true }));
+    expect(t.restore).toHaveBeenCalledWith(spread[1]);
+  });
+
+  it('lights every region of a card while it is hovered or holds focus', () => {
+    const Lit = () => <output data-testid="lit">{[...useRegionFocus().active].join(' ')}</output>;
+    const two = finding('two', 'major', 'measured', ['r1', 'r5']);
+    render(
+      <RegionFocusProvider tabId={4}>
+        <FindingList findings={[two, spread[0]!]} regions={regions} triage={triage()} />
+        <Lit />
+      </RegionFocusProvider>,
+    );
+    const lit = () => screen.getByTestId('lit').textContent;
+    const card = screen.getByText('major two').closest('li')!;
+    fireEvent.mouseEnter(card);
+    expect(lit()).toBe('r1 r5');
+    fireEvent.mouseLeave(card);
+    expect(lit()).toBe('');
+    fireEvent.focus(within(card).getByRole('button', { name: 'Ignore' }));
+    expect(lit()).toBe('r1 r5');
+    fireEvent.blur(within(card).getByRole('button', { name: 'Ignore' }));
+    expect(lit()).toBe('');
   });
 });

@@ -215,7 +215,7 @@ const MESSAGES = (tabB: number, jobB: string): Record<MessageType, unknown> => {
     showOverlay: { regions: [] },
     setLabels: { shown: false },
     hideOverlay: undefined,
-    highlightRegion: { id: 'r1' },
+    highlightRegion: { ids: ['r1'] },
     scrollToRegion: { id: 'r1' },
     applyPreview: { patch: [], regions: [], kept: [] },
     revertPreview: undefined,

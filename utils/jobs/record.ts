@@ -32,6 +32,7 @@ export function emptyDraft(): Draft {
     extraction: null,
     regions: [],
     findings: [],
+    ignored: [],
     score: null,
     shot: null,
     plan: null,
@@ -116,6 +117,7 @@ export function toCritique(record: CritiqueRecord): Critique {
     request: record.request,
     regions: draft.regions,
     findings: draft.findings,
+    ignored: draft.ignored,
     score: draft.score,
     blueprint: draft.plan?.blueprint ?? null,
     cssPatch: draft.plan?.cssPatch ?? null,
@@ -138,6 +140,7 @@ export function recordFromCritique(critique: Critique, id: string, now: number):
     ...emptyDraft(),
     regions: critique.regions,
     findings: critique.findings,
+    ignored: critique.ignored,
     score: critique.score,
     plan:
       critique.blueprint && critique.cssPatch && critique.contentCheck

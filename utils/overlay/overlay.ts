@@ -17,7 +17,8 @@ export interface Overlay {
    * again where their elements are now. Holds for later draws until changed.
    */
   setLabels(shown: boolean): void;
-  highlight(id: string | null): void;
+  /** Lights exactly these regions' boxes. */
+  highlight(ids: readonly string[]): void;
   regionById(id: string): Region | undefined;
   /** A dashed box in viewport coordinates, for the element picker; null hides it. */
   outline(rect: Box | null): void;
@@ -141,6 +142,7 @@ export async function createOverlay(
     for (const region of regions) {
       const box = document.createElement('div');
       box.className = 'box';
+      box.dataset.region = region.id;
       const badge = document.createElement('span');
       badge.className = 'badge';
       badge.textContent = region.id.slice(1);
@@ -184,8 +186,9 @@ export async function createOverlay(
     regionById(id) {
       return regions.find((r) => r.id === id);
     },
-    highlight(id) {
-      for (const [regionId, box] of boxes) box.classList.toggle('active', regionId === id);
+    highlight(ids) {
+      const lit = new Set(ids);
+      for (const [regionId, box] of boxes) box.classList.toggle('active', lit.has(regionId));
     },
     outline(rect) {
       if (!ui.mounted) ui.mount();

@@ -116,14 +116,20 @@ export function withoutLosses(
   return kept;
 }
 
-/** The offline plan as the plan stage makes it: blueprint, its CSS patch checked against the page, and the content check. */
+/**
+ * The offline plan as the plan stage makes it: blueprint, its CSS patch checked against the page,
+ * and the content check. `pageScore` is the page's own score when the findings given are not all
+ * it has (ignored ones are set aside but still count): the patch must not predict lower.
+ */
 export function offlinePlan(
   regions: readonly Region[],
   findings: readonly Finding[],
   viewport: ViewportSize,
+  pageScore?: number,
 ): { blueprint: Blueprint; cssPatch: CssPatch; contentCheck: ContentCheck } {
   const { blueprint, contentCheck } = restage(regions, findings, viewport);
   const measured = findings.filter((f) => f.basis === 'measured');
-  const cssPatch = withoutLosses(toCssPatch(blueprint, regions), regions, viewport, score(measured).value);
+  const now = pageScore ?? score(measured).value;
+  const cssPatch = withoutLosses(toCssPatch(blueprint, regions), regions, viewport, now);
   return { blueprint, cssPatch, contentCheck };
 }

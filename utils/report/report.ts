@@ -103,6 +103,19 @@ function findingsHtml(findings: readonly Finding[]): string {
   }).join('\n');
 }
 
+/** Findings the user ignored on this page, folded, with their reasons; they still count in the score. */
+function ignoredHtml({ ignored }: Critique): string {
+  if (ignored.length === 0) return '';
+  const items = ignored.map(
+    ({ finding: f, reason }) =>
+      `<li>${e(f.title)} <span class="meta">(${e(f.severity)} · ${e(f.category)}) · ${reason ? `reason: ${e(reason)}` : 'no reason given'}</span></li>`,
+  );
+  return collapsed(
+    `Ignored (${ignored.length})`,
+    `<p class="meta">Ignored in the side panel for this page; still counted in the score.</p><ul>${items.join('')}</ul>`,
+  );
+}
+
 const collapsed = (title: string, content: string) =>
   `<details><summary>${e(title)}</summary>\n${content}\n</details>`;
 
@@ -233,6 +246,7 @@ export function renderReport(input: ReportInput): string {
       summaryHtml(critique, images),
       `<h2 id="findings">All findings (${critique.findings.length})</h2>`,
       findingsHtml(critique.findings),
+      ignoredHtml(critique),
       '<h2 id="alternative">Clearer alternative</h2>',
       alternativeHtml(critique, relative(input.mockupFile), images.mockup),
       '<h2 id="more">More</h2>',

@@ -6,7 +6,14 @@
 import { screenOf } from '@/utils/measure/layout';
 import { score } from '@/utils/measure/score';
 import { foldOf } from '@/utils/plan/fold';
-import { Verify, type Blueprint, type Finding, type Region, type Score } from '@/utils/schemas';
+import {
+  Verify,
+  type Blueprint,
+  type Finding,
+  type IgnoredFinding,
+  type Region,
+  type Score,
+} from '@/utils/schemas';
 import { checkable, isMeasured } from './checkable';
 import { matchFindings, summary } from './findings';
 import { contrast, emphasisOrder, grouping, onePrimary } from './intents';
@@ -19,6 +26,8 @@ export interface CritiqueState {
   findings: readonly Finding[];
   score: Score | null;
   blueprint: Blueprint | null;
+  /** Findings the user ignored (utils/triage/ignores.ts): in no list, but in the scores. */
+  ignored?: readonly IgnoredFinding[];
 }
 
 export function verify(
@@ -60,7 +69,11 @@ export function verify(
   return Verify.parse({
     scoreBefore: (earlier.score ?? score(earlier.findings.filter(isMeasured))).value,
     scoreAfter: (later.score ?? score(split.later)).value,
-    scoreAfterMatched: scoreOverMatched([...split.gone, ...resolvedWithGone], split.later, match),
+    scoreAfterMatched: scoreOverMatched(
+      [...split.gone, ...resolvedWithGone],
+      [...split.later, ...(later.ignored ?? []).map((i) => i.finding).filter(isMeasured)],
+      match,
+    ),
     resolved: found.resolved,
     still: found.still,
     new: found.new,

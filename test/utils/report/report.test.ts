@@ -117,6 +117,25 @@ describe('renderReport', () => {
     expect(html).toContain('confidence 60%');
   });
 
+  it('lists ignored findings apart, folded, with their reasons escaped, and not among the findings', () => {
+    const critique = critiqueOf();
+    const [first, ...rest] = critique.findings;
+    const html = renderReport({
+      critique: {
+        ...critique,
+        findings: rest,
+        ignored: [{ finding: first!, reason: `brand ${HOSTILE}`, at: 1 }],
+      },
+      images: {},
+    });
+    expect(html).toContain(`<h2 id="findings">All findings (${rest.length})</h2>`);
+    expect(html).toContain('<details><summary>Ignored (1)</summary>');
+    expect(html).toContain(`${escapeHtml(first!.title)} <span class="meta">`);
+    expect(html).toContain('reason: brand &lt;img src=x');
+    expect(html).not.toContain('<img src=x');
+    expect(renderReport({ critique, images: {} })).not.toContain('Ignored (');
+  });
+
   it('says when a finding was measured from the pixels of an image', () => {
     const pixels: Finding = {
       ...hostileFinding,

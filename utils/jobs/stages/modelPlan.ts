@@ -6,6 +6,7 @@ import { choosePlan } from '../../plan/choose';
 import { annotate } from '../../render/annotate';
 import { flaggedRegionIds, markTones } from '../../render/marks';
 import { lockedIds, lockedNote, withoutLocked } from '../../plan/constraints';
+import { ignoresFor, setAside } from '../../triage/ignores';
 import type { Draft, Finding, PlannerRun, Region } from '../../schemas';
 import { defineStage, type StageIO } from '../stage';
 
@@ -21,9 +22,12 @@ export const modelPlanStage = defineStage({
   name: 'model-plan',
   optional: true,
   needs: ['regions', 'findings', 'extraction', 'labelled', 'plan'],
-  uses: ['doNotTouch', 'shot'],
+  uses: ['doNotTouch', 'shot', 'ignored'],
   skip: (io) => (io.model ? null : 'offline: no model is configured'),
-  async run({ regions, findings, extraction, labelled, plan: offline, doNotTouch: kept, shot }, io) {
+  async run(
+    { regions, findings, extraction, labelled, plan: offline, doNotTouch: kept, shot, ignored: before },
+    io,
+  ) {
     const { settings, client } = io.model!;
     const image = await io.load(labelled.image);
     if (!image) throw new Error('the labelled screenshot is not available');
@@ -31,6 +35,8 @@ export const modelPlanStage = defineStage({
     const screenshot = { image, width: labelled.width, height: labelled.height };
     // A repair or an API fallback streams its findings again under the same ids: keep the last.
     const streamed = new Map<string, Finding>();
+    // The model's findings the user ignored on this page are set aside like measured ones.
+    const ignores = await ignoresFor(io.job.url);
     const outcome = await planWithModel(
       {
         regions,
@@ -49,7 +55,9 @@ export const modelPlanStage = defineStage({
         onProgress: io.progress,
         onFinding: (finding) => {
           streamed.set(finding.id, finding);
-          io.stream({ findings: [...findings, ...streamed.values()] });
+          io.stream({
+            findings: [...findings, ...setAside([...streamed.values()], regions, ignores).findings],
+          });
         },
       },
     );
@@ -93,7 +101,8 @@ export const modelPlanStage = defineStage({
         ? { blueprint: plan.blueprint, cssPatch: patch, contentCheck: plan.contentCheck }
         : { ...offline, cssPatch: patch };
     if (why.used === 'offline' && request) notes.push(`${request}its plan predicted a lower score.`);
-    const all = [...findings, ...plan.findings];
+    const seen = setAside(plan.findings, regions, ignores);
+    const all = [...findings, ...seen.findings];
     return {
       ...(await reannotated(shot, regions, findings, all, io)),
       planner: {
@@ -104,6 +113,7 @@ export const modelPlanStage = defineStage({
       },
       ...(why.used === 'model' ? { engine: outcome.engine } : {}),
       findings: all,
+      ignored: [...(before ?? []), ...seen.ignored],
       plan: shown,
       doNotTouch,
       notes,

@@ -12,7 +12,9 @@ export const planStage = defineStage({
   name: 'plan',
   optional: false,
   needs: ['regions', 'findings', 'extraction'],
-  async run({ regions, findings, extraction }, io) {
+  // The page's score counts the findings the user ignored; the plan is checked against it.
+  uses: ['score'],
+  async run({ regions, findings, extraction, score }, io) {
     // With a model configured, the model-plan stage reads the request and says what became of it.
     if (io.job.request && !io.model)
       io.note(`Request noted: “${io.job.request}”. The offline engine does not read requests; a model does.`);
@@ -20,7 +22,7 @@ export const planStage = defineStage({
       blueprint,
       cssPatch: planned,
       contentCheck,
-    } = offlinePlan(regions, findings, extraction.viewport);
+    } = offlinePlan(regions, findings, extraction.viewport, score?.value);
     const { doNotTouch, locked } = await keptNow(io.job.url, regions);
     const { patch, rejected } = withoutLocked(planned, locked);
     const note = lockedNote(rejected, locked, planned);

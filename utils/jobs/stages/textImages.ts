@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { extentOf } from '../../measure';
 import { imageTextFindings } from '../../measure/imagesOfText';
 import { score } from '../../measure/score';
+import { ignoresFor, scored, setAside } from '../../triage/ignores';
 import { MAX_IMAGES, readImageRegions } from '../../ocr/imageRegions';
 import { readImageText } from '../../ocr/offscreen';
 import { isPicture } from '../../render/crops';
@@ -18,13 +19,13 @@ export const textImagesStage = defineStage({
   name: 'text-images',
   optional: true,
   needs: ['regions', 'shot'],
-  uses: ['findings'],
+  uses: ['findings', 'ignored'],
   skip: (_, draft) => {
     if (!browser.offscreen)
       return 'images of text are not read in this browser: OCR runs in an offscreen document, which only Chromium has';
     return draft.regions.some(isPicture) ? null : 'no images on the page';
   },
-  async run({ regions, findings, shot }, io) {
+  async run({ regions, findings, ignored: before, shot }, io) {
     const png = await io.load(shot.image);
     if (!png) throw new Error('the screenshot is not available');
     io.progress('looking for text in images');
@@ -53,7 +54,10 @@ export const textImagesStage = defineStage({
       ...draft,
       extent: extent(draft.regionIds),
     }));
-    const all = [...findings, ...added];
-    return { findings: all, score: score(all.filter((f) => f.basis === 'measured')), notes, imagesRead };
+    const kept = setAside(added, regions, await ignoresFor(io.job.url));
+    const all = [...findings, ...kept.findings];
+    const ignored = [...(before ?? []), ...kept.ignored];
+    const measured = scored(all, ignored).filter((f) => f.basis === 'measured');
+    return { findings: all, ignored, score: score(measured), notes, imagesRead };
   },
 });
