@@ -57,8 +57,17 @@ function items(record: CritiqueRecord): Item[] {
  * disclosure button with a list of buttons (https://www.w3.org/WAI/ARIA/apg/patterns/disclosure/):
  * Escape closes it and gives focus back; each action says what it did, or why it could not.
  */
-export function ExportMenu({ record, check }: { record: CritiqueRecord; check: CritiqueRecord | null }) {
-  const [open, setOpen] = useState(false);
+export function ExportMenu({
+  record,
+  check,
+  initiallyOpen = false,
+}: {
+  record: CritiqueRecord;
+  check: CritiqueRecord | null;
+  /** Opens at once with focus on the toggle: History loads a run only when its Export is pressed. */
+  initiallyOpen?: boolean;
+}) {
+  const [open, setOpen] = useState(initiallyOpen);
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -73,7 +82,7 @@ export function ExportMenu({ record, check }: { record: CritiqueRecord; check: C
   }
   // The toggle is disabled while an action runs, and a disabled button takes no focus: focus
   // goes back once it is enabled again.
-  const focusBack = useRef(false);
+  const focusBack = useRef(initiallyOpen);
   useEffect(() => {
     if (busy || !focusBack.current) return;
     focusBack.current = false;

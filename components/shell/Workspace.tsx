@@ -6,6 +6,7 @@ import { CritiqueTab } from '../critique/CritiqueTab';
 import { FINDINGS_ID } from '../critique/FindingList';
 import { useCritiqueJob } from '../critique/useCritiqueJob';
 import { RegionFocusProvider } from '../focus/RegionFocus';
+import { HistoryExport } from '../history/HistoryExport';
 import { HistoryTab } from '../history/HistoryTab';
 import { VerifyTab } from '../verify/VerifyTab';
 
@@ -86,6 +87,7 @@ export function Workspace({ status, ref }: { status: TabStatus; ref?: Ref<Worksp
                 setView(kind === 'check' ? 'Verify' : 'Critique');
                 void job.open(jobId);
               }}
+              renderActions={(entry) => <HistoryExport entry={entry} />}
             />
           )}
         </section>

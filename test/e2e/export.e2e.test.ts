@@ -344,6 +344,34 @@ describe('Export on Alternative and Verify, with the previewed check', () => {
     expect(checked.verify).not.toBeNull();
   });
 
+  it('History exports a critique as Critique does: the same critique.json and Markdown', async () => {
+    const fromCritique = await downloads('Critique', 'Download JSON');
+    await run('Critique', 'Copy as Markdown');
+    const markdown = await clipboardText();
+    await panel.getByRole('tab', { name: 'History' }).click();
+    const row = view('History').locator(`li[data-critique="${id}"]`);
+    const got: Download[] = [];
+    const listener = (d: Download) => got.push(d);
+    panel.on('download', listener);
+    try {
+      await row.getByRole('button', { name: 'Export' }).click();
+      const menu = row.getByTestId('export');
+      // The run is read when Export is pressed, and the menu opens at once with focus on its toggle.
+      await menu.getByRole('button', { name: 'Download JSON' }).click();
+      await expect.poll(() => got.length, { timeout: 10_000 }).toBe(1);
+      const bytes = readFileSync((await got[0]!.path())!);
+      exported.push({ what: 'critique.json from History', text: bytes.toString('utf8') });
+      expect(got[0]!.suggestedFilename()).toBe(fromCritique[0]!.file);
+      expect(bytes.equals(fromCritique[0]!.bytes)).toBe(true);
+      await menu.getByRole('button', { name: 'Export' }).click();
+      await menu.getByRole('button', { name: 'Copy as Markdown' }).click();
+      await menu.locator('.export__said').waitFor();
+      expect(await clipboardText()).toBe(markdown);
+    } finally {
+      panel.off('download', listener);
+    }
+  });
+
   it('no export carries the API key or a private value', () => {
     expect(exported.length).toBeGreaterThanOrEqual(12);
     for (const { what, text } of exported) {
