@@ -63,8 +63,8 @@ const FILLER = new Set([
 const VERBS: Record<Verb, { names: readonly string[]; with: readonly string[] }> = {
   bigger: { names: ['bigger', 'larger', 'big', 'large'], with: ['more', 'even'] },
   primary: {
-    names: ['primary'],
-    with: ['action', 'button', 'cta', 'main', 'as', 'call', 'to', 'the', 'one'],
+    names: ['primary', 'cta'],
+    with: ['action', 'button', 'main', 'as', 'call', 'to', 'the', 'one'],
   },
   keep: {
     names: ['keep', 'lock', 'freeze', 'leave', 'touch'],

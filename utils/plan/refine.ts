@@ -20,7 +20,7 @@ import { rowsOf } from './keepLayout';
 import { opaqueColor, pagePalette } from './palette';
 import { pixels, predict, type Declarations } from './predict';
 import { sanitizePatch } from './sanitizePatch';
-import { LEAD, strengthenAction } from './strengthenAction';
+import { strengthenAction } from './strengthenAction';
 
 /**
  * What the page says about two regions to reorder: the items of the container they share, in
@@ -57,7 +57,14 @@ export const pairKey = (a: string, b: string) => `${a}>${b}`;
 
 const px = (n: number) => `${Math.round(n)}px`;
 
-type Outcome = { declarations: Map<string, Declarations>; change: string } | { reason: string };
+/** Each region the command changes, with all of its declarations after the change. */
+type Outcome =
+  | {
+      declarations: Map<string, Declarations>;
+      /** What changed, said of the declarations that passed the floors. */
+      change: string | ((kept: ReadonlyMap<string, Declarations>) => string);
+    }
+  | { reason: string };
 
 export function refinePlan(input: RefineInput, commands: readonly Command[]): Refined {
   const { regions } = input;
@@ -108,18 +115,28 @@ export function refinePlan(input: RefineInput, commands: readonly Command[]): Re
       refuse(`${touchesLocked} is kept as it is, and “${text}” would change it.`);
       continue;
     }
-    const merged = [...outcome.declarations].map(([regionId, d]) => ({
-      regionId,
-      declarations: { ...entries.get(regionId), ...d },
-    }));
+    const merged = [...outcome.declarations].map(([regionId, declarations]) => ({ regionId, declarations }));
     const sanitized = sanitizePatch(merged, regions);
+    const after = new Map(sanitized.patch.map((e) => [e.regionId, e.declarations]));
+    const same = (id: string) =>
+      JSON.stringify(after.get(id) ?? {}) === JSON.stringify(entries.get(id) ?? {});
     const reject = sanitized.rejected[0];
-    if (reject) {
-      refuse(`${reject.regionId} { ${reject.property}: ${reject.value} } was refused: ${reject.reason}.`);
+    const why = (r: NonNullable<typeof reject>) =>
+      `${r.regionId} { ${r.property}: ${r.value} } was refused: ${r.reason}`;
+    // The floors (sanitizePatch) drop what would hide content or lower contrast; a command left
+    // with nothing to change is refused, naming why.
+    if (reject && same(command.regionId)) {
+      refuse(`${why(reject)}.`);
       continue;
     }
+    for (const { regionId } of merged) entries.delete(regionId);
     for (const entry of sanitized.patch) entries.set(entry.regionId, { ...entry.declarations });
-    applied.push({ command: text, change: outcome.change });
+    const change = typeof outcome.change === 'string' ? outcome.change : outcome.change(entries);
+    const leftOut = sanitized.rejected.map(why);
+    applied.push({
+      command: text,
+      change: leftOut.length > 0 ? `${change} Left out: ${leftOut.join('; ')}.` : change,
+    });
   }
   const locked = lockedIds(regions, doNotTouch);
   return {
@@ -180,7 +197,7 @@ function bigger(region: Region, planned: Declarations, scale: Blueprint['typeSca
   const size = Math.round(scale.base * scale.ratio ** k);
   if (size > 200)
     return { reason: `${region.id} is already at ${Math.round(now)} px, the largest size a plan may set.` };
-  const d: Declarations = { 'font-size': px(size) };
+  const d: Declarations = { ...planned, 'font-size': px(size) };
   // The line keeps its proportion: a line height fixed in px would overlap the larger text.
   const lineRatio =
     planned['line-height'] && pixels(planned['line-height']) === null
@@ -193,7 +210,11 @@ function bigger(region: Region, planned: Declarations, scale: Blueprint['typeSca
   };
 }
 
-/** Made the strongest call to action on its screen, by the measure's visual weight. */
+/**
+ * Made the strongest call to action on its screen, by the measure's visual weight. One primary
+ * per screen: a rival the previous plan strengthened (bolder, larger, a new fill) loses that
+ * first, then the region is strengthened (strengthenAction) to outweigh every rival.
+ */
 function primary(region: Region, input: RefineInput, entries: ReadonlyMap<string, Declarations>): Outcome {
   if (region.kind !== 'control' || region.flags.disabled)
     return {
@@ -204,42 +225,69 @@ function primary(region: Region, input: RefineInput, entries: ReadonlyMap<string
   const byId = new Map(regions.map((r) => [r.id, r]));
   const page = pageBackground(regions);
   const surroundings = (r: Region) => surroundingsOf(r, byId, page);
-  const predicted = (r: Region) => predict(r, entries.get(r.id));
   const screen = (r: Region) => screenOf(r.box, viewport);
   const rivals = callsToAction(regions).filter((r) => r.id !== region.id && screen(r) === screen(region));
+  const out = new Map<string, Declarations>();
+  for (const rival of rivals) {
+    const planned = entries.get(rival.id);
+    const demoted = planned && demote(rival, planned);
+    if (demoted) out.set(rival.id, demoted);
+  }
+  const predicted = (r: Region) => predict(r, out.get(r.id) ?? entries.get(r.id));
   const rivalWeight = Math.max(0, ...rivals.map((r) => rawWeight(predicted(r), surroundings(r))));
   const fills = regions
     .filter((r) => r.kind === 'control' && !r.flags.disabled && isFilled(r, surroundings(r)))
     .flatMap((r) => opaqueColor(r.style.background) ?? []);
+  const planned = entries.get(region.id) ?? {};
   const d = strengthenAction(predicted(region), rivalWeight, {
     surroundings: surroundings(region),
     palette: pagePalette(regions),
     controlFills: [...new Map(fills.map((c) => [toHex(c), c])).values()],
     scale: input.blueprint.typeScale,
   });
-  const weight = rawWeight(predict(predicted(region), d), surroundings(region));
-  const leads = weight >= rivalWeight * LEAD || rivals.length === 0;
-  const what = Object.entries(d)
-    .map(([p, v]) => `${p} ${v}`)
-    .join(', ');
+  out.set(region.id, { ...planned, ...d });
+  const demoted = [...out.keys()].filter((id) => id !== region.id);
+  const also = demoted.length > 0 ? `; ${demoted.join(', ')} no longer strengthened as the lead` : '';
   return {
-    declarations: new Map([[region.id, d]]),
-    change: leads
-      ? `${region.id} is the strongest call to action on its screen${what ? ` (${what})` : ''}.`
-      : `${region.id} is stronger (${what}) but still not the strongest call to action on its screen.`,
+    declarations: out,
+    change: (kept) => {
+      const drawn = (r: Region) => predict(r, kept.get(r.id));
+      const weight = rawWeight(drawn(region), surroundings(region));
+      const heaviest = Math.max(0, ...rivals.map((r) => rawWeight(drawn(r), surroundings(r))));
+      const what = Object.entries(kept.get(region.id) ?? {})
+        .filter(([p]) => p in d)
+        .map(([p, v]) => `${p} ${v}`)
+        .join(', ');
+      return rivals.length === 0 || weight > heaviest
+        ? `${region.id} is the strongest call to action on its screen${what ? ` (${what})` : ''}${also}.`
+        : `${region.id} is stronger${what ? ` (${what})` : ''} but still not the strongest call to action on its screen${also}.`;
+    },
   };
 }
 
+/** A rival without what made it lead: a bolder weight, a larger size, a new fill (and the label colour that went with it). */
+function demote(rival: Region, planned: Declarations): Declarations | null {
+  const d = { ...planned };
+  if (Number(d['font-weight']) > rival.style.fontWeight) delete d['font-weight'];
+  if ((pixels(d['font-size']) ?? 0) > rival.style.fontSize) delete d['font-size'];
+  if (d['background-color'] !== undefined) {
+    delete d['background-color'];
+    delete d.color;
+  }
+  return Object.keys(d).length === Object.keys(planned).length ? null : d;
+}
+
 /**
- * More room around a region: its margins set to the gap its box has now to its neighbour (or
- * its container's edge) plus two spacing units, above and below, or left and right in a row.
- * Whether margins collapse, add up or sit beside a flex gap, each gap grows by at least that.
+ * More room around a region: on each side where a neighbour in the same container faces it,
+ * its margin set to the gap its box has to that neighbour now plus two spacing units (above and
+ * below; left and right in a row, so it stays in line). Whether margins collapse, add up or sit
+ * beside a flex gap, each such gap grows by at least that. A side with no neighbour is left as
+ * it is: the margin it has there cannot be told from the boxes.
  */
 function moreSpace(region: Region, planned: Declarations, input: RefineInput): Outcome {
   const { regions } = input;
   const extra = 2 * input.blueprint.spacingUnit;
   const inRow = rowsOf(regions).some((row) => row.some((r) => r.id === region.id));
-  const parent = regions.find((r) => r.id === region.parentId);
   const siblings = regions.filter((r) => r.parentId === region.parentId && r.id !== region.id);
   const b = region.box;
   const gap = (side: 'top' | 'bottom' | 'left' | 'right') => {
@@ -253,27 +301,23 @@ function moreSpace(region: Region, planned: Declarations, input: RefineInput): O
       if (side === 'right' && acrossY && o.x >= b.x + b.width) return [o.x - (b.x + b.width)];
       return [];
     });
-    if (edges.length > 0) return Math.min(...edges);
-    if (!parent) return 0;
-    const p = parent.box;
-    const edge = {
-      top: b.y - p.y,
-      bottom: p.y + p.height - (b.y + b.height),
-      left: b.x - p.x,
-      right: p.x + p.width - (b.x + b.width),
-    };
-    return Math.max(0, edge[side]);
+    return edges.length > 0 ? Math.min(...edges) : null;
   };
   const sides = inRow ? (['left', 'right'] as const) : (['top', 'bottom'] as const);
-  const d: Declarations = {};
+  const d: Declarations = { ...planned };
+  const moved: string[] = [];
   for (const side of sides) {
+    const now = gap(side);
+    if (now === null) continue;
     const property = `margin-${side}` as const;
-    const now = Math.max(gap(side), pixels(planned[property]) ?? 0);
-    d[property] = px(now + extra);
+    d[property] = px(Math.max(now, pixels(planned[property]) ?? 0) + extra);
+    moved.push(inRow ? side : side === 'top' ? 'above' : 'below');
   }
+  if (moved.length === 0)
+    return { reason: `${region.id} has no neighbour in its container to make room from.` };
   return {
     declarations: new Map([[region.id, d]]),
-    change: `${region.id} gets at least ${extra} px more room ${inRow ? 'on each side, in its row' : 'above and below'}.`,
+    change: `${region.id} gets at least ${extra} px more room ${inRow ? `on its ${moved.join(' and ')} side${moved.length > 1 ? 's' : ''}, in its row` : moved.join(' and ')}.`,
   };
 }
 
@@ -306,7 +350,7 @@ function before(
   const next = ids.filter((id) => id !== a);
   next.splice(next.indexOf(b), 0, a);
   return {
-    declarations: new Map(next.map((id, i) => [id, { order: String(i) }])),
+    declarations: new Map(next.map((id, i) => [id, { ...entries.get(id), order: String(i) }])),
     change: `${a} is shown before ${b} in their ${siblings.container} container (CSS order; the reading and tab order stay the page’s).`,
   };
 }
