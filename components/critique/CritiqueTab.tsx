@@ -10,6 +10,7 @@ import { RegionList } from './RegionList';
 import { ScoreCard } from './ScoreCard';
 import { StageProgress } from './StageProgress';
 import { useFixPreview } from './useFixPreview';
+import { Rounds } from '../rounds/Rounds';
 
 const MODES: { mode: CaptureMode; label: string }[] = [
   { mode: 'viewport', label: 'Viewport' },
@@ -140,6 +141,8 @@ export function CritiqueTab({ job, tabId }: { job: CritiqueJob; tabId?: number }
         <ScoreCard score={draft.score} coverage={draft.extraction?.coverage ?? null} />
       )}
       {draft && <EngineSummary draft={draft} />}
+      {/* Each round's export: part of Rounds' actions once the export menu exists (renderExport). */}
+      {record && <Rounds job={job} />}
       {draft && draft.regions.length > 0 && (
         <p className="muted" data-testid="label-summary">
           {draft.regions.length} regions · {draft.findings.length} findings

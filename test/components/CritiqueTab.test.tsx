@@ -37,6 +37,9 @@ function job(record: CritiqueRecord, overrides: Partial<CritiqueJob> = {}): Crit
     resume: vi.fn(async () => undefined),
     retrySave: vi.fn(async () => true),
     open: vi.fn(async () => undefined),
+    previewing: false,
+    preview: vi.fn(async () => undefined),
+    refine: vi.fn(async () => undefined),
     ...overrides,
   };
 }

@@ -4,7 +4,10 @@ import { pairKey, refinePlan, type SiblingOrder } from '../../plan/refine';
 import { checkContent } from '../../plan/validate';
 import { sendMessage } from '../../messaging';
 import { keptNow } from '../../settings/locks';
-import type { DoNotTouch, Region } from '../../schemas';
+import { fitImageToTokens } from '../../model/imageBudget';
+import { annotate } from '../../render/annotate';
+import { markTones } from '../../render/marks';
+import type { DoNotTouch, Draft, Finding, Region } from '../../schemas';
 import { defineStage, type StageIO } from '../stage';
 
 /**
@@ -18,8 +21,8 @@ export const refineStage = defineStage({
   name: 'plan',
   optional: false,
   needs: ['regions', 'extraction', 'plan'],
-  uses: ['doNotTouch'],
-  async run({ regions, extraction, plan, doNotTouch }, io) {
+  uses: ['doNotTouch', 'findings', 'shot', 'labelled'],
+  async run({ regions, extraction, plan, doNotTouch, findings, shot, labelled }, io) {
     const { commands, unread } = parseRequest(io.job.request ?? '');
     // The user's locks are read afresh: the saved entry is replaced by the locks as they are now.
     const earlier = (doNotTouch ?? []).filter((d) => d.reason !== USER_LOCK_REASON);
@@ -42,6 +45,7 @@ export const refineStage = defineStage({
         `Needs a model: ${unread.map((u) => `“${u}”`).join(', ')}. Offline, a round reads commands such as “r12 bigger”, “r5 primary”, “keep r3”, “r7 before r4” and “more space around r9”.`,
       );
     return {
+      ...(io.model && !labelled && shot ? await forModel(shot, regions, findings, io) : {}),
       plan: {
         blueprint: plan.blueprint,
         cssPatch: refined.cssPatch,
@@ -53,6 +57,25 @@ export const refineStage = defineStage({
     };
   },
 });
+
+/**
+ * The model's labelled screenshot, when the round it refines was made without a model: drawn
+ * from that round's capture as the capture stage draws it (every region numbered, within the
+ * image-token budget).
+ */
+async function forModel(
+  shot: NonNullable<Draft['shot']>,
+  regions: readonly Region[],
+  findings: readonly Finding[],
+  io: StageIO,
+): Promise<Pick<Draft, 'labelled'>> {
+  const png = await io.load(shot.image);
+  if (!png) return { labelled: null };
+  const fit = fitImageToTokens(shot);
+  const drawn = await annotate(png, shot, regions, { tones: markTones(regions, findings, false), forModel: fit });
+  const image = await io.store('labelled', drawn.scaled ?? drawn.png);
+  return { labelled: { image, width: drawn.scaled ? fit.width : shot.width, height: drawn.scaled ? fit.height : shot.height } };
+}
 
 function dedupe(list: readonly DoNotTouch[]): DoNotTouch[] {
   const seen = new Set<string>();
