@@ -8,7 +8,7 @@ import './rounds.css';
 
 /** The follow-up box's placeholder: the offline command language, in full. */
 export const FOLLOW_UP_PLACEHOLDER =
-  'Refine the plan: r12 bigger, r5 primary, keep r3, r7 before r4, more space around r9 (commas, “and” or new lines between commands). With a model, any words: “keep the hero image, make the price bigger”.';
+  'r12 bigger, r5 primary, keep r3, r7 before r4, more space around r9. With a model, any words: keep the hero image, make the price bigger';
 
 const when = (time: number) => new Date(time).toLocaleTimeString('en-US', { timeStyle: 'short' });
 
@@ -54,7 +54,8 @@ export function Rounds({ job, renderExport }: RoundsProps) {
           <label htmlFor="follow-up">Follow-up for {shown ? shown.label.toLowerCase() : 'this round'}</label>
           <textarea
             id="follow-up"
-            rows={3}
+            rows={4}
+            aria-describedby="follow-up-help"
             maxLength={2000}
             placeholder={FOLLOW_UP_PLACEHOLDER}
             value={request}
@@ -63,6 +64,11 @@ export function Rounds({ job, renderExport }: RoundsProps) {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
             }}
           />
+          <p id="follow-up-help" className="muted rounds__help">
+            Without a model, commands with region numbers: <code>r12 bigger</code>, <code>r5 primary</code>,{' '}
+            <code>keep r3</code>, <code>r7 before r4</code>, <code>more space around r9</code>, separated by
+            commas, “and” or new lines. Ctrl+Enter starts the round.
+          </p>
           <button type="submit" className="primary" disabled={busy || request.trim() === ''}>
             Start round {record.round + 1}
           </button>
@@ -156,8 +162,16 @@ function RoundItem({
 function Refinement({ record }: { record: CritiqueRecord }) {
   const refinement = record.draft.refinement!;
   const items = [
-    ...refinement.applied.map((a) => ({ key: `a:${a.command}`, text: `${a.command}: ${a.change}`, bad: false })),
-    ...refinement.refused.map((r) => ({ key: `r:${r.command}`, text: `${r.command}: not done. ${r.reason}`, bad: true })),
+    ...refinement.applied.map((a) => ({
+      key: `a:${a.command}`,
+      text: `${a.command}: ${a.change}`,
+      bad: false,
+    })),
+    ...refinement.refused.map((r) => ({
+      key: `r:${r.command}`,
+      text: `${r.command}: not done. ${r.reason}`,
+      bad: true,
+    })),
   ];
   return (
     <div className="rounds__refinement" data-testid="refinement">

@@ -11,7 +11,13 @@ import { PREVIOUS_PLAN_LABEL, PREVIOUS_VERIFY_LABEL, verifySummary } from '@/uti
 import { lockedIds } from '@/utils/plan/constraints';
 import { sanitizePatch } from '@/utils/plan/sanitizePatch';
 import { checkContent, isSameContent } from '@/utils/plan/validate';
-import { ALLOWED_CSS_PROPERTIES, CritiqueRecord, CssPatch, DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
+import {
+  ALLOWED_CSS_PROPERTIES,
+  CritiqueRecord,
+  CssPatch,
+  DEFAULT_SETTINGS,
+  type Settings,
+} from '@/utils/schemas';
 import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
 import { artifactPath, critiqueInPanel, jobEnded, withExtension, type ExtensionGlobal } from './harness';
 
@@ -43,12 +49,16 @@ const styleOf = (page: Page, selector: string) =>
       const el = document.querySelector(sel)!;
       const style = getComputedStyle(el);
       const rect = el.getBoundingClientRect();
-      return { ...Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)])), w: rect.width, h: rect.height };
+      return {
+        ...Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)])),
+        w: rect.width,
+        h: rect.height,
+      };
     },
     { sel: selector, props: [...ALLOWED_CSS_PROPERTIES] },
   );
 const fontSize = async (page: Page, selector: string) =>
-  parseFloat((await styleOf(page, selector) as Record<string, string | number>)['font-size'] as string);
+  parseFloat(((await styleOf(page, selector)) as Record<string, string | number>)['font-size'] as string);
 
 /** Types a follow-up and starts the round; returns the new round once it has ended. */
 async function startRound(panel: Page, request: string, from: string): Promise<CritiqueRecord> {
@@ -98,7 +108,11 @@ describe('refine in rounds', () => {
 
     // Round 2, offline: a command, and words only a model reads.
     const round2 = await startRound(panel, 'r12 bigger, and keep the hero image', round1.id);
-    expect(round2).toMatchObject({ refines: round1.id, round: 2, request: 'r12 bigger, and keep the hero image' });
+    expect(round2).toMatchObject({
+      refines: round1.id,
+      round: 2,
+      request: 'r12 bigger, and keep the hero image',
+    });
     const plan1 = round1.draft.plan!;
     const plan2 = round2.draft.plan!;
     // Every constraint of round 1 kept: its blueprint (same content), its do-not-touch list,
@@ -118,18 +132,26 @@ describe('refine in rounds', () => {
       unread: ['keep the hero image'],
       model: false,
     });
-    await expect.poll(() => panel.getByTestId('needs-model').textContent()).toMatch(/Needs a model .*“keep the hero image”/);
+    await expect
+      .poll(() => panel.getByTestId('needs-model').textContent())
+      .toMatch(/Needs a model .*“keep the hero image”/);
 
     // Previewed: r12's text is larger than on the page and than round 1's plan sets it; the kept button is untouched.
     await previewOn(panel);
-    const r12Planned1 = parseFloat(plan1.cssPatch.find((e) => e.regionId === 'r12')?.declarations['font-size'] ?? `${r12Before}`);
+    const r12Planned1 = parseFloat(
+      plan1.cssPatch.find((e) => e.regionId === 'r12')?.declarations['font-size'] ?? `${r12Before}`,
+    );
     const r12Now = await fontSize(page, target.selector);
     expect(r12Now).toBeGreaterThan(r12Before);
     expect(r12Now).toBeGreaterThan(r12Planned1);
     expect(await styleOf(page, 'button.cta')).toEqual(ctaBefore);
     await panel.getByRole('tab', { name: 'Critique' }).click();
-    await expect.poll(() => panel.locator(`[data-round="${round2.id}"]`).textContent()).toMatch(/verified \d+/);
-    const { check } = (await env.harness.askBackground('getJob', { tabId })) as { check: CritiqueRecord | null };
+    await expect
+      .poll(() => panel.locator(`[data-round="${round2.id}"]`).textContent())
+      .toMatch(/verified \d+/);
+    const { check } = (await env.harness.askBackground('getJob', { tabId })) as {
+      check: CritiqueRecord | null;
+    };
     expect(check).toMatchObject({ against: round2.id, preview: true, round: 2 });
     const verified = CritiqueRecord.parse(check).draft.verify!;
     await previewOff(panel, page);
@@ -148,9 +170,13 @@ describe('refine in rounds', () => {
     fake.requests.length = 0;
     const round3 = await startRound(panel, 'make the price bigger', round2.id);
     expect(round3).toMatchObject({ refines: round2.id, round: 3 });
-    const planner = fake.requests.find((r) => r.path.endsWith('/responses') || r.path.endsWith('/chat/completions'));
+    const planner = fake.requests.find(
+      (r) => r.path.endsWith('/responses') || r.path.endsWith('/chat/completions'),
+    );
     const body = JSON.stringify(planner?.body);
-    expect(body).toContain(JSON.stringify(`${PREVIOUS_PLAN_LABEL} ${JSON.stringify(plan2.cssPatch)}`).slice(1, -1));
+    expect(body).toContain(
+      JSON.stringify(`${PREVIOUS_PLAN_LABEL} ${JSON.stringify(plan2.cssPatch)}`).slice(1, -1),
+    );
     expect(body).toContain(
       JSON.stringify(`${PREVIOUS_VERIFY_LABEL} ${JSON.stringify(verifySummary(verified))}`).slice(1, -1),
     );

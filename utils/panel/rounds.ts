@@ -66,7 +66,8 @@ function scoreOf(record: CritiqueRecord, records: readonly CritiqueRecord[]): Ro
   const checked = records
     .filter((r) => r.kind === 'check' && r.against === record.id && r.preview && r.draft.verify)
     .sort((a, b) => b.createdAt - a.createdAt)[0]?.draft.verify;
-  if (checked) return { value: Math.round(checked.scoreAfterMatched ?? checked.scoreAfter), kind: 'verified' };
+  if (checked)
+    return { value: Math.round(checked.scoreAfterMatched ?? checked.scoreAfter), kind: 'verified' };
   const { plan, extraction, regions } = record.draft;
   if (!plan || !extraction) return null;
   return { value: predictedScore(regions, plan.cssPatch, extraction.viewport), kind: 'predicted' };

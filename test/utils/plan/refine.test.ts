@@ -8,6 +8,7 @@ import { predictPatch } from '@/utils/plan/predict';
 import { pairKey, refinePlan, type RefineInput, type SiblingOrder } from '@/utils/plan/refine';
 import { sanitizePatch } from '@/utils/plan/sanitizePatch';
 import { checkContent, isSameContent } from '@/utils/plan/validate';
+import { withCommands } from '@/utils/jobs/stages/modelPlan';
 import { measure } from '@/utils/measure';
 import { CssPatch, type Region } from '@/utils/schemas';
 import { button, heading, region, rgba } from '../../fixtures/regions';
@@ -78,6 +79,8 @@ describe('a round’s commands on the previous plan', () => {
       plan.cssPatch.filter((e) => e.regionId !== 'r3'),
     );
     expect(refined.applied).toEqual([{ command: 'r3 bigger', change: expect.stringContaining('r3 text') }]);
+    // Its line height stays in proportion: unitless, the 24/16 it had.
+    expect(entry(refined.cssPatch, 'r3')['line-height']).toBe('1.5');
     // Still a valid, sanitized patch: the schema takes it and the floors change nothing.
     expect(CssPatch.parse(refined.cssPatch)).toEqual(refined.cssPatch);
     expect(sanitizePatch(refined.cssPatch, regions).rejected).toEqual([]);
@@ -230,5 +233,24 @@ describe('a round’s commands on the previous plan', () => {
     const round3 = run('r4 before r5', { cssPatch: round2.cssPatch, siblings, round: 3 });
     const order = (id: string) => Number(entry(round3.cssPatch, id).order);
     expect(['r3', 'r4', 'r5'].sort((a, b) => order(a) - order(b))).toEqual(['r4', 'r5', 'r3']);
+  });
+});
+
+describe('a round’s commands bind a model’s plan', () => {
+  it('lays the declarations the commands changed over the model’s patch, and nothing else', () => {
+    const previous = [{ regionId: 'r3', declarations: { 'line-height': '1.5' } }];
+    const baseline = [
+      { regionId: 'r3', declarations: { 'line-height': '1.5', 'font-size': '20px' } },
+      { regionId: 'r5', declarations: { 'font-weight': '700' } },
+    ];
+    const model = [
+      { regionId: 'r3', declarations: { 'font-size': '16px', 'line-height': '1.3' } },
+      { regionId: 'r2', declarations: { 'font-size': '40px' } },
+    ];
+    expect(withCommands(model, baseline, previous)).toEqual([
+      { regionId: 'r3', declarations: { 'font-size': '20px', 'line-height': '1.3' } },
+      { regionId: 'r2', declarations: { 'font-size': '40px' } },
+      { regionId: 'r5', declarations: { 'font-weight': '700' } },
+    ]);
   });
 });

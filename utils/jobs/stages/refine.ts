@@ -72,9 +72,18 @@ async function forModel(
   const png = await io.load(shot.image);
   if (!png) return { labelled: null };
   const fit = fitImageToTokens(shot);
-  const drawn = await annotate(png, shot, regions, { tones: markTones(regions, findings, false), forModel: fit });
+  const drawn = await annotate(png, shot, regions, {
+    tones: markTones(regions, findings, false),
+    forModel: fit,
+  });
   const image = await io.store('labelled', drawn.scaled ?? drawn.png);
-  return { labelled: { image, width: drawn.scaled ? fit.width : shot.width, height: drawn.scaled ? fit.height : shot.height } };
+  return {
+    labelled: {
+      image,
+      width: drawn.scaled ? fit.width : shot.width,
+      height: drawn.scaled ? fit.height : shot.height,
+    },
+  };
 }
 
 function dedupe(list: readonly DoNotTouch[]): DoNotTouch[] {
