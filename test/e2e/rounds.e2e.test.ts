@@ -195,10 +195,39 @@ describe('refine in rounds', () => {
     await panel.getByTestId('compare').waitFor({ timeout: 30_000 });
     expect(await styleOf(page, 'button.cta')).toEqual(ctaBefore);
     await previewOff(panel, page);
-    await setSettings(null);
-    const round2b = await startRound(panel, 'r12 bigger', round1.id);
+    // Offline again; the button stays kept as is.
+    await setSettings({ ...DEFAULT_SETTINGS });
+    // Round 2′: the same command gives the same change; `before` reorders the items of one flex
+    // container (the plans), and is refused where it would move the button kept as is.
+    const plans = (n: number) =>
+      round1.draft.regions.find((r) => r.selector === `section.plans > article:nth-of-type(${n})`)!;
+    const tour = round1.draft.regions.find((r) => r.selector === 'button.tour')!;
+    const round2b = await startRound(
+      panel,
+      `r12 bigger\n${plans(3).id} before ${plans(1).id}\n${tour.id} before ${cta.id}`,
+      round1.id,
+    );
     expect(round2b).toMatchObject({ refines: round1.id, round: 2 });
-    expect(round2b.draft.plan!.cssPatch).toEqual(plan2.cssPatch);
+    const r12Of = (patch: CssPatch) => patch.find((e) => e.regionId === 'r12');
+    expect(r12Of(round2b.draft.plan!.cssPatch)).toEqual(r12Of(plan2.cssPatch));
+    expect(round2b.draft.refinement!.applied.map((a) => a.command)).toEqual([
+      'r12 bigger',
+      `${plans(3).id} before ${plans(1).id}`,
+    ]);
+    expect(round2b.draft.refinement!.refused).toEqual([
+      {
+        command: `${tour.id} before ${cta.id}`,
+        reason: expect.stringContaining(`${cta.id} is kept as it is`),
+      },
+    ]);
+    await expect.poll(() => panel.getByTestId('refinement').textContent()).toMatch(/not done/);
+    await previewOn(panel);
+    const left = (selector: string) =>
+      page.evaluate((sel) => document.querySelector(sel)!.getBoundingClientRect().x, selector);
+    expect(await left(plans(3).selector)).toBeLessThan(await left(plans(1).selector));
+    expect(await left(plans(1).selector)).toBeLessThan(await left(plans(2).selector));
+    expect(await styleOf(page, 'button.cta')).toEqual(ctaBefore);
+    await panel.getByRole('tab', { name: 'Critique' }).click();
     const items = panel.locator('[data-round]');
     await expect.poll(() => items.count()).toBe(4);
     expect(await items.nth(3).textContent()).toMatch(/Round 2′ from round 1/);
@@ -207,6 +236,7 @@ describe('refine in rounds', () => {
       await panel.setViewportSize({ width, height: 900 });
       await panel.getByTestId('rounds').screenshot({ path: artifactPath(`rounds-${width}.png`) });
     }
+    await previewOff(panel, page);
     await panel.close();
     await page.close();
   });
