@@ -234,7 +234,25 @@ describe('refine in rounds', () => {
 
     for (const width of [320, 360, 800]) {
       await panel.setViewportSize({ width, height: 900 });
-      await panel.getByTestId('rounds').screenshot({ path: artifactPath(`rounds-${width}.png`) });
+      const rounds = panel.getByTestId('rounds');
+      // Nothing in the list is wider than the list: it wraps at every width.
+      expect(
+        await rounds.evaluate(
+          (el) =>
+            [...el.querySelectorAll('*')].filter(
+              (e) => e.getBoundingClientRect().right > el.getBoundingClientRect().right + 1,
+            ).length,
+        ),
+      ).toBe(0);
+      // The panel's own pixels at this width, cut to the rounds (an element screenshot crops
+      // as if a classic scrollbar took room, which the panel does not have).
+      await rounds.scrollIntoViewIfNeeded();
+      const box = (await rounds.boundingBox())!;
+      await panel.screenshot({
+        path: artifactPath(`rounds-${width}.png`),
+        fullPage: true,
+        clip: { x: 0, y: box.y + (await panel.evaluate(() => scrollY)), width, height: box.height },
+      });
     }
     await previewOff(panel, page);
     await panel.close();
