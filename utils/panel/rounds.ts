@@ -3,7 +3,8 @@
  * round refining it or one of its rounds, oldest first. A round started again from the same
  * round gets a prime (round 2′, 2″), so two second rounds are told apart. Each says which score
  * it shows: the score its plan predicts (utils/plan/choose.ts, the estimate the planner checks
- * itself with), or, once a preview of it was checked on the page, the verified one.
+ * itself with), or, once a preview of it was checked on the page, the verified one; its
+ * thumbnail is then that check's capture, the page with the round's plan on it.
  */
 import { predictedScore } from '../plan/choose';
 import type { ArtifactRef, CritiqueRecord } from '../schemas';
@@ -55,20 +56,31 @@ export function roundsOf(records: readonly CritiqueRecord[], id: string): RoundE
       request: record.request,
       state: record.job.state,
       createdAt: record.createdAt,
-      thumb: record.draft.thumb,
-      score: scoreOf(record, records),
+      ...shownBy(record, records),
     };
   });
   return entries;
 }
 
-function scoreOf(record: CritiqueRecord, records: readonly CritiqueRecord[]): RoundEntry['score'] {
+function shownBy(
+  record: CritiqueRecord,
+  records: readonly CritiqueRecord[],
+): Pick<RoundEntry, 'score' | 'thumb'> {
   const checked = records
     .filter((r) => r.kind === 'check' && r.against === record.id && r.preview && r.draft.verify)
-    .sort((a, b) => b.createdAt - a.createdAt)[0]?.draft.verify;
-  if (checked)
-    return { value: Math.round(checked.scoreAfterMatched ?? checked.scoreAfter), kind: 'verified' };
+    .sort((a, b) => b.createdAt - a.createdAt)[0];
+  const verify = checked?.draft.verify;
+  if (checked && verify)
+    return {
+      score: { value: Math.round(verify.scoreAfterMatched ?? verify.scoreAfter), kind: 'verified' },
+      thumb: checked.draft.thumb ?? record.draft.thumb,
+    };
   const { plan, extraction, regions } = record.draft;
-  if (!plan || !extraction) return null;
-  return { value: predictedScore(regions, plan.cssPatch, extraction.viewport), kind: 'predicted' };
+  return {
+    score:
+      plan && extraction
+        ? { value: predictedScore(regions, plan.cssPatch, extraction.viewport), kind: 'predicted' }
+        : null,
+    thumb: record.draft.thumb,
+  };
 }

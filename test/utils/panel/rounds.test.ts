@@ -40,6 +40,7 @@ function critique(id: string, createdAt: number, refines: string | null = null, 
   );
   record.job.state = 'done';
   record.draft.regions = regions;
+  record.draft.thumb = { id: `${id}:thumb`, stored: true };
   record.draft.plan = plan;
   record.draft.extraction = {
     viewport: { width: 1280, height: 800 },
@@ -50,6 +51,7 @@ function check(id: string, against: string, createdAt: number, scoreAfter: numbe
   const record = emptyRecord(id, { ...base, kind: 'check', against, preview: true }, ['verify'], createdAt);
   record.job.state = 'done';
   record.draft.verify = { scoreBefore: 50, scoreAfter, scoreAfterMatched: scoreAfter } as Verify;
+  record.draft.thumb = { id: `${id}:thumb`, stored: true };
   return record;
 }
 
@@ -78,9 +80,11 @@ describe('the rounds of a critique', () => {
     expect(roundsOf(records, 'check-b')).toEqual([]);
   });
 
-  it('says which score: the latest check of its preview, else what its plan predicts', () => {
+  it('says which score: the latest check of its preview (and shows its capture), else what its plan predicts', () => {
     const rounds = roundsOf(records, 'a');
     expect(rounds.find((r) => r.id === 'b')?.score).toEqual({ value: 81, kind: 'verified' });
+    expect(rounds.find((r) => r.id === 'b')?.thumb).toEqual({ id: 'check-b:thumb', stored: true });
+    expect(rounds.find((r) => r.id === 'c')?.thumb).toEqual({ id: 'c:thumb', stored: true });
     expect(rounds.find((r) => r.id === 'c')?.score).toEqual({
       value: predictedScore(regions, plan.cssPatch, { width: 1280, height: 800 }),
       kind: 'predicted',
