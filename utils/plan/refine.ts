@@ -4,9 +4,9 @@
  * unit and the row rule of ./keepLayout.ts for `more space`, the constraints of ./constraints.ts
  * for `keep`, and `order` for `before`, only where both regions are items of one flex or grid
  * container the page reported (otherwise a plain sentence says why not). Each command's
- * declarations pass sanitizePatch before they join the patch, so a command the floors refuse is
- * refused whole and named; regions kept as they are, by the user or by an earlier round, get
- * nothing. Pure.
+ * declarations pass sanitizePatch before they join the patch: what the floors drop is named in
+ * the command's change, and a command left with nothing to change is refused, naming why.
+ * Regions kept as they are, by the user or by an earlier round's `keep`, get nothing. Pure.
  */
 import { toHex } from '@/utils/measure/color';
 import { screenOf, type ViewportSize } from '@/utils/measure/layout';
