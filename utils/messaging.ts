@@ -97,6 +97,21 @@ export const protocol = {
     }),
     reply: FrozenPage,
   },
+  /** A round's `a before b`: the flex or grid container the two share, or why there is none (utils/regions/siblingOrder.ts). */
+  siblingOrder: {
+    request: z.object({
+      a: RegionId,
+      b: RegionId,
+      regions: z.array(Region.pick({ id: true, selector: true })),
+    }),
+    reply: z.union([
+      z.object({
+        container: z.enum(['flex', 'grid']),
+        items: z.array(z.object({ regionId: RegionId.nullable(), order: z.number().int() })),
+      }),
+      z.object({ container: z.null(), reason: z.string() }),
+    ]),
+  },
   /** Takes the preview off the page, restoring it exactly; replies how many elements it restored. */
   revertPreview: { request: Nothing, reply: z.number().int().nonnegative() },
   // content script → panel
@@ -114,6 +129,11 @@ export const protocol = {
       /** A critique to verify this one against (the CLI's `--against`). */
       against: z.string().nullable().default(null),
     }),
+    reply: CritiqueRecord,
+  },
+  /** Starts a round: a critique that refines `refines` (a critique or round) by the request. */
+  startRound: {
+    request: ForTab.extend({ refines: z.string().min(1), request: z.string().trim().min(1).max(2000) }),
     reply: CritiqueRecord,
   },
   /** Checks the page now against a critique, first putting its plan on the page when `preview`. */
@@ -183,12 +203,14 @@ export const senders = {
   applyPreview: FROM.restage,
   revertPreview: FROM.restage,
   freezePage: FROM.restage,
+  siblingOrder: FROM.restage,
   // The receiving panel also checks the tab (components/focus/RegionFocus.tsx).
   regionHovered: FROM.content,
   getTabStatus: FROM.ui,
   probeTab: FROM.ui,
   startCritique: FROM.ui,
   startCheck: FROM.ui,
+  startRound: FROM.ui,
   importCritique: FROM.ui,
   cancelJob: FROM.ui,
   resumeJob: FROM.ui,

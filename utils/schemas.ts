@@ -802,6 +802,20 @@ export const Critique = z.object({
 });
 export type Critique = z.infer<typeof Critique>;
 
+/**
+ * What a round made of its request (utils/plan/commands.ts, refine.ts): the commands it applied
+ * and what each changed, those it refused and why, and what it could not read offline.
+ */
+export const Refinement = z.object({
+  applied: z.array(z.object({ command: z.string(), change: z.string() })),
+  refused: z.array(z.object({ command: z.string(), reason: z.string() })),
+  /** Parts of the request that are not commands; offline they need a model, with one a model read them. */
+  unread: z.array(z.string()),
+  /** Whether a model was configured to read the request as free text. */
+  model: z.boolean(),
+});
+export type Refinement = z.infer<typeof Refinement>;
+
 /** What the stages have found so far; each field is filled by one stage and saved with the job. */
 export const Draft = z.object({
   extraction: Extraction.omit({ regions: true }).nullable(),
@@ -838,6 +852,8 @@ export const Draft = z.object({
   imagesRead: z.array(RegionId).nullable().default(null),
   /** A check, or a critique made against an earlier one: what changed since. */
   verify: Verify.nullable(),
+  /** A round: what it made of its request. Null for a first critique and a check. */
+  refinement: Refinement.nullable().default(null),
   /** From the start of the job until the numbered boxes are on the page. */
   firstLabelsMs: z.number().nullable(),
   notes: z.array(z.string()),

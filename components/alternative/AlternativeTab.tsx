@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { sendMessage } from '@/utils/messaging';
 import { isRunning } from '@/utils/panel/jobState';
 import { contentCheckLine } from '@/utils/plan/validate';
 import type { CritiqueJob } from '../critique/useCritiqueJob';
@@ -15,9 +14,9 @@ import { PreviewCompare } from './PreviewCompare';
  * page before and after side by side, the HTML mockup (sandboxed: no scripts, no network) with
  * its content check, and the generated image when a model drew one.
  */
-export function AlternativeTab({ job, tabId }: { job: CritiqueJob; tabId: number }) {
+export function AlternativeTab({ job }: { job: CritiqueJob; tabId: number }) {
   const { record, check } = job;
-  const [previewing, setPreviewing] = useState(false);
+  const { previewing } = job;
   const [problem, setProblem] = useState<string | null>(null);
   const mockup = useArtifactText(record?.draft.mockup);
   const plan = record?.draft.plan;
@@ -25,13 +24,7 @@ export function AlternativeTab({ job, tabId }: { job: CritiqueJob; tabId: number
   const preview = check?.preview ? check : null;
   const toggle = async () => {
     setProblem(null);
-    if (previewing) {
-      setPreviewing(false);
-      await sendMessage('revertPreview', undefined, tabId).catch((e: Error) => setProblem(e.message));
-    } else {
-      setPreviewing(true);
-      await job.startCheck(true);
-    }
+    await job.preview(!previewing).catch((e: Error) => setProblem(e.message));
   };
   return (
     <div className="alternative">

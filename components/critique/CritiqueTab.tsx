@@ -13,6 +13,7 @@ import { ScoreCard } from './ScoreCard';
 import { StageProgress } from './StageProgress';
 import { useFixPreview } from './useFixPreview';
 import { useTriage } from './useTriage';
+import { Rounds } from '../rounds/Rounds';
 
 const MODES: { mode: CaptureMode; label: string }[] = [
   { mode: 'viewport', label: 'Viewport' },
@@ -149,6 +150,9 @@ export function CritiqueTab({ job, tabId }: { job: CritiqueJob; tabId?: number }
       )}
       {draft && <EngineSummary draft={draft} />}
       {record && !running && draft!.regions.length > 0 && <ExportMenu record={record} check={null} />}
+      {record && (
+        <Rounds job={job} renderExport={(round, check) => <ExportMenu record={round} check={check} />} />
+      )}
       {draft && draft.regions.length > 0 && (
         <p className="muted" data-testid="label-summary">
           {draft.regions.length} regions · {draft.findings.length} findings

@@ -95,14 +95,27 @@ export function useCritiqueJob(tabId: number, transport: JobTransport = extensio
   const act = <T>(id: string | undefined, run: (jobId: string) => Promise<T>) =>
     id ? run(id).catch(fail) : Promise.resolve(undefined);
   const critiqueId = () => shown.current.record?.id;
+  const startCheck = (preview: boolean, against = critiqueId()) =>
+    act(against, (id) => transport.send('startCheck', { tabId, against: id, preview }).then(show));
+  const [previewing, setPreviewing] = useState(false);
   return {
     record: state.record,
     check: state.check,
     error: state.error,
     start,
-    /** Checks the page now against the critique shown, with its plan previewed on the page or not. */
-    startCheck: (preview: boolean) =>
-      act(critiqueId(), (against) => transport.send('startCheck', { tabId, against, preview }).then(show)),
+    /** Checks the page now against the critique shown (or `against`), with its plan previewed on the page or not. */
+    startCheck,
+    /** Whether this panel put a plan on the page (Preview on page, or a round's Preview). */
+    previewing,
+    /** Puts the plan of the critique shown (or `against`) on the page and checks it, or takes it off. */
+    preview: async (on: boolean, against?: string) => {
+      setPreviewing(on);
+      if (on) return startCheck(true, against);
+      await transport.send('revertPreview', undefined, tabId).catch(fail);
+    },
+    /** Starts a round refining the critique shown (or `refines`) by the request. */
+    refine: (request: string, refines = critiqueId()) =>
+      act(refines, (id) => transport.send('startRound', { tabId, refines: id, request }).then(show)),
     cancel: (jobId = critiqueId()) => act(jobId, (id) => transport.send('cancelJob', { jobId: id })),
     resume: () => act(critiqueId(), (jobId) => transport.send('resumeJob', { jobId }).then(show)),
     retrySave: () => act(critiqueId(), (jobId) => transport.send('retrySave', { jobId })),
@@ -122,8 +135,11 @@ export function useCritiqueJob(tabId: number, transport: JobTransport = extensio
           return { record: checked, check: record };
         })
         .then(({ record, check }) => {
-          if (record) setState({ record, check, error: null });
-          else
+          if (record) {
+            // At once, so an action right after (a round's Preview) acts on this record.
+            shown.current = { record, check, error: null };
+            setState(shown.current);
+          } else
             fail(
               new Error(
                 'This saved critique could not be read; it may have been deleted, or saved by an older Restage.',

@@ -9,6 +9,7 @@ import { createPreview } from '@/utils/preview/preview';
 import { extractRegions } from '@/utils/regions/extract';
 import { freezePage } from '@/utils/render/freeze';
 import { resolveSelector } from '@/utils/regions/selector';
+import { siblingOrder } from '@/utils/regions/siblingOrder';
 
 export default defineContentScript({
   // Injected on demand by the background with scripting.executeScript, never on every page.
@@ -89,6 +90,7 @@ export default defineContentScript({
     onMessage('freezePage', ({ regions, patch, privateSelectors }) =>
       freezePage(regions, patch, privateSelectors),
     );
+    onMessage('siblingOrder', ({ a, b, regions }) => siblingOrder(a, b, regions));
     onMessage('scrollToRegion', ({ id }) => {
       overlay.highlight([id]);
       const region = overlay.regionById(id);

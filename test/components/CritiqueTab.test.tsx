@@ -38,6 +38,9 @@ function job(record: CritiqueRecord, overrides: Partial<CritiqueJob> = {}): Crit
     retrySave: vi.fn(async () => true),
     open: vi.fn(async () => undefined),
     replace: vi.fn(),
+    previewing: false,
+    preview: vi.fn(async () => undefined),
+    refine: vi.fn(async () => undefined),
     ...overrides,
   };
 }

@@ -77,6 +77,31 @@ describe('useCritiqueJob', () => {
     expect(result.current.record?.job.state).toBe('done');
   });
 
+  it('starts a round from the record shown or one named, shows it, and previews a round by id', async () => {
+    const first = recordOf('round-1', 1);
+    const round = { ...recordOf('round-2', 2), refines: 'round-1', round: 2 };
+    const fake = fakeTransport({ getJob: () => ({ critique: first, check: null }), startRound: () => round });
+    const { result } = renderHook(() => useCritiqueJob(4, fake.transport));
+    await waitFor(() => expect(result.current.record?.id).toBe('round-1'));
+    await act(() => result.current.refine('r12 bigger'));
+    expect(fake.sent.at(-1)).toEqual({
+      type: 'startRound',
+      data: { tabId: 4, refines: 'round-1', request: 'r12 bigger' },
+    });
+    expect(result.current.record?.id).toBe('round-2');
+    await act(() => result.current.refine('keep r3', 'round-1'));
+    expect(fake.sent.at(-1)).toMatchObject({ type: 'startRound', data: { refines: 'round-1' } });
+    await act(() => result.current.preview(true, 'round-1'));
+    expect(fake.sent.at(-1)).toEqual({
+      type: 'startCheck',
+      data: { tabId: 4, against: 'round-1', preview: true },
+    });
+    expect(result.current.previewing).toBe(true);
+    await act(() => result.current.preview(false));
+    expect(fake.sent.at(-1)).toEqual({ type: 'revertPreview', data: undefined });
+    expect(result.current.previewing).toBe(false);
+  });
+
   it('ignores events that do not match the protocol', async () => {
     const fake = fakeTransport({ getJob: () => ({ critique: recordOf('job-1'), check: null }) });
     const { result } = renderHook(() => useCritiqueJob(4, fake.transport));

@@ -48,6 +48,7 @@ export function emptyDraft(): Draft {
     imageCheck: null,
     imagesRead: null,
     verify: null,
+    refinement: null,
     firstLabelsMs: null,
     notes: [],
     errors: [],
@@ -77,6 +78,31 @@ export function emptyRecord(
     },
     draft: emptyDraft(),
   });
+}
+
+/**
+ * A round's draft before its stages run: the page as the round it refines found it (regions,
+ * findings, score, capture, pictures and the constraints it kept), so region numbers typed in
+ * the request mean what they meant there, and that round's plan, which the round's plan stage
+ * refines. What the round makes of it (plan, mockup, image, notes) is its own.
+ */
+export function roundDraft(parent: Draft): Draft {
+  return {
+    ...emptyDraft(),
+    extraction: parent.extraction,
+    regions: parent.regions,
+    findings: parent.findings,
+    ignored: parent.ignored,
+    score: parent.score,
+    shot: parent.shot,
+    annotated: parent.annotated,
+    thumb: parent.thumb,
+    labelled: parent.labelled,
+    imagesRead: parent.imagesRead,
+    plan: parent.plan,
+    engine: parent.engine,
+    doNotTouch: parent.doNotTouch,
+  };
 }
 
 /** Notes and errors add up (a repeated one is counted); every other field a stage returns replaces the draft's. */

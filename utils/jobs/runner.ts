@@ -8,13 +8,13 @@
 import type { ArtifactKind } from '../history/db';
 import { StorageFullError } from '../history/store';
 import type { CaptureMode, CritiqueRecord, Draft, JobEvent, JobKind, Settings, StageName } from '../schemas';
-import { emptyRecord, mergeDraft, sameStages, stagesToRun } from './record';
+import { emptyRecord, mergeDraft, roundDraft, sameStages, stagesToRun } from './record';
 import { addSentences } from './sentences';
 import { missingInputs, type AnyStage, type JobInfo, type ModelAccess, type StageIO } from './stage';
 
 export interface RunnerDeps {
-  /** The stages of each kind of job, in order. */
-  stages: Record<JobKind, readonly AnyStage[]>;
+  /** The stages of each kind of job, in order, and of a round (a critique that refines another). */
+  stages: Record<JobKind, readonly AnyStage[]> & { round?: readonly AnyStage[] };
   save(record: CritiqueRecord): Promise<unknown>;
   saveArtifact(jobId: string, kind: ArtifactKind, blob: Blob): Promise<string>;
   readArtifact(id: string): Promise<Blob | null>;
@@ -25,6 +25,8 @@ export interface RunnerDeps {
   keepAlive(active: boolean): void;
   onEnd?(record: CritiqueRecord): void;
   newId?(): string;
+  /** The latest finished check against a critique, if any (for a round's model request). */
+  latestCheck?(critiqueId: string): Promise<CritiqueRecord | null>;
   /** Model access for a job's settings, or null when they configure no model. */
   model?(settings: Settings): ModelAccess | null;
 }
@@ -67,16 +69,33 @@ export class JobRunner {
 
   constructor(private readonly deps: RunnerDeps) {}
 
-  /** Creates the job, saves it `queued`, starts it, and returns it without waiting for it. */
+  /**
+   * Creates the job, saves it `queued`, starts it, and returns it without waiting for it. A
+   * round (`refines`) starts from the draft of the round it refines (./record.ts roundDraft).
+   */
   async start(request: JobRequest): Promise<CritiqueRecord> {
     const id = this.deps.newId?.() ?? crypto.randomUUID();
+    let parent: CritiqueRecord | null = null;
+    if (request.refines) {
+      parent = this.inMemory(request.refines) ?? (await this.deps.load(request.refines));
+      if (!parent) throw new Error('The round to refine is no longer in history.');
+      if (parent.job.state !== 'done' || !parent.draft.plan)
+        throw new Error('Only a finished critique with a plan can be refined.');
+    }
+    const stages = this.stagesOf({ kind: request.kind, refines: request.refines ?? null });
     const record = emptyRecord(
       id,
       request,
-      this.deps.stages[request.kind].map((s) => s.name),
+      stages.map((s) => s.name),
       Date.now(),
     );
+    if (parent) record.draft = roundDraft(parent.draft);
     return this.launch(record, new Map(), true);
+  }
+
+  private stagesOf(record: Pick<CritiqueRecord, 'kind' | 'refines'>): readonly AnyStage[] {
+    const { round } = this.deps.stages;
+    return record.kind === 'critique' && record.refines && round ? round : this.deps.stages[record.kind];
   }
 
   /** Continues an interrupted or failed job from its last finished stage. */
@@ -90,7 +109,7 @@ export class JobRunner {
       throw new Error(
         'The tab has moved to another page since, so this critique cannot resume; start a new one.',
       );
-    if (!sameStages(record, this.deps.stages[record.kind]))
+    if (!sameStages(record, this.stagesOf(record)))
       throw new Error('This critique was made by another version of Restage.');
     for (const stage of record.job.stages)
       if (stage.status !== 'done') Object.assign(stage, { status: 'pending', error: null, ms: null });
@@ -179,7 +198,7 @@ export class JobRunner {
     const started = performance.now();
     try {
       const io = this.io(job, settings, started);
-      for (const stage of this.deps.stages[record.kind]) {
+      for (const stage of this.stagesOf(record)) {
         // A stage the job does not list (a model stage, offline) is not part of it.
         const entry = record.job.stages.find((s) => s.name === stage.name);
         if (!entry || entry.status === 'done') continue;
@@ -276,6 +295,8 @@ export class JobRunner {
       kind: record.kind,
       against: record.against,
       preview: record.preview,
+      refines: record.refines,
+      round: record.round,
       startedAt,
     };
     const emitPart = (draft: Partial<Draft>) =>
@@ -307,6 +328,12 @@ export class JobRunner {
       },
       load: async (ref) => job.blobs.get(ref.id) ?? (await this.deps.readArtifact(ref.id)),
       earlier: async () => (record.against ? await this.deps.load(record.against) : null),
+      previous: async () => {
+        if (!record.refines) return null;
+        const round = this.inMemory(record.refines) ?? (await this.deps.load(record.refines));
+        if (!round) return null;
+        return { round, check: (await this.deps.latestCheck?.(round.id)) ?? null };
+      },
     };
   }
 

@@ -14,7 +14,8 @@ import { openChannel } from './channel';
 import { keepAlive } from './keepAlive';
 import { markInterrupted } from './recover';
 import { JobRunner, type JobRequest } from './runner';
-import { CHECK_STAGES, CRITIQUE_STAGES } from './stages';
+import { CHECK_STAGES, CRITIQUE_STAGES, ROUND_STAGES } from './stages';
+import { pageOf } from '../settings/locks';
 
 const putBack = (tabId: number) => void sendMessage('hideOverlay', undefined, tabId).catch(() => undefined);
 
@@ -26,11 +27,21 @@ export function startJobService(): JobRunner {
     console.error('Restage: recovery failed', error),
   );
   const runner = new JobRunner({
-    stages: { critique: CRITIQUE_STAGES, check: CHECK_STAGES },
+    stages: { critique: CRITIQUE_STAGES, check: CHECK_STAGES, round: ROUND_STAGES },
     save: (record) => saveRecord(record, db),
     saveArtifact: (jobId, kind, blob) => saveArtifact(jobId, kind, blob, db),
     readArtifact: (id) => readArtifact(id, db),
     load: (id) => getRecord(id, db),
+    latestCheck: async (critiqueId) => {
+      const rows = await db.critiques
+        .where('url')
+        .anyOf(await urlsOf(critiqueId))
+        .sortBy('createdAt');
+      const row = rows.findLast(
+        (r) => r.kind === 'check' && r.against === critiqueId && r.job.state === 'done',
+      );
+      return row ? getRecord(row.id, db) : null;
+    },
     emit: (event) => channel.emit(event),
     settings: loadSettings,
     keepAlive,
@@ -40,9 +51,13 @@ export function startJobService(): JobRunner {
     onEnd: (record) => channel.isWatched(record.tabId) || putBack(record.tabId),
   });
 
+  const urlsOf = async (id: string) => {
+    const record = await db.critiques.get(id);
+    return record ? [record.url] : [];
+  };
   const start = async (
     tabId: number,
-    job: Pick<JobRequest, 'kind' | 'mode' | 'request' | 'against' | 'preview'>,
+    job: Pick<JobRequest, 'kind' | 'mode' | 'request' | 'against' | 'preview' | 'refines' | 'round'>,
   ) => {
     await recovered;
     if (runner.running(tabId)) throw new Error('A critique of this tab is already running.');
@@ -55,9 +70,35 @@ export function startJobService(): JobRunner {
   onMessage('startCritique', ({ tabId, mode, request, against }) =>
     start(tabId, { kind: 'critique', mode, request: request || null, against, preview: false }),
   );
-  onMessage('startCheck', ({ tabId, against, preview }) =>
-    start(tabId, { kind: 'check', mode: 'viewport', request: null, against, preview }),
-  );
+  onMessage('startCheck', async ({ tabId, against, preview }) => {
+    const critique = await getRecord(against, db);
+    return start(tabId, {
+      kind: 'check',
+      mode: 'viewport',
+      request: null,
+      against,
+      preview,
+      round: critique?.round ?? 1,
+    });
+  });
+  onMessage('startRound', async ({ tabId, refines, request }) => {
+    const parent = runner.inMemory(refines) ?? (await getRecord(refines, db));
+    if (!parent || parent.kind !== 'critique')
+      throw new Error('The round to refine is no longer in history.');
+    const status = await getTabStatus(tabId);
+    // Region numbers in the request are the refined round's: they mean nothing on another page.
+    if (pageOf(status.url) !== pageOf(parent.url))
+      throw new Error('This tab shows another page than the critique; open its page to refine it.');
+    return start(tabId, {
+      kind: 'critique',
+      mode: parent.mode,
+      request,
+      against: null,
+      preview: false,
+      refines,
+      round: parent.round + 1,
+    });
+  });
   onMessage('importCritique', async ({ critique }) => {
     const record = recordFromCritique(critique, crypto.randomUUID(), Date.now());
     await saveRecord(record, db);

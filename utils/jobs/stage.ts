@@ -36,6 +36,9 @@ export interface JobInfo {
   /** A check: the critique it compares the page with, and whether it previews that plan first. */
   against: string | null;
   preview: boolean;
+  /** A round: the critique (round) it refines, and its number; null and 1 otherwise. */
+  refines: string | null;
+  round: number;
   /** `performance.now()` when the job started (or resumed). */
   startedAt: number;
 }
@@ -58,6 +61,8 @@ export interface StageIO {
   load(ref: ArtifactRef): Promise<Blob | null>;
   /** The critique this job is checked against (`job.against`), or null. */
   earlier(): Promise<CritiqueRecord | null>;
+  /** A round: the round it refines and the latest finished check against that round, or null. */
+  previous(): Promise<{ round: CritiqueRecord; check: CritiqueRecord | null } | null>;
 }
 
 type Filled<K extends keyof Draft> = { [P in K]: NonNullable<Draft[P]> };

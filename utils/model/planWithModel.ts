@@ -25,7 +25,7 @@ import {
 import { fault, type FaultContext, type ModelFault } from './faults';
 import { callPlanner, type CallOptions } from './plannerCall';
 import type { PlannerApi } from './plannerRequest';
-import { buildPlannerPrompt, type TokenEstimate } from './prompt';
+import { buildPlannerPrompt, type PreviousRound, type TokenEstimate } from './prompt';
 import { prepareScreenshot, type Resize, type ScreenshotInput } from './screenshot';
 import { addUsage, NO_USAGE, type ModelUsage } from './usage';
 import { validatePlanReply, type ModelPlan } from './validatePlan';
@@ -40,6 +40,8 @@ export interface PlanStageInput {
   viewport: { width: number; height: number };
   /** The offline plan's CSS patch, for the model to keep or improve. */
   baseline?: CssPatch;
+  /** A round: the plan it refines and that plan's latest check. */
+  previous?: PreviousRound;
 }
 
 export interface PlanStageOptions extends CallOptions {

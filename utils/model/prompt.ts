@@ -3,7 +3,7 @@
  * the page as quoted data (pageData.ts), plus the labelled screenshot. Only the goal is the
  * user's own words; everything from the page sits inside the data block.
  */
-import type { CssPatch, Finding, Region } from '@/utils/schemas';
+import type { CssPatch, Finding, Region, Verify } from '@/utils/schemas';
 import { contentRegions } from '@/utils/plan/validate';
 import { examplesText } from './examples';
 import { PAGE_DATA_BEGIN, PAGE_DATA_END, pageDataBlock, scrub } from './pageData';
@@ -55,6 +55,53 @@ export interface PlannerInput {
   viewport: { width: number; height: number };
   /** The offline plan's CSS patch: the baseline the model's plan must beat to be shown. */
   baseline?: CssPatch;
+  /** A round: the plan of the round it refines, and the latest check of that plan, if any. */
+  previous?: PreviousRound;
+}
+
+export interface PreviousRound {
+  round: number;
+  cssPatch: CssPatch;
+  verify: Verify | null;
+}
+
+/** Start the lines that carry the previous round, each as one line of JSON. */
+export const PREVIOUS_PLAN_LABEL = 'The previous round’s plan as a CSS patch (the request refines it):';
+export const PREVIOUS_VERIFY_LABEL =
+  'The previous round’s plan as checked on the page (scores; finding ids, rules and regions resolved, still present or new; intents met):';
+
+/**
+ * The check of the previous round without any words from the page: finding titles quote the
+ * page, and everything quoted from the page stays inside the data block.
+ */
+export function verifySummary(verify: Verify) {
+  const brief = (f: { id: string; rule?: string; regionIds: string[] }) => ({
+    id: f.id,
+    rule: f.rule ?? null,
+    regionIds: f.regionIds,
+  });
+  return {
+    scoreBefore: verify.scoreBefore,
+    scoreAfter: verify.scoreAfterMatched ?? verify.scoreAfter,
+    resolved: verify.resolved.map(brief),
+    still: verify.still.map(brief),
+    new: verify.new.map(brief),
+    intents: verify.intents.map(({ intent, met }) => ({ intent, met })),
+  };
+}
+
+function previousLines(previous: PreviousRound | undefined): string[] {
+  if (!previous) return [];
+  const lines = [
+    `This is round ${previous.round + 1}: it refines round ${previous.round}.`,
+    `${PREVIOUS_PLAN_LABEL} ${JSON.stringify(previous.cssPatch)}`,
+  ];
+  lines.push(
+    previous.verify
+      ? `${PREVIOUS_VERIFY_LABEL} ${JSON.stringify(verifySummary(previous.verify))}`
+      : 'The previous round’s plan has not been checked on the page yet.',
+  );
+  return lines;
 }
 
 /** Starts the line that carries the offline plan's patch, as one line of JSON. */
@@ -93,6 +140,7 @@ export function buildPlannerPrompt(input: PlannerInput): PlannerPrompt {
     `The screenshot is ${input.image.width}×${input.image.height} px and shows a ${input.viewport.width}×${input.viewport.height} CSS px viewport; boxes are in page CSS pixels.`,
     // Restage's own output (region ids and checked CSS values), not page text: outside the data block.
     input.baseline?.length ? `${BASELINE_LABEL} ${JSON.stringify(input.baseline)}` : '',
+    ...previousLines(input.previous),
     pageDataBlock(input.regions, input.findings),
   ]
     .filter(Boolean)

@@ -62,6 +62,64 @@ const request = {
 const final = (events: JobEvent[]) => events.at(-1) as Extract<JobEvent, { type: 'done' | 'error' }>;
 
 describe('job runner', () => {
+  it('starts a round from the draft of the round it refines, with the round stages only', async () => {
+    let id = 0;
+    const seen: { plan: unknown; previous: unknown }[] = [];
+    const round = [
+      defineStage({
+        name: 'plan',
+        optional: false,
+        needs: ['regions', 'plan'],
+        async run({ plan }, io) {
+          seen.push({ plan, previous: await io.previous() });
+          return { notes: [`refined round ${io.job.round}`] };
+        },
+      }),
+    ];
+    const planOf = {
+      blueprint: { sections: [], typeScale: { base: 16, ratio: 1.25 }, spacingUnit: 8 as const },
+      cssPatch: [],
+      contentCheck: {
+        regions: 0,
+        kept: 0,
+        words: 0,
+        wordsKept: 0,
+        images: 0,
+        imagesKept: 0,
+        missing: [],
+        duplicated: [],
+        invented: [],
+        structure: null,
+      },
+    };
+    const list = stages({
+      plan: async () => ({ plan: planOf, doNotTouch: [{ regionIds: ['r1'], reason: 'brand' }] }),
+    });
+    const check = { id: 'check-of-1' } as CritiqueRecord;
+    const { runner, saved } = harness(list, {
+      stages: { critique: list, check: [], round },
+      newId: () => `job-${++id}`,
+      latestCheck: async (critiqueId) => (critiqueId === 'job-1' ? check : null),
+    });
+    await runner.start(request);
+    await runner.settled('job-1');
+    const started = await runner.start({ ...request, request: 'r1 bigger', refines: 'job-1', round: 2 });
+    expect(started.job.stages.map((s) => s.name)).toEqual(['plan']);
+    expect(started.draft.regions).toEqual([region('r1')]);
+    expect(started.draft.findings).toEqual([finding]);
+    expect(started.draft.doNotTouch).toEqual([{ regionIds: ['r1'], reason: 'brand' }]);
+    await runner.settled('job-2');
+    const done = saved.findLast((r) => r.id === 'job-2')!;
+    expect(done).toMatchObject({ refines: 'job-1', round: 2, job: { state: 'done' } });
+    expect(done.draft.notes).toEqual(['refined round 2']);
+    expect(seen[0]?.plan).toEqual(planOf);
+    expect(seen[0]?.previous).toMatchObject({ round: { id: 'job-1' }, check: { id: 'check-of-1' } });
+    // A round that refines nothing finished (or nothing at all) does not start.
+    await expect(runner.start({ ...request, refines: 'missing', round: 2 })).rejects.toThrow(
+      /no longer in history/,
+    );
+  });
+
   it('knows the critique stages by name, in order', async () => {
     const { CRITIQUE_STAGES } = await import('@/utils/jobs/stages');
     const { CRITIQUE_STAGE_NAMES } = await import('@/utils/jobs/record');

@@ -7,11 +7,13 @@ import {
   estimateTextTokens,
   goalFor,
   INSTRUCTIONS,
+  PREVIOUS_PLAN_LABEL,
+  PREVIOUS_VERIFY_LABEL,
   REQUEST_PRESETS,
 } from '@/utils/model/prompt';
 import { WORKED_EXAMPLES } from '@/utils/model/examples';
 import { PlanFinding } from '@/utils/model/planSchema';
-import { Region } from '@/utils/schemas';
+import { Region, Verify } from '@/utils/schemas';
 import { MEASURED, modelPage } from './fixtures';
 
 const image = {
@@ -184,5 +186,74 @@ describe('planner prompt', () => {
       expect(INSTRUCTIONS).toContain(JSON.stringify(finding));
     }
     expect(new Set(WORKED_EXAMPLES.map((e) => e.finding.basis))).toEqual(new Set(['seen', 'inferred']));
+  });
+});
+
+describe('planner prompt for a round', () => {
+  const patch = [{ regionId: 'r2', declarations: { 'font-size': '24px' } }];
+  const verify = {
+    scoreBefore: 61,
+    scoreAfter: 70,
+    scoreAfterMatched: 72,
+    resolved: [
+      {
+        id: 'f1',
+        title: "'Secret page words' (h3) is larger than 'Plans' (h2)",
+        category: 'hierarchy' as const,
+        rule: 'heading-inversion',
+        severity: 'major' as const,
+        regionIds: ['r2', 'r3'],
+      },
+    ],
+    still: [],
+    new: [],
+    gone: [],
+    notRechecked: [],
+    intents: [{ intent: 'contrast' as const, met: true, reason: 'All text passes.' }],
+    matched: {
+      before: 4,
+      after: 4,
+      matched: 4,
+      gone: 0,
+      added: 0,
+      byKey: 4,
+      byText: 0,
+      byPosition: 0,
+      unmatched: [],
+    },
+  };
+  const regions = modelPage();
+  const text = (previous: Parameters<typeof buildPlannerPrompt>[0]['previous']) =>
+    buildPlannerPrompt({
+      regions,
+      findings: MEASURED,
+      request: 'make the price bigger',
+      image,
+      viewport: { width: 1280, height: 800 },
+      previous,
+    }).text;
+
+  it('carries the previous round’s plan and its check, outside the page data and without page words', () => {
+    const { before, inside } = split(text({ round: 2, cssPatch: patch, verify: Verify.parse(verify) }));
+    expect(before).toContain('This is round 3: it refines round 2.');
+    expect(before).toContain(`${PREVIOUS_PLAN_LABEL} ${JSON.stringify(patch)}`);
+    expect(before).toContain(
+      `${PREVIOUS_VERIFY_LABEL} ${JSON.stringify({
+        scoreBefore: 61,
+        scoreAfter: 72,
+        resolved: [{ id: 'f1', rule: 'heading-inversion', regionIds: ['r2', 'r3'] }],
+        still: [],
+        new: [],
+        intents: [{ intent: 'contrast', met: true }],
+      })}`,
+    );
+    expect(before + inside).not.toContain('Secret page words');
+  });
+
+  it('says when the previous round was not checked, and says nothing of rounds for a first critique', () => {
+    expect(text({ round: 1, cssPatch: patch, verify: null })).toContain(
+      'The previous round’s plan has not been checked on the page yet.',
+    );
+    expect(text(undefined)).not.toContain('previous round');
   });
 });

@@ -6,6 +6,7 @@ import { measureStage } from './measure';
 import { modelPlanStage } from './modelPlan';
 import { planStage } from './plan';
 import { previewStage } from './preview';
+import { refineStage } from './refine';
 import { regionsStage } from './regions';
 import { renderStage } from './render';
 import { textImagesStage } from './textImages';
@@ -40,4 +41,17 @@ export const CHECK_STAGES: readonly AnyStage[] = [
   captureStage,
   textImagesStage,
   verifyStage,
+];
+
+/**
+ * A round: the plan of the round it refines, changed by the request (refine, named `plan`) →
+ * model-plan → render → image → image-check. Regions, findings and the capture are the refined
+ * round's (utils/jobs/record.ts roundDraft); the round is previewed and checked like a critique.
+ */
+export const ROUND_STAGES: readonly AnyStage[] = [
+  refineStage,
+  modelPlanStage,
+  renderStage,
+  imageStage,
+  imageCheckStage,
 ];

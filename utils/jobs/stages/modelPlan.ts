@@ -7,7 +7,7 @@ import { annotate } from '../../render/annotate';
 import { flaggedRegionIds, markTones } from '../../render/marks';
 import { lockedIds, lockedNote, withoutLocked } from '../../plan/constraints';
 import { ignoresFor, setAside } from '../../triage/ignores';
-import type { Draft, Finding, PlannerRun, Region } from '../../schemas';
+import type { CssPatch, Draft, Finding, PlannerRun, Region } from '../../schemas';
 import { defineStage, type StageIO } from '../stage';
 
 /**
@@ -37,6 +37,15 @@ export const modelPlanStage = defineStage({
     const streamed = new Map<string, Finding>();
     // The model's findings the user ignored on this page are set aside like measured ones.
     const ignores = await ignoresFor(io.job.url);
+    // A round: the model sees the plan it refines and that plan's latest check.
+    const prior = io.job.refines ? await io.previous() : null;
+    const previous = prior?.round.draft.plan
+      ? {
+          round: prior.round.round,
+          cssPatch: prior.round.draft.plan.cssPatch,
+          verify: prior.check?.draft.verify ?? prior.round.draft.verify,
+        }
+      : undefined;
     const outcome = await planWithModel(
       {
         regions,
@@ -45,6 +54,7 @@ export const modelPlanStage = defineStage({
         screenshot,
         viewport: extraction.viewport,
         baseline: offline.cssPatch,
+        previous,
       },
       {
         client: client('planner'),
@@ -89,7 +99,9 @@ export const modelPlanStage = defineStage({
     // The user's locks (from the plan stage) and the model's own do-not-touch list bind both plans.
     const doNotTouch = [...(kept ?? []), ...plan.doNotTouch];
     const locked = lockedIds(regions, doNotTouch);
-    const model = withoutLocked(plan.cssPatch, locked);
+    // A round's commands, applied to the baseline by the plan stage, bind the model's plan too.
+    const asked = previous ? withCommands(plan.cssPatch, offline.cssPatch, previous.cssPatch) : plan.cssPatch;
+    const model = withoutLocked(asked, locked);
     const offlinePatch = withoutLocked(offline.cssPatch, locked).patch;
     const choice = choosePlan(model.patch, offlinePatch, regions, extraction.viewport);
     const { patch, ...why } = choice;
@@ -120,6 +132,21 @@ export const modelPlanStage = defineStage({
     };
   },
 });
+
+/**
+ * The model's patch with the declarations the round's commands changed (where the baseline now
+ * differs from the previous round's plan) laid over it, so a model cannot drop what was asked.
+ */
+export function withCommands(model: CssPatch, baseline: CssPatch, previous: CssPatch): CssPatch {
+  const before = new Map(previous.map((e) => [e.regionId, e.declarations]));
+  const out = new Map(model.map((e) => [e.regionId, { ...e.declarations }]));
+  for (const { regionId, declarations } of baseline) {
+    const was = before.get(regionId) ?? {};
+    const changed = Object.entries(declarations).filter(([p, v]) => was[p as keyof typeof was] !== v);
+    if (changed.length > 0) out.set(regionId, { ...out.get(regionId), ...Object.fromEntries(changed) });
+  }
+  return [...out].map(([regionId, d]) => ({ regionId, declarations: d }));
+}
 
 /**
  * `annotated.png` again when the model's findings point at regions the measured ones did not,
