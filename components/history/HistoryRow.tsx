@@ -72,7 +72,7 @@ export function HistoryRow({
                 Checked against{' '}
                 <button
                   type="button"
-                  className="link"
+                  className="button--link"
                   aria-label={`Open the critique it checked: ${runName(checked)}`}
                   onClick={() => actions.onOpen(checked)}
                 >
@@ -87,7 +87,7 @@ export function HistoryRow({
         {refined && (
           <span className="history__link">
             Refines{' '}
-            <button type="button" className="link" onClick={() => actions.onOpen(refined)}>
+            <button type="button" className="button--link" onClick={() => actions.onOpen(refined)}>
               {runName(refined)}
             </button>
           </span>
@@ -100,7 +100,7 @@ export function HistoryRow({
                 <li key={check.id} data-check-id={check.id}>
                   <button
                     type="button"
-                    className="link"
+                    className="button--link"
                     aria-label={`Open check: ${runName(check)}`}
                     onClick={() => actions.onOpen(check)}
                   >

@@ -83,7 +83,8 @@ export function Rounds({ job, renderExport }: RoundsProps) {
               shown={round.id === record.id}
               busy={busy}
               job={job}
-              exportMenu={renderExport?.(round.record, round.check)}
+              // The round shown is exported by the view's own Export, above.
+              exportMenu={round.id === record.id ? null : renderExport?.(round.record, round.check)}
             />
           ))}
         </ol>

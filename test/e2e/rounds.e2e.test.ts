@@ -5,6 +5,7 @@
  * untouched under every round's preview; any round can be reopened, previewed and refined
  * again (round 2′ from round 1).
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREVIOUS_PLAN_LABEL, PREVIOUS_VERIFY_LABEL, verifySummary } from '@/utils/model/prompt';
@@ -231,6 +232,23 @@ describe('refine in rounds', () => {
     const items = panel.locator('[data-round]');
     await expect.poll(() => items.count()).toBe(4);
     expect(await items.nth(3).textContent()).toMatch(/Round 2′ from round 1/);
+
+    // Any round exports from its row (the round shown, from the view's own Export): round 2's
+    // critique.json carries round 2's request and plan.
+    const row2 = panel.locator(`[data-round="${round2.id}"]`);
+    await row2.getByRole('button', { name: 'Export' }).click();
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      row2.getByRole('button', { name: 'Download JSON' }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      request: string;
+      cssPatch: unknown;
+    };
+    expect(exported.request).toBe(round2.request);
+    expect(exported.cssPatch).toEqual(round2.draft.plan!.cssPatch);
+    expect(await panel.locator(`[data-round="${round2.id}"] [data-testid="export"]`).count()).toBe(1);
+    expect(await items.locator('[aria-current="true"] [data-testid="export"]').count()).toBe(0);
 
     for (const width of [320, 360, 800]) {
       await panel.setViewportSize({ width, height: 900 });
