@@ -399,6 +399,8 @@ describe('Export on Alternative and Verify, with the previewed check', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await panel.keyboard.press('Escape');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    // Closed means out of sight, not only announced closed.
+    expect(await menu.getByRole('button', { name: 'Copy as Markdown' }).isVisible()).toBe(false);
     expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
     await jobEnded(panel, id, ['done']);
   });

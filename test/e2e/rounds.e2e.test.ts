@@ -246,6 +246,9 @@ describe('refine in rounds', () => {
       cssPatch: unknown;
     };
     expect(exported.request).toBe(round2.request);
+    // The menu closes after its action, and no other round's menu was ever open: none is in sight.
+    expect(await panel.locator('.export__menu').count()).toBeGreaterThanOrEqual(4);
+    expect(await panel.locator('.export__menu').filter({ visible: true }).count()).toBe(0);
     expect(exported.cssPatch).toEqual(round2.draft.plan!.cssPatch);
     expect(await panel.locator(`[data-round="${round2.id}"] [data-testid="export"]`).count()).toBe(1);
     expect(await items.locator('[aria-current="true"] [data-testid="export"]').count()).toBe(0);

@@ -1,6 +1,6 @@
 /**
  * A round's commands (./commands.ts) applied to the previous round's CSS patch, with the plan's
- * own helpers: the page's type scale for `bigger`, strengthenAction for `primary`, the spacing
+ * own functions: the page's type scale for `bigger`, strengthenAction for `primary`, the spacing
  * unit and the row rule of ./keepLayout.ts for `more space`, the constraints of ./constraints.ts
  * for `keep`, and `order` for `before`, only where both regions are items of one flex or grid
  * container the page reported (otherwise a plain sentence says why not). Each command's
