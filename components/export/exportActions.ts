@@ -5,6 +5,7 @@
  * sentence the menu shows. Nothing here reads settings: a record holds no key, and its images
  * and text were masked before they were saved.
  */
+import { blobToDataUrl } from '@/utils/dataUrl';
 import { readArtifact } from '@/utils/history/store';
 import { toCritique } from '@/utils/jobs/record';
 import { planStylesheet } from '@/utils/report/exportCss';
@@ -32,15 +33,6 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 async function blobOf(ref: ArtifactRef | null | undefined): Promise<Blob | null> {
   return ref?.stored ? readArtifact(ref.id) : null;
-}
-
-function dataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'));
-    reader.readAsDataURL(blob);
-  });
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -106,7 +98,10 @@ export async function copyMarkdown(source: ExportSource): Promise<string> {
     annotatedFile: annotated ? name(source, 'annotated', 'png') : null,
   };
   const markdown = critiqueMarkdown(input);
-  const html = critiqueHtml({ ...input, annotatedDataUrl: annotated ? await dataUrl(annotated) : null });
+  const html = critiqueHtml({
+    ...input,
+    annotatedDataUrl: annotated ? await blobToDataUrl(annotated) : null,
+  });
   await navigator.clipboard.write([
     new ClipboardItem({
       'text/plain': new Blob([markdown], { type: 'text/plain' }),
@@ -145,7 +140,7 @@ export async function downloadReport(source: ExportSource): Promise<string> {
   const images = await exportImages(source);
   // The CLI's report shows the mockup's picture too; one that cannot be drawn is left out, said.
   const mockup = await mockupImage(source).catch(() => undefined);
-  const url = async (blob: Blob | null | undefined) => (blob ? dataUrl(blob) : undefined);
+  const url = async (blob: Blob | null | undefined) => (blob ? blobToDataUrl(blob) : undefined);
   const html = renderReport({
     critique,
     images: {

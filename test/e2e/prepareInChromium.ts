@@ -21,11 +21,16 @@ export async function prepareInChromium(
   image: { dataUrl: string; width: number; height: number },
 ): Promise<PreparedImage & { context: string }> {
   const budget = transpile('utils/model/imageBudget.ts');
+  const dataUrl = transpile('utils/dataUrl.ts');
   const screenshot = transpile('utils/model/screenshot.ts');
   const result = await page.evaluate(
-    async ({ budget, screenshot, image }) => {
+    async ({ budget, dataUrl, screenshot, image }) => {
       const url = (code: string) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-      const shotUrl = url(screenshot.replace("'./imageBudget'", JSON.stringify(url(budget))));
+      const shotUrl = url(
+        screenshot
+          .replace("'./imageBudget'", JSON.stringify(url(budget)))
+          .replace("'../dataUrl'", JSON.stringify(url(dataUrl))),
+      );
       const worker = new Worker(
         url(`import { prepareScreenshot } from ${JSON.stringify(shotUrl)};
           onmessage = async ({ data }) => {
@@ -44,7 +49,7 @@ export async function prepareInChromium(
       worker.terminate();
       return reply;
     },
-    { budget, screenshot, image },
+    { budget, dataUrl, screenshot, image },
   );
   if (typeof result.error === 'string') throw new Error(result.error);
   return result as unknown as PreparedImage & { context: string };

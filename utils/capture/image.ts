@@ -9,16 +9,6 @@ import type { Box } from '../schemas';
 export const MAX_CANVAS_SIDE = 32_767;
 export const MAX_CANVAS_AREA = 268_435_456;
 
-/** A `data:` URL's bytes, decoded synchronously. */
-export function dataUrlBlob(dataUrl: string): Blob {
-  const comma = dataUrl.indexOf(',');
-  const type = /^data:([^;,]+)/.exec(dataUrl)?.[1] ?? 'application/octet-stream';
-  const binary = atob(dataUrl.slice(comma + 1));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type });
-}
-
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian), without decoding it. */
 export async function pngSize(png: Blob): Promise<{ width: number; height: number }> {
   const head = new DataView(await png.slice(0, 24).arrayBuffer());

@@ -4,20 +4,12 @@
  * once per capture (not per frame), and a capture with nothing to mask keeps the browser's
  * own PNG bytes. Every mode stops at once when the signal aborts and puts the page back.
  */
+import { dataUrlToBlob } from '../dataUrl';
 import { browser } from '#imports';
 import { sendMessage } from '../messaging';
 import type { Box, CaptureMode, MaskRects, Shot } from '../schemas';
 import { coveredTo, heightNotes, isLastFrame } from './growth';
-import {
-  canvas2d,
-  dataUrlBlob,
-  decode,
-  encode,
-  keepTop,
-  maxStitchHeight,
-  paintMasks,
-  pngSize,
-} from './image';
+import { canvas2d, decode, encode, keepTop, maxStitchHeight, paintMasks, pngSize } from './image';
 import { captureVisible } from './quota';
 import { isSelectorRefusal } from '../settings/privateSelector';
 
@@ -100,7 +92,7 @@ async function grabViewport(ctx: CaptureContext): Promise<{ png: Blob; masks: Ma
     // The boxes come back while the pixels are being kept: nothing here waits for them.
     void sendMessage('afterCapture', undefined, ctx.tabId).catch(() => undefined);
   }
-  const png = dataUrlBlob(dataUrl);
+  const png = dataUrlToBlob(dataUrl);
   if (masks.rects.length === 0) return { png, masks };
   const bitmap = await decode(png);
   const [canvas, c2d] = canvas2d(bitmap.width, bitmap.height);
@@ -147,7 +139,7 @@ export async function captureFullPage(ctx: CaptureContext): Promise<Capture> {
       const frame = await masksOrRefuse(() =>
         sendMessage('frame', { y, hideFixed: index > 0, privateSelectors: ctx.privateSelectors }, ctx.tabId),
       );
-      const bitmap = await decode(dataUrlBlob(await captureVisible(windowId, ctx.signal)));
+      const bitmap = await decode(dataUrlToBlob(await captureVisible(windowId, ctx.signal)));
       scale = bitmap.width / frame.viewport.width;
       stitched ??= canvas2d(frame.viewport.width * scale, bound * scale);
       const [, c2d] = stitched;
@@ -226,7 +218,7 @@ export async function captureDom(ctx: CaptureContext): Promise<Capture> {
     return { ...fallback, shot: { ...fallback.shot, ms: performance.now() - started } };
   }
   // html2canvas painted the masks in the page already: keep its PNG as it is.
-  const png = dataUrlBlob(rendered.dataUrl);
+  const png = dataUrlToBlob(rendered.dataUrl);
   return shotOf('dom', png, rendered, rendered.area, { started, masked: rendered.masked, notes: [] });
 }
 

@@ -2,10 +2,32 @@
  * A critique job's saved record: how it starts, how stage outputs fold into its draft, and
  * how a record becomes the `critique.json` that the CLI and the report export.
  */
-import { Critique, CritiqueRecord, SCHEMA_VERSION, StageName, type Draft } from '../schemas';
-import type { JobRequest } from './runner';
+import {
+  Critique,
+  CritiqueRecord,
+  SCHEMA_VERSION,
+  StageName,
+  type CaptureMode,
+  type Draft,
+  type JobKind,
+} from '../schemas';
 import { addSentences } from './sentences';
 import type { AnyStage } from './stage';
+
+/** What a job is asked to do: the fields a new record starts from. */
+export interface JobRequest {
+  kind: JobKind;
+  tabId: number;
+  url: string;
+  title: string;
+  mode: CaptureMode;
+  request: string | null;
+  against: string | null;
+  preview: boolean;
+  /** A round: the critique it refines, and its number (utils/schemas.ts, `CritiqueRecord`). */
+  refines?: string | null;
+  round?: number;
+}
 
 /** A critique's stages, in order: all but a check's `preview` (utils/jobs/stages lists their modules). */
 export const CRITIQUE_STAGE_NAMES: readonly StageName[] = StageName.exclude(['preview']).options;

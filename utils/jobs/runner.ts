@@ -7,8 +7,8 @@
  */
 import type { ArtifactKind } from '../history/db';
 import { StorageFullError } from '../history/store';
-import type { CaptureMode, CritiqueRecord, Draft, JobEvent, JobKind, Settings, StageName } from '../schemas';
-import { emptyRecord, mergeDraft, roundDraft, sameStages, stagesToRun } from './record';
+import type { CritiqueRecord, Draft, JobEvent, JobKind, Settings, StageName } from '../schemas';
+import { emptyRecord, mergeDraft, roundDraft, sameStages, stagesToRun, type JobRequest } from './record';
 import { addSentences } from './sentences';
 import { missingInputs, type AnyStage, type JobInfo, type ModelAccess, type StageIO } from './stage';
 
@@ -29,20 +29,6 @@ export interface RunnerDeps {
   latestCheck?(critiqueId: string): Promise<CritiqueRecord | null>;
   /** Model access for a job's settings, or null when they configure no model. */
   model?(settings: Settings): ModelAccess | null;
-}
-
-export interface JobRequest {
-  kind: JobKind;
-  tabId: number;
-  url: string;
-  title: string;
-  mode: CaptureMode;
-  request: string | null;
-  against: string | null;
-  preview: boolean;
-  /** A round: the critique it refines, and its number (utils/schemas.ts, `CritiqueRecord`). */
-  refines?: string | null;
-  round?: number;
 }
 
 interface Active {

@@ -13,7 +13,8 @@ import { getTabStatus } from '../tabs/status';
 import { openChannel } from './channel';
 import { keepAlive } from './keepAlive';
 import { markInterrupted } from './recover';
-import { JobRunner, type JobRequest } from './runner';
+import type { JobRequest } from './record';
+import { JobRunner } from './runner';
 import { CHECK_STAGES, CRITIQUE_STAGES, ROUND_STAGES } from './stages';
 import { pageOf } from '../settings/locks';
 

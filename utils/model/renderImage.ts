@@ -19,7 +19,8 @@ import { pickImageSize } from './imageSize';
 import { estimateTextTokens } from './prompt';
 import { PROVIDERS } from './providers';
 import { withRetries, type OnProgress, type RetryPolicy } from './retry';
-import { dataUrlToBlob, type ScreenshotInput } from './screenshot';
+import { dataUrlToBlob } from '../dataUrl';
+import type { ScreenshotInput } from './screenshot';
 import { NO_USAGE, readUsage, type ModelUsage } from './usage';
 
 /** How every generated image is labelled, wherever it is shown (issue 9). */

@@ -3,6 +3,7 @@
  * image budget (imageBudget.ts), as a data URL (JPEG when resized, else as captured). Resizing runs in the MV3 service worker,
  * which has no DOM: `createImageBitmap` with resize options and an `OffscreenCanvas`.
  */
+import { blobToDataUrl, dataUrlBytes, dataUrlToBlob } from '../dataUrl';
 import { fitImageToTokens, IMAGE_TOKEN_BUDGET, IMAGE_TOKEN_FACTOR, type Size } from './imageBudget';
 
 export interface ScreenshotInput extends Size {
@@ -19,38 +20,6 @@ export interface PreparedImage extends Size {
 }
 
 export type Resize = (image: Blob, size: Size) => Promise<Blob>;
-
-export function dataUrlToBlob(dataUrl: string): Blob {
-  const match = /^data:([^;,]+)(;base64)?,/.exec(dataUrl);
-  if (!match) throw new Error('Not a data URL');
-  const [head, type, base64] = match;
-  const payload = dataUrl.slice(head.length);
-  if (!base64) return new Blob([decodeURIComponent(payload)], { type });
-  const binary = atob(payload);
-  // A plain loop: several times faster than Uint8Array.from with a mapper on a 200 kB image.
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type });
-}
-
-/** Decoded size of a base64 data URL, without decoding it. */
-export function dataUrlBytes(dataUrl: string): number {
-  const payload = dataUrl.slice(dataUrl.indexOf(',') + 1);
-  if (!/^data:[^,]*;base64,/.test(dataUrl))
-    return new TextEncoder().encode(decodeURIComponent(payload)).length;
-  const padding = payload.endsWith('==') ? 2 : payload.endsWith('=') ? 1 : 0;
-  return (payload.length / 4) * 3 - padding;
-}
-
-export async function blobToDataUrl(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  const parts: string[] = [];
-  // Chunks keep String.fromCharCode's argument list far below engine limits.
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    parts.push(String.fromCharCode(...bytes.subarray(i, i + 0x8000)));
-  }
-  return `data:${blob.type || 'image/png'};base64,${btoa(parts.join(''))}`;
-}
 
 /**
  * The browser's own resampler ('high' is a Lanczos-like filter in Chromium), then JPEG at
@@ -84,7 +53,8 @@ export async function prepareScreenshot(
     options.factor ?? IMAGE_TOKEN_FACTOR,
   );
   if (!target.scaled) {
-    const dataUrl = typeof shot.image === 'string' ? shot.image : await blobToDataUrl(shot.image);
+    const dataUrl =
+      typeof shot.image === 'string' ? shot.image : await blobToDataUrl(shot.image, 'image/png');
     const bytes = typeof shot.image === 'string' ? dataUrlBytes(shot.image) : shot.image.size;
     return {
       dataUrl,
@@ -98,7 +68,7 @@ export async function prepareScreenshot(
   const blob = typeof shot.image === 'string' ? dataUrlToBlob(shot.image) : shot.image;
   const resized = await (options.resize ?? resizeWithCanvas)(blob, target);
   return {
-    dataUrl: await blobToDataUrl(resized),
+    dataUrl: await blobToDataUrl(resized, 'image/png'),
     width: target.width,
     height: target.height,
     tokens: target.tokens,

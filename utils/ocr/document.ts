@@ -7,7 +7,7 @@
  */
 import { onMessage } from '../messaging';
 import { OCR_IDLE_CLOSE_MS } from './assets';
-import { dataUrlToBlob } from './dataUrl';
+import { dataUrlToBlob } from '../dataUrl';
 import { readImage, stopEngine } from './reader';
 
 export function serveOcr(): void {

@@ -10,7 +10,7 @@ import { isPicture } from '../render/crops';
 import type { ImageReading } from '../measure/imagesOfText';
 import { textLikelihood, type Pixels } from '../measure/pixelContrast';
 import type { ImageText, Region, Shot } from '../schemas';
-import { blobToDataUrl } from './dataUrl';
+import { blobToDataUrl } from '../dataUrl';
 
 /** OCR costs hundreds of milliseconds an image: a page of banners is read up to this many. */
 export const MAX_IMAGES = 6;

@@ -8,7 +8,7 @@ import { browser } from '#imports';
 import { sendMessage } from '../messaging';
 import type { ImageText } from '../schemas';
 import { OCR_DOCUMENT_PATH } from './assets';
-import { blobToDataUrl } from './dataUrl';
+import { blobToDataUrl } from '../dataUrl';
 
 export class OcrUnavailableError extends Error {
   override name = 'OcrUnavailableError';

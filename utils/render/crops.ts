@@ -5,6 +5,7 @@
  * image the capture does not hold (below the fold in a viewport capture) keeps its place and
  * alt text instead. Runs on OffscreenCanvas, in the service worker or a page.
  */
+import { blobToDataUrl } from '../dataUrl';
 import type { Region, Shot } from '../schemas';
 
 /** Share of an image's box the capture must hold for the crop to stand for the image. */
@@ -42,7 +43,7 @@ export async function cropImages(
       const blob = await canvas.convertToBlob(
         jpeg ? { type: 'image/jpeg', quality: 0.85 } : { type: 'image/png' },
       );
-      crops.set(region.id, await dataUrl(blob));
+      crops.set(region.id, await blobToDataUrl(blob));
     }
   } finally {
     bitmap.close();
@@ -57,12 +58,4 @@ function heldShare(region: Region, shot: Shot): number {
   const height = Math.min(box.y + box.height, area.y + area.height) - Math.max(box.y, area.y);
   const size = box.width * box.height;
   return width > 0 && height > 0 && size > 0 ? (width * height) / size : 0;
-}
-
-async function dataUrl(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${blob.type};base64,${btoa(binary)}`;
 }

@@ -7,7 +7,7 @@
  * its place as a grey placeholder of its size, and is counted.
  */
 import type { FrozenPage } from '../schemas';
-import { blobToDataUrl } from '../ocr/dataUrl';
+import { blobToDataUrl } from '../dataUrl';
 import { safeStyleText, tokenizeCssUrls } from './frozenHtml';
 
 /** No scripts and no network: styles inline, images and fonts only as embedded data. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodePng, readPngSize } from '../../fake-openai/png';
-import { blobToDataUrl, dataUrlToBlob, prepareScreenshot } from '@/utils/model/screenshot';
+import { blobToDataUrl, dataUrlToBlob } from '@/utils/dataUrl';
+import { prepareScreenshot } from '@/utils/model/screenshot';
 
 describe('screenshot for the planner', () => {
   it('round-trips data URLs and Blobs byte for byte', async () => {

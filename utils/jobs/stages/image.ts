@@ -1,6 +1,6 @@
 import { GENERATED_LABEL, renderNextState } from '../../model/renderImage';
 import { recordSpend, spentToday } from '../../model/spend';
-import { dataUrlToBlob } from '../../model/screenshot';
+import { dataUrlToBlob } from '../../dataUrl';
 import type { FaultKind } from '../../model/faults';
 import type { ImageRun } from '../../schemas';
 import { defineStage } from '../stage';
