@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { LABELS_COMMAND } from './utils/overlay/labelsCommand';
+import { LABELS_COMMAND } from './utils/core/constants';
 import { escapeNoncharacters } from './scripts/lib/noncharacters';
 import { tesseractAssets } from './scripts/lib/tesseractAssets';
 
@@ -19,7 +19,7 @@ export default defineConfig({
     permissions: [
       ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen']),
       'activeTab',
-      // Export's copies (utils/report/exportText.ts): the panel may write the clipboard even
+      // Export's copies (utils/core/report/exportText.ts): the panel may write the clipboard even
       // when the side panel is not the focused document.
       'clipboardWrite',
       'scripting',
@@ -32,7 +32,7 @@ export default defineConfig({
     // those pages need host access. Nothing is injected until the user asks.
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Open Restage' },
-    // Shows or hides the numbered boxes on the page (utils/overlay/labels.ts). Alt+Shift+L is
+    // Shows or hides the numbered boxes on the page (utils/extension/labels.ts). Alt+Shift+L is
     // free in Chrome and Firefox; users can change it at chrome://extensions/shortcuts.
     commands: {
       [LABELS_COMMAND]: {

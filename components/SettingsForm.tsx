@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { PROVIDERS, providerProblems } from '@/utils/model/providers';
-import { loadSettings, maskKey, saveSettings } from '@/utils/settings/storage';
-import { Provider, Settings } from '@/utils/schemas';
-import { TextField, type Errors } from './settings/fields';
-import { ImageSettings } from './settings/ImageSettings';
-import { SpendingCaps } from './settings/SpendingCaps';
-import { TestConnection } from './settings/TestConnection';
-import './SettingsForm.css';
+import { PROVIDERS, providerProblems } from '@/utils/core/providers';
+import { loadSettings, maskKey, saveSettings } from '@/utils/extension/settings/storage';
+import { Provider, Settings } from '@/utils/core/schemas';
+import { TextField, type Errors } from '@/components/settings/fields';
+import { ImageSettings } from '@/components/settings/ImageSettings';
+import { SpendingCaps } from '@/components/settings/SpendingCaps';
+import { TestConnection } from '@/components/settings/TestConnection';
+import '@/components/SettingsForm.css';
 
 /** Schema errors and the preset's missing fields, one message per field. */
 function problemsOf(draft: Settings): Errors {

@@ -1,4 +1,4 @@
-import type { PageProbe, TabStatus } from '@/utils/schemas';
+import type { PageProbe, TabStatus } from '@/utils/core/schemas';
 
 type Props = { status: TabStatus; probe: PageProbe | null; probeError: string | null };
 

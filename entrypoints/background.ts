@@ -1,13 +1,13 @@
 import { browser, defineBackground } from '#imports';
-import { startJobService } from '@/utils/jobs/service';
-import { onMessage } from '@/utils/messaging';
-import { testConnection } from '@/utils/model/connection';
-import { readImageText } from '@/utils/ocr/offscreen';
-import { onCommand, setLabelsHidden } from '@/utils/overlay/labels';
-import { restrictLocalStorage } from '@/utils/settings/accessLevel';
-import { moveKeyOut } from '@/utils/settings/storage';
-import { probeTab } from '@/utils/tabs/inject';
-import { getTabStatus } from '@/utils/tabs/status';
+import { startJobService } from '@/utils/background/jobs/service';
+import { onMessage } from '@/utils/messaging/protocol';
+import { testConnection } from '@/utils/background/model/connection';
+import { readImageText } from '@/utils/background/ocr/offscreen';
+import { onCommand, setLabelsHidden } from '@/utils/extension/labels';
+import { restrictLocalStorage } from '@/utils/extension/settings/accessLevel';
+import { moveKeyOut } from '@/utils/extension/settings/storage';
+import { probeTab } from '@/utils/background/tabs/inject';
+import { getTabStatus } from '@/utils/background/tabs/status';
 
 export default defineBackground(() => {
   // Chrome opens the side panel from the toolbar button; Firefox uses its sidebar button.

@@ -8,29 +8,36 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { measure } from '../utils/measure';
-import { score } from '../utils/measure/score';
-import { checkImageText } from '../utils/ocr/check';
-import { toCssPatch } from '../utils/plan/cssPatch';
-import { restage } from '../utils/plan/restage';
-import { CritiqueRecord, Extraction, ImageText, MaskRects, PageProbe, type Region } from '../utils/schemas';
-import { contentRegions, regionContent } from '../utils/plan/validate';
-import { distinctWords } from '../utils/text/words';
-import { visibleTexts } from '../test/e2e/pageWords';
-import { syntheticRegions } from '../test/fixtures/regions';
-import { syntheticPage } from '../test/fixtures/synthetic';
-import { tallPage } from '../test/fixtures/tall';
-import { critiqueOnce, pixelDifference, viewportVsFloor } from './bench/capture';
-import { grammarThroughput, visibilityCost } from './bench/cssGuard';
-import { exportBench } from './bench/export';
-import { historyBench } from './bench/history';
-import { mockupBuild, mockupStructures } from './bench/mockup';
-import { modelPath } from './bench/model';
-import { previewBench } from './bench/preview';
-import { siteModeSection } from './bench/site';
-import { textImagesBench } from './bench/textImages';
-import { CORPUS, DEMO_DIR, ROOT, ensureBuilt, launch, serve, type Harness } from './lib/browser';
-import { browserRssMb, median } from './lib/stats';
+import { measure } from '@/utils/core/measure';
+import { score } from '@/utils/core/measure/score';
+import { checkImageText } from '@/utils/core/ocr/check';
+import { toCssPatch } from '@/utils/core/plan/cssPatch';
+import { restage } from '@/utils/core/plan/restage';
+import {
+  CritiqueRecord,
+  Extraction,
+  ImageText,
+  MaskRects,
+  PageProbe,
+  type Region,
+} from '@/utils/core/schemas';
+import { contentRegions, regionContent } from '@/utils/core/plan/validate';
+import { distinctWords } from '@/utils/core/text/words';
+import { visibleTexts } from '@/test/e2e/pageWords';
+import { syntheticRegions } from '@/test/fixtures/regions';
+import { syntheticPage } from '@/test/fixtures/synthetic';
+import { tallPage } from '@/test/fixtures/tall';
+import { critiqueOnce, pixelDifference, viewportVsFloor } from '@/scripts/bench/capture';
+import { grammarThroughput, visibilityCost } from '@/scripts/bench/cssGuard';
+import { exportBench } from '@/scripts/bench/export';
+import { historyBench } from '@/scripts/bench/history';
+import { mockupBuild, mockupStructures } from '@/scripts/bench/mockup';
+import { modelPath } from '@/scripts/bench/model';
+import { previewBench } from '@/scripts/bench/preview';
+import { siteModeSection } from '@/scripts/bench/site';
+import { textImagesBench } from '@/scripts/bench/textImages';
+import { CORPUS, DEMO_DIR, ROOT, ensureBuilt, launch, serve, type Harness } from '@/scripts/lib/browser';
+import { browserRssMb, median } from '@/scripts/lib/stats';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
 /** `BENCH_ONLY=regions,coverage` runs only those sections, e.g. while working on one of them. */
@@ -614,7 +621,7 @@ async function mockup(harness: Harness, origin: string) {
   );
   say();
   say(
-    'Structure, all 30 corpus pages (utils/render/structure.ts): side-by-side pairs of content regions on the page kept side by side in the mockup, the mockup’s height over the page’s at the same width, and pairs put out of reading order. Frozen: the mockup as shipped. One column: the mockup it replaced, drawn from the same plan and laid out at the same width. Bounds for the content check: pairs ≥ 95 %, height within 1.3×, order kept.',
+    'Structure, all 30 corpus pages (utils/core/render/structure.ts): side-by-side pairs of content regions on the page kept side by side in the mockup, the mockup’s height over the page’s at the same width, and pairs put out of reading order. Frozen: the mockup as shipped. One column: the mockup it replaced, drawn from the same plan and laid out at the same width. Bounds for the content check: pairs ≥ 95 %, height within 1.3×, order kept.',
   );
   say();
   const files = readdirSync(`${CORPUS}/pages`)

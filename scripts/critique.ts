@@ -12,17 +12,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCritiqueJson } from '../utils/history/migrate';
-import { contentCheckLine } from '../utils/plan/validate';
-import { findingLine } from '../utils/report/report';
-import { topFindings } from '../utils/report/topFindings';
-import { describeModelSettings, settingsFromEnv } from '../utils/model/config';
-import { JobEvent, type Critique, type Settings } from '../utils/schemas';
-import { parseFormats } from './lib/exportFormats';
-import { matchedScoreLine, regionCountLine } from '../utils/verify/lines';
-import { DEMO_DIR, NoChromiumError, ensureBuilt, findChromium, launch } from './lib/browser';
-import { PageError, critiquePage, resolveTarget, setModel } from './lib/critiquePage';
-import { DEFAULT_LIMIT, InputError, MAX_JOBS, critiqueSite, type SiteSource } from './lib/site';
+import { readCritiqueJson } from '@/utils/core/history/migrate';
+import { contentCheckLine } from '@/utils/core/plan/validate';
+import { findingLine } from '@/utils/core/report/report';
+import { topFindings } from '@/utils/core/report/topFindings';
+import { describeModelSettings, settingsFromEnv } from '@/utils/background/model/config';
+import { JobEvent, type Critique, type Settings } from '@/utils/core/schemas';
+import { parseFormats } from '@/scripts/lib/exportFormats';
+import { matchedScoreLine, regionCountLine } from '@/utils/core/verify/lines';
+import { DEMO_DIR, NoChromiumError, ensureBuilt, findChromium, launch } from '@/scripts/lib/browser';
+import { PageError, critiquePage, resolveTarget, setModel } from '@/scripts/lib/critiquePage';
+import { DEFAULT_LIMIT, InputError, MAX_JOBS, critiqueSite, type SiteSource } from '@/scripts/lib/site';
 
 const USAGE =
   'Usage: npm run critique -- [url|file | --urls FILE | --sitemap URL|FILE] [--jobs 2] [--limit 100] [--out DIR] [--full-page] [--width 1280] [--height 800] [--request "text"] [--preview] [--against critique.json] [--model NAME] [--image-model NAME] [--no-image] [--offline] [--format md|issue]';

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import config from '../wxt.config';
-import { OCR_CORE_VARIANTS } from '@/utils/ocr/assets';
-import { LABELS_COMMAND } from '@/utils/overlay/labelsCommand';
+import config from '@/wxt.config';
+import { OCR_CORE_VARIANTS } from '@/utils/core/ocr/assets';
+import { LABELS_COMMAND } from '@/utils/core/constants';
 
 type Env = Parameters<Extract<NonNullable<typeof config.manifest>, (...args: never[]) => unknown>>[0];
 const env = (browser: string): Env =>

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { isRunning } from '@/utils/panel/jobState';
-import { contentCheckLine } from '@/utils/plan/validate';
-import type { CritiqueJob } from '../critique/useCritiqueJob';
-import { StageProgress } from '../critique/StageProgress';
-import { ExportMenu } from '../export/ExportMenu';
-import { useArtifactText } from '../focus/useArtifactUrl';
-import { GeneratedImage } from './GeneratedImage';
-import { MockupFrame } from './MockupFrame';
-import { PreviewCompare } from './PreviewCompare';
+import { contentCheckLine } from '@/utils/core/plan/validate';
+import type { CritiqueJob } from '@/components/critique/useCritiqueJob';
+import { StageProgress } from '@/components/critique/StageProgress';
+import { ExportMenu } from '@/components/export/ExportMenu';
+import { useArtifactText } from '@/components/focus/useArtifactUrl';
+import { GeneratedImage } from '@/components/alternative/GeneratedImage';
+import { MockupFrame } from '@/components/alternative/MockupFrame';
+import { PreviewCompare } from '@/components/alternative/PreviewCompare';
 
 /**
  * The clearer alternative: the plan previewed on the real page (the primary next state), the

@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from 'react';
-import type { Box, Region } from '@/utils/schemas';
-import { clipBox } from '@/utils/render/badges';
-import { Lightbox } from '../shell/Lightbox';
+import type { Box, Region } from '@/utils/core/schemas';
+import { clipBox } from '@/utils/core/render/badges';
+import { Lightbox } from '@/components/shell/Lightbox';
 
 export interface Side {
   label: string;

@@ -1,7 +1,7 @@
-import { GENERATED_LABEL } from '@/utils/model/renderImage';
-import type { Draft } from '@/utils/schemas';
-import { useArtifactUrl } from '../focus/useArtifactUrl';
-import { useRegionFocus } from '../focus/RegionFocus';
+import { GENERATED_LABEL } from '@/utils/background/model/renderImage';
+import type { Draft } from '@/utils/core/schemas';
+import { useArtifactUrl } from '@/components/focus/useArtifactUrl';
+import { useRegionFocus } from '@/components/focus/RegionFocus';
 
 /**
  * The image model's picture of the next state, labelled as generated wherever it is shown,

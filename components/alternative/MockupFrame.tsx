@@ -1,4 +1,4 @@
-import { useWidth } from '../focus/useWidth';
+import { useWidth } from '@/components/focus/useWidth';
 
 /** The frame's height in the panel, in panel pixels. */
 const SHOWN_HEIGHT = 480;

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import type { CritiqueRecord, Region } from '@/utils/schemas';
-import { flaggedRegionIds } from '@/utils/render/marks';
-import { matchRegions } from '@/utils/verify/match';
-import { useArtifactUrl } from '../focus/useArtifactUrl';
-import { CompareSlider } from './CompareSlider';
+import type { CritiqueRecord, Region } from '@/utils/core/schemas';
+import { flaggedRegionIds } from '@/utils/core/render/marks';
+import { matchRegions } from '@/utils/core/verify/match';
+import { useArtifactUrl } from '@/components/focus/useArtifactUrl';
+import { CompareSlider } from '@/components/alternative/CompareSlider';
 
 /**
  * The page before and with the plan previewed on it: the critique's screenshot against the

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { clipBox, placeBadges, textBoxes } from '@/utils/render/badges';
-import { flaggedRegionIds, type MarkTone, markTones } from '@/utils/render/marks';
-import type { Draft, Finding, Region } from '@/utils/schemas';
-import { useArtifactUrl } from '../focus/useArtifactUrl';
-import { useRegionFocus } from '../focus/RegionFocus';
-import { useRovingFocus } from '../focus/useRovingFocus';
-import { useWidth } from '../focus/useWidth';
-import { Lightbox } from '../shell/Lightbox';
+import { clipBox, placeBadges, textBoxes } from '@/utils/core/render/badges';
+import { flaggedRegionIds, type MarkTone, markTones } from '@/utils/core/render/marks';
+import type { Draft, Finding, Region } from '@/utils/core/schemas';
+import { useArtifactUrl } from '@/components/focus/useArtifactUrl';
+import { useRegionFocus } from '@/components/focus/RegionFocus';
+import { useRovingFocus } from '@/components/focus/useRovingFocus';
+import { useWidth } from '@/components/focus/useWidth';
+import { Lightbox } from '@/components/shell/Lightbox';
 
 /** The room a panel badge needs in screen pixels (base.css, `.shot__badge`). */
 const PANEL_BADGE = { width: 20, height: 12 };
@@ -28,7 +28,7 @@ const pct = (value: number, of: number) => `${(value / of) * 100}%`;
 /**
  * The screenshot with the same numbered boxes as the page. By default only the regions with
  * findings are numbered and the rest are faint outlines, as in `annotated.png`; "Show all
- * regions" numbers every one (utils/render/marks.ts). A click on the picture opens it full size.
+ * regions" numbers every one (utils/core/render/marks.ts). A click on the picture opens it full size.
  */
 export function AnnotatedShot({ shot, regions, findings }: Props) {
   const [showAll, setShowAll] = useState(false);

@@ -1,19 +1,19 @@
 import { useState } from 'react';
-import { deleteOldest } from '@/utils/history/store';
+import { deleteOldest } from '@/utils/extension/history/read';
 import { isRunning } from '@/utils/panel/jobState';
-import type { CaptureMode, CritiqueRecord, Draft } from '@/utils/schemas';
-import { ExportMenu } from '../export/ExportMenu';
-import type { CritiqueJob } from './useCritiqueJob';
-import { AnnotatedShot } from './AnnotatedShot';
-import { EngineSummary } from './EngineSummary';
-import { FindingList } from './FindingList';
-import { LabelsToggle } from './LabelsToggle';
-import { RegionList } from './RegionList';
-import { ScoreCard } from './ScoreCard';
-import { StageProgress } from './StageProgress';
-import { useFixPreview } from './useFixPreview';
-import { useTriage } from './useTriage';
-import { Rounds } from '../rounds/Rounds';
+import type { CaptureMode, CritiqueRecord, Draft } from '@/utils/core/schemas';
+import { ExportMenu } from '@/components/export/ExportMenu';
+import type { CritiqueJob } from '@/components/critique/useCritiqueJob';
+import { AnnotatedShot } from '@/components/critique/AnnotatedShot';
+import { EngineSummary } from '@/components/critique/EngineSummary';
+import { FindingList } from '@/components/critique/FindingList';
+import { LabelsToggle } from '@/components/critique/LabelsToggle';
+import { RegionList } from '@/components/critique/RegionList';
+import { ScoreCard } from '@/components/critique/ScoreCard';
+import { StageProgress } from '@/components/critique/StageProgress';
+import { useFixPreview } from '@/components/critique/useFixPreview';
+import { useTriage } from '@/components/critique/useTriage';
+import { Rounds } from '@/components/rounds/Rounds';
 
 const MODES: { mode: CaptureMode; label: string }[] = [
   { mode: 'viewport', label: 'Viewport' },

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FocusEvent } from 'react';
-import { basisLabel } from '@/utils/measure/format';
-import type { Finding } from '@/utils/schemas';
-import { RegionBadges } from '../focus/RegionBadges';
-import { useRegionFocus } from '../focus/RegionFocus';
-import type { FixPreview } from './useFixPreview';
-import type { Triage } from './useTriage';
+import { basisLabel } from '@/utils/core/measure/format';
+import type { Finding } from '@/utils/core/schemas';
+import { RegionBadges } from '@/components/focus/RegionBadges';
+import { useRegionFocus } from '@/components/focus/RegionFocus';
+import type { FixPreview } from '@/components/critique/useFixPreview';
+import type { Triage } from '@/components/critique/useTriage';
 
 /**
  * One finding: what is wrong, why, the fix (with a button that previews it alone), its basis

@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import type { Finding, IgnoredFinding, Region } from '@/utils/schemas';
+import type { Finding, IgnoredFinding, Region } from '@/utils/core/schemas';
 import {
   ANY,
   filterFindings,
   sortFindings,
   type FindingFilter,
   type FindingSort,
-} from '@/utils/triage/filter';
-import { FindingCard } from './FindingCard';
-import { FindingTools } from './FindingTools';
-import type { FixPreview } from './useFixPreview';
-import type { Triage } from './useTriage';
+} from '@/utils/core/triage/filter';
+import { FindingCard } from '@/components/critique/FindingCard';
+import { FindingTools } from '@/components/critique/FindingTools';
+import type { FixPreview } from '@/components/critique/useFixPreview';
+import type { Triage } from '@/components/critique/useTriage';
 
 /** The findings list's id: the panel's "Skip to findings" focuses it (components/shell/Workspace.tsx). */
 export const FINDINGS_ID = 'findings';

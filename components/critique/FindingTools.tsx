@@ -1,5 +1,5 @@
-import type { Finding } from '@/utils/schemas';
-import { present, SEVERITIES, type FindingFilter, type FindingSort } from '@/utils/triage/filter';
+import type { Finding } from '@/utils/core/schemas';
+import { present, SEVERITIES, type FindingFilter, type FindingSort } from '@/utils/core/triage/filter';
 
 const CATEGORIES: Finding['category'][] = [
   'contrast',

@@ -1,8 +1,8 @@
 import { browser } from '#imports';
 import { useEffect, useState } from 'react';
-import { sendMessage } from '@/utils/messaging';
-import { watchLabels } from '@/utils/overlay/labels';
-import { LABELS_COMMAND } from '@/utils/overlay/labelsCommand';
+import { sendMessage } from '@/utils/messaging/protocol';
+import { watchLabels } from '@/utils/extension/labels';
+import { LABELS_COMMAND } from '@/utils/core/constants';
 
 /** The tab's Hide labels state, as the background keeps it, and the shortcut bound to it now. */
 function useLabels(tabId: number) {

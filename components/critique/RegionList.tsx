@@ -1,7 +1,7 @@
-import type { Region } from '@/utils/schemas';
-import { useRegionFocus } from '../focus/RegionFocus';
-import { useRovingFocus } from '../focus/useRovingFocus';
-import { useLocks } from './useLocks';
+import type { Region } from '@/utils/core/schemas';
+import { useRegionFocus } from '@/components/focus/RegionFocus';
+import { useRovingFocus } from '@/components/focus/useRovingFocus';
+import { useLocks } from '@/components/critique/useLocks';
 
 /** The view shows at most this much of a region's text; the data keeps all of it. */
 const SHOWN_TEXT = 160;

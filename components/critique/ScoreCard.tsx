@@ -1,8 +1,8 @@
-import type { Coverage, Score } from '@/utils/schemas';
+import type { Coverage, Score } from '@/utils/core/schemas';
 
 /**
  * The hierarchy score with its breakdown. A heuristic, and it says so; and it says that ignored
- * findings still count (utils/triage/ignores.ts): ignoring never raises it.
+ * findings still count (utils/extension/ignores.ts): ignoring never raises it.
  */
 export function ScoreCard({
   score,

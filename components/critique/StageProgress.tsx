@@ -1,5 +1,5 @@
-import { leftOutModel } from '@/utils/jobs/record';
-import type { JobStatus, StageStatus } from '@/utils/schemas';
+import { leftOutModel } from '@/utils/core/jobs/record';
+import type { JobStatus, StageStatus } from '@/utils/core/schemas';
 
 const MARK: Record<StageStatus, string> = {
   pending: '○',

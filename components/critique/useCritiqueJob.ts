@@ -1,9 +1,9 @@
 import { browser } from '#imports';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { PANEL_PORT } from '@/utils/jobs/channel';
-import { sendMessage } from '@/utils/messaging';
+import { PANEL_PORT } from '@/utils/extension/channel';
+import { sendMessage } from '@/utils/messaging/protocol';
 import { applyEvent, holds, NO_JOB, withRecord, type PanelJob } from '@/utils/panel/jobState';
-import { JobEvent, type CaptureMode, type CritiqueRecord } from '@/utils/schemas';
+import { JobEvent, type CaptureMode, type CritiqueRecord } from '@/utils/core/schemas';
 
 /** The two ways the panel talks to the background; tests pass fakes. */
 export interface JobTransport {

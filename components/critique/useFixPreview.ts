@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
-import { sendMessage } from '@/utils/messaging';
-import { withoutLocked } from '@/utils/plan/constraints';
-import type { CritiqueRecord, Finding } from '@/utils/schemas';
-import { keptNow } from '@/utils/settings/locks';
+import { sendMessage } from '@/utils/messaging/protocol';
+import { withoutLocked } from '@/utils/core/plan/constraints';
+import type { CritiqueRecord, Finding } from '@/utils/core/schemas';
+import { keptNow } from '@/utils/extension/settings/locks';
 
 export interface FixPreview {
   /** The finding whose fix is on the page, or null. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { lockedKeys, setLocked, watchLocks } from '@/utils/settings/locks';
+import { lockedKeys, setLocked, watchLocks } from '@/utils/extension/settings/locks';
 
 /**
  * The regions of a page the user keeps as they are, by region key, and the toggle that keeps

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { saveRecord } from '@/utils/history/store';
+import { saveRecord } from '@/utils/extension/history/read';
 import { isRunning } from '@/utils/panel/jobState';
-import type { CritiqueRecord, Finding } from '@/utils/schemas';
-import { dropIgnore, saveIgnore } from '@/utils/triage/ignores';
-import { ignoreInRecord, restoreInRecord } from '@/utils/triage/record';
+import type { CritiqueRecord, Finding } from '@/utils/core/schemas';
+import { dropIgnore, saveIgnore } from '@/utils/extension/ignores';
+import { ignoreInRecord, restoreInRecord } from '@/utils/core/triage/record';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Ignore and Restore for the critique shown. Ignoring saves the finding's kind and region keys
- * for the page (utils/triage/ignores.ts), so later critiques set it aside, and moves it to this
+ * for the page (utils/extension/ignores.ts), so later critiques set it aside, and moves it to this
  * critique's Ignored list at once; restoring undoes both. The record is saved as changed, so
  * History, exports and a later check see the same lists. Not while the critique runs: its
  * stages still write the lists.

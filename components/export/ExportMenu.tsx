@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { isRunning } from '@/utils/panel/jobState';
-import type { CritiqueRecord } from '@/utils/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas';
 import {
   copyCss,
   copyIssue,
@@ -11,8 +11,8 @@ import {
   downloadMockup,
   downloadReport,
   type ExportSource,
-} from './exportActions';
-import './ExportMenu.css';
+} from '@/components/export/exportActions';
+import '@/components/export/ExportMenu.css';
 
 interface Item {
   label: string;

@@ -5,14 +5,14 @@
  * sentence the menu shows. Nothing here reads settings: a record holds no key, and its images
  * and text were masked before they were saved.
  */
-import { blobToDataUrl } from '@/utils/dataUrl';
-import { readArtifact } from '@/utils/history/store';
-import { toCritique } from '@/utils/jobs/record';
-import { planStylesheet } from '@/utils/report/exportCss';
-import { critiqueHtml, critiqueMarkdown, exportFileName, issueText } from '@/utils/report/exportText';
-import { renderReport } from '@/utils/report/report';
-import type { ArtifactRef, Critique, CritiqueRecord } from '@/utils/schemas';
-import { mockupPng } from './mockupPng';
+import { blobToDataUrl } from '@/utils/core/dataUrl';
+import { readArtifact } from '@/utils/extension/history/read';
+import { toCritique } from '@/utils/core/jobs/record';
+import { planStylesheet } from '@/utils/core/report/exportCss';
+import { critiqueHtml, critiqueMarkdown, exportFileName, issueText } from '@/utils/core/report/exportText';
+import { renderReport } from '@/utils/core/report/report';
+import type { ArtifactRef, Critique, CritiqueRecord } from '@/utils/core/schemas';
+import { mockupPng } from '@/components/export/mockupPng';
 
 export interface ExportSource {
   record: CritiqueRecord;

@@ -2,7 +2,7 @@
  * The mockup as a PNG, drawn in the panel: the saved mockup (inert HTML, every image a data URL)
  * is laid out at the page's viewport width in a hidden frame that may run no script
  * (`sandbox="allow-same-origin"`, so the panel can read its DOM), and html2canvas draws it, as
- * the DOM render capture mode draws pages (utils/capture/domRender.ts). The CLI's `mockup.png`
+ * the DOM render capture mode draws pages (utils/page/capture/domRender.ts). The CLI's `mockup.png`
  * is a screenshot by the browser itself; this one is html2canvas's drawing of the same document.
  */
 export async function mockupPng(html: string, width: number, height: number): Promise<Blob> {

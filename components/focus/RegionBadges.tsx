@@ -1,5 +1,5 @@
-import { useRegionFocus } from './RegionFocus';
-import { useRovingFocus } from './useRovingFocus';
+import { useRegionFocus } from '@/components/focus/RegionFocus';
+import { useRovingFocus } from '@/components/focus/useRovingFocus';
 
 const SHOWN = 12;
 

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { onMessage, sendMessage } from '@/utils/messaging';
+import { onMessage, sendMessage } from '@/utils/messaging/protocol';
 
 interface RegionFocus {
   /** The region under the pointer, in the panel or on the page. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { readArtifact } from '@/utils/history/store';
-import type { ArtifactRef } from '@/utils/schemas';
+import { readArtifact } from '@/utils/extension/history/read';
+import type { ArtifactRef } from '@/utils/core/schemas';
 
 /**
  * An image or document the background saved, read straight from IndexedDB (same extension

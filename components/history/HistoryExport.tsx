@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { getRun, type HistoryEntry } from '@/utils/history/store';
-import type { CritiqueRecord } from '@/utils/schemas';
-import { ExportMenu } from '../export/ExportMenu';
+import { getRun, type HistoryEntry } from '@/utils/extension/history/read';
+import type { CritiqueRecord } from '@/utils/core/schemas';
+import { ExportMenu } from '@/components/export/ExportMenu';
 
 /**
  * A History row's Export: the same menu as on Critique, Alternative and Verify. The run is read

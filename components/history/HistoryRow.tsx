@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { runLabel } from '@/utils/history/pages';
-import type { HistoryEntry } from '@/utils/history/store';
-import { useArtifactUrl } from '../focus/useArtifactUrl';
-import { shortWhen, when } from './when';
+import { runLabel } from '@/utils/panel/history/pages';
+import type { HistoryEntry } from '@/utils/extension/history/read';
+import { useArtifactUrl } from '@/components/focus/useArtifactUrl';
+import { shortWhen, when } from '@/components/history/when';
 
 export interface RowActions {
   /** Opens a run: a critique or round in Critique, a check (with its critique) in Verify. */

@@ -7,20 +7,20 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { checksByCritique, groupByPage, runLabel, searchPages } from '@/utils/history/pages';
-import { listHistory, type HistoryEntry } from '@/utils/history/store';
-import { deletions, type DeleteQueue } from '@/utils/history/undo';
-import type { JobKind } from '@/utils/schemas';
-import { PageGroup } from './PageGroup';
-import { UndoBar } from './UndoBar';
-import { when } from './when';
-import './history.css';
+import { checksByCritique, groupByPage, runLabel, searchPages } from '@/utils/panel/history/pages';
+import { listHistory, type HistoryEntry } from '@/utils/extension/history/read';
+import { deletions, type DeleteQueue } from '@/utils/panel/history/undo';
+import type { JobKind } from '@/utils/core/schemas';
+import { PageGroup } from '@/components/history/PageGroup';
+import { UndoBar } from '@/components/history/UndoBar';
+import { when } from '@/components/history/when';
+import '@/components/history/history.css';
 
 /**
  * Every saved run, read straight from IndexedDB and grouped by page (the current page first):
  * each page's score over time and its last runs, critiques, rounds and checks told apart and
  * linked. A search box filters pages by URL or title as you type. Delete asks nothing and
- * offers Undo (utils/history/undo.ts).
+ * offers Undo (utils/panel/history/undo.ts).
  */
 export function HistoryTab({
   url,

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import { LAST_RUNS, type PageHistory } from '@/utils/history/pages';
-import { CHART_RUNS, scorePoints } from '@/utils/history/scoreChart';
-import type { HistoryEntry } from '@/utils/history/store';
-import { HistoryRow, type RowActions } from './HistoryRow';
-import { ScoreChart } from './ScoreChart';
+import { LAST_RUNS, type PageHistory } from '@/utils/panel/history/pages';
+import { CHART_RUNS, scorePoints } from '@/utils/panel/history/scoreChart';
+import type { HistoryEntry } from '@/utils/extension/history/read';
+import { HistoryRow, type RowActions } from '@/components/history/HistoryRow';
+import { ScoreChart } from '@/components/history/ScoreChart';
 
 /** One page URL: its score over time, and its last runs (all of them on request). */
 export function PageGroup({

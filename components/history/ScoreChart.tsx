@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { placePoints, scoreY, type ChartBox, type ScorePoint } from '@/utils/history/scoreChart';
-import { shortWhen } from './when';
+import { placePoints, scoreY, type ChartBox, type ScorePoint } from '@/utils/panel/history/scoreChart';
+import { shortWhen } from '@/components/history/when';
 
 const BOX: ChartBox = { width: 280, height: 92, top: 8, right: 10, bottom: 18, left: 26 };
 
@@ -9,7 +9,7 @@ const describe = (p: ScorePoint) =>
 
 /**
  * A page's score over its runs on a fixed 0–100 axis, one point per run with a score, oldest
- * on the left (utils/history/scoreChart.ts). Circles are critiques and rounds; squares are
+ * on the left (utils/panel/history/scoreChart.ts). Circles are critiques and rounds; squares are
  * checks, hollow when the plan was only previewed. Its text alternative lists every point.
  */
 export function ScoreChart({ points, total }: { points: ScorePoint[]; total: number }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PendingDelete } from '@/utils/history/undo';
+import type { PendingDelete } from '@/utils/panel/history/undo';
 
 /**
  * The deletes that can still be undone, each with its own **Undo** until its window closes.

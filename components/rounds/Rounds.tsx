@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { isRunning } from '@/utils/panel/jobState';
-import type { CritiqueRecord } from '@/utils/schemas';
-import type { CritiqueJob } from '../critique/useCritiqueJob';
-import { useArtifactUrl } from '../focus/useArtifactUrl';
-import { useRounds, type Round } from './useRounds';
-import './rounds.css';
+import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueJob } from '@/components/critique/useCritiqueJob';
+import { useArtifactUrl } from '@/components/focus/useArtifactUrl';
+import { useRounds, type Round } from '@/components/rounds/useRounds';
+import '@/components/rounds/rounds.css';
 
 /** The follow-up box's placeholder: the offline command language, in full. */
 export const FOLLOW_UP_PLACEHOLDER =

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { history } from '@/utils/history/db';
+import { history } from '@/utils/extension/history/db';
 import { roundsOf, type RoundEntry } from '@/utils/panel/rounds';
-import { CritiqueRecord } from '@/utils/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas';
 
 export interface Round extends RoundEntry {
   record: CritiqueRecord;

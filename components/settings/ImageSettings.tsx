@@ -1,6 +1,6 @@
-import { PROVIDERS } from '@/utils/model/providers';
-import { ImageQuality } from '@/utils/schemas';
-import { TextField, type SectionProps } from './fields';
+import { PROVIDERS } from '@/utils/core/providers';
+import { ImageQuality } from '@/utils/core/schemas';
+import { TextField, type SectionProps } from '@/components/settings/fields';
 
 const QUALITY_LABELS: Record<ImageQuality, string> = {
   low: 'Low (cheapest)',

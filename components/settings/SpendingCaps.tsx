@@ -1,4 +1,4 @@
-import { UsdField, type SectionProps } from './fields';
+import { UsdField, type SectionProps } from '@/components/settings/fields';
 
 /** The per-critique and per-day caps every estimate is checked against before sending. */
 export function SpendingCaps({ draft, errors, edit }: SectionProps) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { sendMessage } from '@/utils/messaging';
-import type { ConnectionResult, Settings } from '@/utils/schemas';
+import { sendMessage } from '@/utils/messaging/protocol';
+import type { ConnectionResult, Settings } from '@/utils/core/schemas';
 
 type State = { state: 'idle' } | { state: 'testing' } | { state: 'done'; result: ConnectionResult };
 

@@ -1,14 +1,14 @@
 import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { flushSync } from 'react-dom';
-import type { TabStatus } from '@/utils/schemas';
-import { AlternativeTab } from '../alternative/AlternativeTab';
-import { CritiqueTab } from '../critique/CritiqueTab';
-import { FINDINGS_ID } from '../critique/FindingList';
-import { useCritiqueJob } from '../critique/useCritiqueJob';
-import { RegionFocusProvider } from '../focus/RegionFocus';
-import { HistoryExport } from '../history/HistoryExport';
-import { HistoryTab } from '../history/HistoryTab';
-import { VerifyTab } from '../verify/VerifyTab';
+import type { TabStatus } from '@/utils/core/schemas';
+import { AlternativeTab } from '@/components/alternative/AlternativeTab';
+import { CritiqueTab } from '@/components/critique/CritiqueTab';
+import { FINDINGS_ID } from '@/components/critique/FindingList';
+import { useCritiqueJob } from '@/components/critique/useCritiqueJob';
+import { RegionFocusProvider } from '@/components/focus/RegionFocus';
+import { HistoryExport } from '@/components/history/HistoryExport';
+import { HistoryTab } from '@/components/history/HistoryTab';
+import { VerifyTab } from '@/components/verify/VerifyTab';
 
 const VIEWS = ['Critique', 'Alternative', 'Verify', 'History'] as const;
 type View = (typeof VIEWS)[number];

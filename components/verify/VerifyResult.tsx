@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import type { CritiqueRecord, Verify } from '@/utils/schemas';
-import { matchRegions } from '@/utils/verify/match';
-import { COMPARISON_WORDS, MATCHED_SCORE_RULE, regionCountLine } from '@/utils/verify/lines';
-import { compareScores } from '@/utils/verify/score';
-import { RegionBadges, type BadgeScope } from '../focus/RegionBadges';
+import type { CritiqueRecord, Verify } from '@/utils/core/schemas';
+import { matchRegions } from '@/utils/core/verify/match';
+import { COMPARISON_WORDS, MATCHED_SCORE_RULE, regionCountLine } from '@/utils/core/verify/lines';
+import { compareScores } from '@/utils/core/verify/score';
+import { RegionBadges, type BadgeScope } from '@/components/focus/RegionBadges';
 
 const INTENT_NAMES: Record<Verify['intents'][number]['intent'], string> = {
   'emphasis-order': 'Emphasis order',

@@ -1,8 +1,8 @@
 import { isRunning } from '@/utils/panel/jobState';
-import type { CritiqueJob } from '../critique/useCritiqueJob';
-import { StageProgress } from '../critique/StageProgress';
-import { ExportMenu } from '../export/ExportMenu';
-import { VerifyResult } from './VerifyResult';
+import type { CritiqueJob } from '@/components/critique/useCritiqueJob';
+import { StageProgress } from '@/components/critique/StageProgress';
+import { ExportMenu } from '@/components/export/ExportMenu';
+import { VerifyResult } from '@/components/verify/VerifyResult';
 
 /**
  * Verification: check the page again (after the live preview, or after a real change and a

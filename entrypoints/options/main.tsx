@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/base.css';
-import { App } from './App';
+import { App } from '@/entrypoints/options/App';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

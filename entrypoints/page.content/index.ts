@@ -1,15 +1,15 @@
 import { defineContentScript } from '#imports';
-import { frame, beginFrames, endFrames } from '@/utils/capture/frames';
-import { renderDom } from '@/utils/capture/domRender';
-import { maskRects } from '@/utils/capture/masks';
-import { pickElement } from '@/utils/capture/picker';
-import { onMessage, sendMessage } from '@/utils/messaging';
-import { createOverlay } from '@/utils/overlay/overlay';
-import { createPreview } from '@/utils/preview/preview';
-import { extractRegions } from '@/utils/regions/extract';
-import { freezePage } from '@/utils/render/freeze';
-import { resolveSelector } from '@/utils/regions/selector';
-import { siblingOrder } from '@/utils/regions/siblingOrder';
+import { frame, beginFrames, endFrames } from '@/utils/page/capture/frames';
+import { renderDom } from '@/utils/page/capture/domRender';
+import { maskRects } from '@/utils/page/capture/masks';
+import { pickElement } from '@/utils/page/capture/picker';
+import { onMessage, sendMessage } from '@/utils/messaging/protocol';
+import { createOverlay } from '@/utils/page/overlay/overlay';
+import { createPreview } from '@/utils/page/preview/preview';
+import { extractRegions } from '@/utils/page/regions/extract';
+import { freezePage } from '@/utils/page/freeze';
+import { resolveSelector } from '@/utils/page/regions/selector';
+import { siblingOrder } from '@/utils/page/regions/siblingOrder';
 
 export default defineContentScript({
   // Injected on demand by the background with scripting.executeScript, never on every page.

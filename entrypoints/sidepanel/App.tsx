@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import { useRef } from 'react';
 import { Workspace, type WorkspaceHandle } from '@/components/shell/Workspace';
 import { TabHeader } from '@/components/TabHeader';
-import { useTargetTab } from './useTargetTab';
+import { useTargetTab } from '@/entrypoints/sidepanel/useTargetTab';
 
 export function App() {
   const target = useTargetTab();

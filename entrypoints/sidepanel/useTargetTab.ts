@@ -1,8 +1,8 @@
 import { browser } from '#imports';
 import { useEffect, useState } from 'react';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messaging/protocol';
 import { resolveTargetTab } from '@/utils/panel/targetTab';
-import type { PageProbe, TabStatus } from '@/utils/schemas';
+import type { PageProbe, TabStatus } from '@/utils/core/schemas';
 
 export type TargetTab =
   | { state: 'loading' }

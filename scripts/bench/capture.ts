@@ -3,9 +3,9 @@
  * PNG kept or re-encoded) beside a bare `tabs.captureVisibleTab` on the same page; full-page
  * captures beside the browser quota's lower bound; html2canvas beside real pixels.
  */
-import { CritiqueRecord, type CaptureMode } from '../../utils/schemas';
-import type { Harness } from '../lib/browser';
-import { median } from '../lib/stats';
+import { CritiqueRecord, type CaptureMode } from '@/utils/core/schemas';
+import type { Harness } from '@/scripts/lib/browser';
+import { median } from '@/scripts/lib/stats';
 
 /** More than the 500 ms quota gap, so neither side ever waits for the browser's rate limit. */
 const SPACING_MS = 650;

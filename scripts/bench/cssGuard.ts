@@ -3,15 +3,15 @@
  * 1,000-region page (pure, Node), and the visibility check the preview runs in the page after
  * its sheet goes on, at 1,000 patched regions.
  */
-import { measure } from '../../utils/measure';
-import { checkDeclaration } from '../../utils/plan/cssGrammar';
-import { toCssPatch } from '../../utils/plan/cssPatch';
-import { restage } from '../../utils/plan/restage';
-import { sanitizePatch } from '../../utils/plan/sanitizePatch';
-import type { CssPatch } from '../../utils/schemas';
-import { syntheticRegions } from '../../test/fixtures/regions';
-import type { Harness } from '../lib/browser';
-import { median } from '../lib/stats';
+import { measure } from '@/utils/core/measure';
+import { checkDeclaration } from '@/utils/core/plan/cssGrammar';
+import { toCssPatch } from '@/utils/core/plan/cssPatch';
+import { restage } from '@/utils/core/plan/restage';
+import { sanitizePatch } from '@/utils/core/plan/sanitizePatch';
+import type { CssPatch } from '@/utils/core/schemas';
+import { syntheticRegions } from '@/test/fixtures/regions';
+import type { Harness } from '@/scripts/lib/browser';
+import { median } from '@/scripts/lib/stats';
 
 export interface GrammarRow {
   regions: number;

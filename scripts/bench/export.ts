@@ -6,13 +6,13 @@
  * html2canvas, encoding, building and saving the file), plus the Markdown, issue and CSS texts.
  */
 import { readFileSync } from 'node:fs';
-import { toCritique } from '../../utils/jobs/record';
-import { planStylesheet } from '../../utils/report/exportCss';
-import { critiqueMarkdown, issueText } from '../../utils/report/exportText';
-import { renderReport } from '../../utils/report/report';
-import { CritiqueRecord } from '../../utils/schemas';
-import type { Harness } from '../lib/browser';
-import { median } from '../lib/stats';
+import { toCritique } from '@/utils/core/jobs/record';
+import { planStylesheet } from '@/utils/core/report/exportCss';
+import { critiqueMarkdown, issueText } from '@/utils/core/report/exportText';
+import { renderReport } from '@/utils/core/report/report';
+import { CritiqueRecord } from '@/utils/core/schemas';
+import type { Harness } from '@/scripts/lib/browser';
+import { median } from '@/scripts/lib/stats';
 
 const dataUrl = (png: Buffer | undefined) => (png ? `data:image/png;base64,${png.toString('base64')}` : undefined);
 

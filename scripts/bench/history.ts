@@ -5,11 +5,11 @@
  * the record plus the screenshot.
  */
 import { build } from 'esbuild';
-import { emptyRecord } from '../../utils/jobs/record';
-import { CRITIQUE_STAGE_NAMES } from '../../utils/jobs/record';
-import { syntheticRegions } from '../../test/fixtures/regions';
-import type { Harness } from '../lib/browser';
-import { median } from '../lib/stats';
+import { emptyRecord } from '@/utils/core/jobs/record';
+import { CRITIQUE_STAGE_NAMES } from '@/utils/core/jobs/record';
+import { syntheticRegions } from '@/test/fixtures/regions';
+import type { Harness } from '@/scripts/lib/browser';
+import { median } from '@/scripts/lib/stats';
 
 export async function historyBench(harness: Harness) {
   const bundle = await build({

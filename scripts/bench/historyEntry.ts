@@ -2,7 +2,7 @@
  * Bundled by scripts/bench/history.ts and run in an extension page, so the history benchmark
  * times Restage's own store code against the browser's real IndexedDB.
  */
-import './jitless';
-import { getRecord, listHistory, readArtifact, saveArtifact, saveRecord } from '../../utils/history/store';
+import '@/scripts/bench/jitless';
+import { getRecord, listHistory, readArtifact, saveArtifact, saveRecord } from '@/utils/extension/history/read';
 
 Object.assign(globalThis, { restageHistory: { saveRecord, saveArtifact, getRecord, readArtifact, listHistory } });

@@ -1,15 +1,15 @@
 /**
  * The HTML mockup: how long the render stage takes to freeze a page of 200 regions, embed its
  * images and measure its layout, and how large the document is; and, per corpus page, how much
- * of the page's structure it keeps (utils/render/structure.ts), beside the one-column mockup
- * it replaced (utils/render/mockup.ts, drawn from the same record and laid out the same way).
+ * of the page's structure it keeps (utils/core/render/structure.ts), beside the one-column mockup
+ * it replaced (utils/core/render/mockup.ts, drawn from the same record and laid out the same way).
  */
 import type { Page } from 'playwright-core';
-import { renderMockup } from '../../utils/render/mockup';
-import { measureStructure } from '../../utils/render/structure';
-import { type Box, CritiqueRecord, type Draft, type MockupStructure } from '../../utils/schemas';
-import type { Harness } from '../lib/browser';
-import { median } from '../lib/stats';
+import { renderMockup } from '@/utils/core/render/mockup';
+import { measureStructure } from '@/utils/core/render/structure';
+import { type Box, CritiqueRecord, type Draft, type MockupStructure } from '@/utils/core/schemas';
+import type { Harness } from '@/scripts/lib/browser';
+import { median } from '@/scripts/lib/stats';
 
 export interface MockupBuild {
   regions: number;

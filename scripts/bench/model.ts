@@ -3,10 +3,10 @@
  * extension adds to the servers' own time (prompt and screenshot preparation, streaming,
  * validation, storing the image), and what each critique sends.
  */
-import { startFakeOpenAI } from '../../test/fake-openai/server';
-import { CritiqueRecord, DEFAULT_SETTINGS, type CaptureMode } from '../../utils/schemas';
-import type { ExtensionGlobal, Harness } from '../lib/browser';
-import { median } from '../lib/stats';
+import { startFakeOpenAI } from '@/test/fake-openai/server';
+import { CritiqueRecord, DEFAULT_SETTINGS, type CaptureMode } from '@/utils/core/schemas';
+import type { ExtensionGlobal, Harness } from '@/scripts/lib/browser';
+import { median } from '@/scripts/lib/stats';
 
 export interface ModelRow {
   page: string;

@@ -4,13 +4,13 @@
  * apply is the round trip of the applyPreview message, so it includes the messaging) and keeps
  * the score before and after for the distribution.
  */
-import { measure } from '../../utils/measure';
-import { score } from '../../utils/measure/score';
-import { offlinePlan } from '../../utils/plan/choose';
-import { Extraction } from '../../utils/schemas';
-import { verify } from '../../utils/verify/verify';
-import type { Harness } from '../lib/browser';
-import { median } from '../lib/stats';
+import { measure } from '@/utils/core/measure';
+import { score } from '@/utils/core/measure/score';
+import { offlinePlan } from '@/utils/core/plan/choose';
+import { Extraction } from '@/utils/core/schemas';
+import { verify } from '@/utils/core/verify/verify';
+import type { Harness } from '@/scripts/lib/browser';
+import { median } from '@/scripts/lib/stats';
 
 export interface PreviewRow {
   file: string;

@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SiteSummary } from '../../utils/site/summary';
-import { CORPUS, ROOT } from '../lib/browser';
-import { median } from '../lib/stats';
+import { SiteSummary } from '@/utils/core/site/summary';
+import { CORPUS, ROOT } from '@/scripts/lib/browser';
+import { median } from '@/scripts/lib/stats';
 
 /** Runs per setting, alternated (1, 2, 1, 2, …) so a busy moment of the machine weighs on both. */
 const RUNS = Number(process.env.BENCH_SITE_RUNS ?? 2);

@@ -3,9 +3,9 @@
  * times it (cut the image regions from the capture, the pixel pre-check, OCR in the offscreen
  * document, contrast from the pixels), per page and per image read.
  */
-import { CritiqueRecord } from '../../utils/schemas';
-import type { Harness } from '../lib/browser';
-import { median } from '../lib/stats';
+import { CritiqueRecord } from '@/utils/core/schemas';
+import type { Harness } from '@/scripts/lib/browser';
+import { median } from '@/scripts/lib/stats';
 
 export interface TextImagesRow {
   page: string;

@@ -7,12 +7,12 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { writeFormats, type ExportFormat } from './exportFormats';
-import { toCritique } from '../../utils/jobs/record';
-import { renderReport } from '../../utils/report/report';
-import { CritiqueRecord, type Critique, type Settings } from '../../utils/schemas';
-import { critiquable } from '../../utils/tabs/critiquable';
-import { serve, type ExtensionGlobal, type Harness } from './browser';
+import { writeFormats, type ExportFormat } from '@/scripts/lib/exportFormats';
+import { toCritique } from '@/utils/core/jobs/record';
+import { renderReport } from '@/utils/core/report/report';
+import { CritiqueRecord, type Critique, type Settings } from '@/utils/core/schemas';
+import { critiquable } from '@/utils/background/tabs/critiquable';
+import { serve, type ExtensionGlobal, type Harness } from '@/scripts/lib/browser';
 
 /** A page that cannot be critiqued, in one plain sentence: a missing file, an unreachable URL. */
 export class PageError extends Error {

@@ -6,15 +6,21 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { repeatingFindings, worstFindings, type DonePage } from '../../utils/site/findings';
-import { renderSiteIndex } from '../../utils/site/indexHtml';
-import { isUrl, parseUrlList, sitemapPages } from '../../utils/site/pageList';
-import { uniqueSlugs } from '../../utils/site/slug';
-import { SiteSummary, type SitePage } from '../../utils/site/summary';
-import type { Settings } from '../../utils/schemas';
-import { critiquable } from '../../utils/tabs/critiquable';
-import { ensureBuilt, launch, type Harness } from './browser';
-import { PageError, critiquePage, resolveTarget, setModel, type PageOptions } from './critiquePage';
+import { repeatingFindings, worstFindings, type DonePage } from '@/utils/core/site/findings';
+import { renderSiteIndex } from '@/utils/core/site/indexHtml';
+import { isUrl, parseUrlList, sitemapPages } from '@/utils/core/site/pageList';
+import { uniqueSlugs } from '@/utils/core/site/slug';
+import { SiteSummary, type SitePage } from '@/utils/core/site/summary';
+import type { Settings } from '@/utils/core/schemas';
+import { critiquable } from '@/utils/background/tabs/critiquable';
+import { ensureBuilt, launch, type Harness } from '@/scripts/lib/browser';
+import {
+  PageError,
+  critiquePage,
+  resolveTarget,
+  setModel,
+  type PageOptions,
+} from '@/scripts/lib/critiquePage';
 
 /** Bad input: exit 2 with one plain sentence. */
 export class InputError extends Error {}

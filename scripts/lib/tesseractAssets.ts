@@ -1,13 +1,13 @@
 /**
  * The OCR engine's files, copied from node_modules into the build output at build time so
  * that the repository holds none of its ~30 MB of binaries. Used by wxt.config.ts's
- * `build:publicAssets` hook; the destinations come from utils/ocr/assets.ts, which the
+ * `build:publicAssets` hook; the destinations come from utils/core/ocr/assets.ts, which the
  * offscreen document reads at run time.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { OCR_CORE_DIR, OCR_CORE_VARIANTS, OCR_LANG_DIR, OCR_WORKER_PATH } from '../../utils/ocr/assets';
+import { OCR_CORE_DIR, OCR_CORE_VARIANTS, OCR_LANG_DIR, OCR_WORKER_PATH } from '../../utils/core/ocr/assets';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));

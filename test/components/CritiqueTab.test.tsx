@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CritiqueTab } from '@/components/critique/CritiqueTab';
 import type { CritiqueJob } from '@/components/critique/useCritiqueJob';
 import { RegionFocusProvider } from '@/components/focus/RegionFocus';
-import { history } from '@/utils/history/db';
-import { listHistory, saveRecord } from '@/utils/history/store';
-import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/jobs/record';
-import type { CritiqueRecord } from '@/utils/schemas';
+import { history } from '@/utils/extension/history/db';
+import { listHistory, saveRecord } from '@/utils/extension/history/read';
+import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
+import type { CritiqueRecord } from '@/utils/core/schemas';
 
 const request = {
   tabId: 4,

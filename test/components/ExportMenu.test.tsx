@@ -4,8 +4,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ExportMenu } from '@/components/export/ExportMenu';
-import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/jobs/record';
-import type { CritiqueRecord } from '@/utils/schemas';
+import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
+import type { CritiqueRecord } from '@/utils/core/schemas';
 
 const record = (): CritiqueRecord => {
   const r = emptyRecord(

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FindingList } from '@/components/critique/FindingList';
 import type { FixPreview } from '@/components/critique/useFixPreview';
 import { RegionFocusProvider, useRegionFocus } from '@/components/focus/RegionFocus';
-import { region } from '../fixtures/regions';
-import type { Finding } from '@/utils/schemas';
+import { region } from '@/test/fixtures/regions';
+import type { Finding } from '@/utils/core/schemas';
 
 afterEach(cleanup);
 

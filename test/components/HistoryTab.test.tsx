@@ -3,11 +3,11 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HistoryTab } from '@/components/history/HistoryTab';
-import { history } from '@/utils/history/db';
-import { listHistory, saveRecord } from '@/utils/history/store';
-import { DeleteQueue } from '@/utils/history/undo';
-import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/jobs/record';
-import type { CritiqueRecord } from '@/utils/schemas';
+import { history } from '@/utils/extension/history/db';
+import { listHistory, saveRecord } from '@/utils/extension/history/read';
+import { DeleteQueue } from '@/utils/panel/history/undo';
+import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
+import type { CritiqueRecord } from '@/utils/core/schemas';
 
 const recordOf = (
   id: string,

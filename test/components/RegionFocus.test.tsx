@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { RegionFocusProvider, useRegionFocus } from '@/components/focus/RegionFocus';
-import { SENDERS } from '../fixtures/senders';
+import { SENDERS } from '@/test/fixtures/senders';
 
 afterEach(cleanup);
 

@@ -2,10 +2,10 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useCritiqueJob, type JobTransport } from '@/components/critique/useCritiqueJob';
-import { emptyRecord } from '@/utils/jobs/record';
-import { CRITIQUE_STAGE_NAMES } from '@/utils/jobs/record';
-import type { CritiqueRecord, JobEvent } from '@/utils/schemas';
-import { region } from '../fixtures/regions';
+import { emptyRecord } from '@/utils/core/jobs/record';
+import { CRITIQUE_STAGE_NAMES } from '@/utils/core/jobs/record';
+import type { CritiqueRecord, JobEvent } from '@/utils/core/schemas';
+import { region } from '@/test/fixtures/regions';
 
 const request = {
   tabId: 4,

@@ -2,13 +2,13 @@
 import { act, renderHook } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFixPreview } from '@/components/critique/useFixPreview';
-import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/jobs/record';
-import type { CritiqueRecord, Finding } from '@/utils/schemas';
-import { region } from '../fixtures/regions';
+import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
+import type { CritiqueRecord, Finding } from '@/utils/core/schemas';
+import { region } from '@/test/fixtures/regions';
 
 const sent: { type: string; data: unknown; tabId?: number }[] = [];
 let hidden: { regionId: string; reason: string }[] = [];
-vi.mock('@/utils/messaging', () => ({
+vi.mock('@/utils/messaging/protocol', () => ({
   sendMessage: vi.fn((type: string, data: unknown, tabId?: number) => {
     sent.push({ type, data, tabId });
     return Promise.resolve(
@@ -17,7 +17,7 @@ vi.mock('@/utils/messaging', () => ({
   }),
 }));
 let locked = new Set<string>();
-vi.mock('@/utils/settings/locks', () => ({
+vi.mock('@/utils/extension/settings/locks', () => ({
   keptNow: vi.fn(() => Promise.resolve({ doNotTouch: [], locked })),
 }));
 

@@ -3,8 +3,8 @@ import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useTargetTab } from '@/entrypoints/sidepanel/useTargetTab';
-import { onMessage } from '@/utils/messaging';
-import { deliverFrom, SENDERS } from '../fixtures/senders';
+import { onMessage } from '@/utils/messaging/protocol';
+import { deliverFrom, SENDERS } from '@/test/fixtures/senders';
 
 afterEach(() => {
   cleanup();

@@ -3,11 +3,11 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTriage } from '@/components/critique/useTriage';
-import { getRecord, saveRecord } from '@/utils/history/store';
-import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/jobs/record';
-import type { CritiqueRecord, Finding } from '@/utils/schemas';
-import { ignoresFor } from '@/utils/triage/ignores';
-import { region } from '../fixtures/regions';
+import { getRecord, saveRecord } from '@/utils/extension/history/read';
+import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
+import type { CritiqueRecord, Finding } from '@/utils/core/schemas';
+import { ignoresFor } from '@/utils/extension/ignores';
+import { region } from '@/test/fixtures/regions';
 
 afterEach(cleanup);
 

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contrastOutcome, type ContrastLevel } from '@/utils/measure/contrast';
-import { Extraction } from '@/utils/schemas';
-import { CORPUS, HAS_CORPUS, withExtension } from './harness';
+import { contrastOutcome, type ContrastLevel } from '@/utils/core/measure/contrast';
+import { Extraction } from '@/utils/core/schemas';
+import { CORPUS, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
 
 interface Case {
   ruleId: string;

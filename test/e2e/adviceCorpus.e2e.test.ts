@@ -1,17 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { measure } from '@/utils/measure';
-import { advise } from '@/utils/measure/advice';
-import { predictPatch } from '@/utils/plan/predict';
-import { Extraction, type Finding } from '@/utils/schemas';
-import { matchFindings } from '@/utils/verify/findings';
-import { matchRegions } from '@/utils/verify/match';
-import { CORPUS, DEMO_DIR, HAS_CORPUS, withExtension } from './harness';
+import { measure } from '@/utils/core/measure';
+import { advise } from '@/utils/core/measure/advice';
+import { predictPatch } from '@/utils/core/plan/predict';
+import { Extraction, type Finding } from '@/utils/core/schemas';
+import { matchFindings } from '@/utils/core/verify/findings';
+import { matchRegions } from '@/utils/core/verify/match';
+import { CORPUS, DEMO_DIR, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/demo': DEMO_DIR, ...(HAS_CORPUS ? { '/corpus': `${CORPUS}/pages` } : {}) });
 
 /**
- * Still there, as verification decides (utils/verify/findings.ts): every earlier finding is
+ * Still there, as verification decides (utils/core/verify/findings.ts): every earlier finding is
  * paired with the later one of the same problem it overlaps most, so two findings about one
  * button (weaker than a secondary action, weaker than navigation) are told apart.
  */

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from './harness';
-import { pageState } from './pageState';
+import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from '@/test/e2e/harness';
+import { pageState } from '@/test/e2e/pageState';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pages');
 // A copy the test can change, as a developer would change their page and reload it.

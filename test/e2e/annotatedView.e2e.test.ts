@@ -6,12 +6,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { annotationLayout } from '@/utils/render/annotate';
-import { flaggedRegionIds, markTones } from '@/utils/render/marks';
-import { BADGE_COLORS, clipBox } from '@/utils/render/badges';
-import { CritiqueRecord, DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
-import { startFakeOpenAI } from '../fake-openai/server';
-import { artifactPath, critiqueInPanel, type ExtensionGlobal, ROOT, withExtension } from './harness';
+import { annotationLayout } from '@/utils/background/render/annotate';
+import { flaggedRegionIds, markTones } from '@/utils/core/render/marks';
+import { BADGE_COLORS, clipBox } from '@/utils/core/render/badges';
+import { CritiqueRecord, DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas';
+import { startFakeOpenAI } from '@/test/fake-openai/server';
+import { artifactPath, critiqueInPanel, type ExtensionGlobal, ROOT, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/fixtures': join(ROOT, 'test/fixtures/pages') });
 const WIDTH = 360;

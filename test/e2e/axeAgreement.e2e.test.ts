@@ -21,10 +21,17 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Extraction, type Region } from '@/utils/schemas';
-import { axeNodes, compare, inClosedRoot, verdict, type AxeNode, type Comparison } from './axeContrast';
-import { CORPUS, HAS_CORPUS, withExtension } from './harness';
-import { renderedColors } from './renderedColors';
+import { Extraction, type Region } from '@/utils/core/schemas';
+import {
+  axeNodes,
+  compare,
+  inClosedRoot,
+  verdict,
+  type AxeNode,
+  type Comparison,
+} from '@/test/e2e/axeContrast';
+import { CORPUS, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
+import { renderedColors } from '@/test/e2e/renderedColors';
 
 const FIXTURES = `${import.meta.dirname}/../fixtures/pages`;
 const env = withExtension({ '/corpus': `${CORPUS}/pages`, '/fixtures': FIXTURES });
@@ -61,7 +68,7 @@ const DECISIONS: {
   {
     // Text inside a closed shadow root: axe runs in the page's own world, where a closed root is
     // out of reach (its host's shadowRoot is null), so it checks none of that text. Restage's
-    // content script opens closed roots (utils/regions/shadow.ts) and judges the text as any other.
+    // content script opens closed roots (utils/page/regions/shadow.ts) and judges the text as any other.
     name: 'inside a closed shadow root, which axe cannot open',
     holds: async ({ page, region, c }) => c.axe === null && (await inClosedRoot(page, region.selector)),
   },
@@ -138,7 +145,7 @@ const DECISIONS: {
     },
   },
   {
-    // Text the colour of its background (below 1.1:1, utils/regions/sameColor.ts): axe leaves
+    // Text the colour of its background (below 1.1:1, utils/core/regions/sameColor.ts): axe leaves
     // it incomplete when the two colours are the same (equalRatio), as it may be hidden on
     // purpose, and WCAG 1.4.3 sets no requirement for text not visible to anyone (Incidental).
     // Restage fails it as measured, and keeps its text out of the model's input.

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { checkContrast, type Outcome } from '@/utils/measure/contrast';
-import { structuralIds } from '@/utils/measure/layout';
-import type { Region } from '@/utils/schemas';
-import { ROOT } from './harness';
+import { checkContrast, type Outcome } from '@/utils/core/measure/contrast';
+import { structuralIds } from '@/utils/core/measure/layout';
+import type { Region } from '@/utils/core/schemas';
+import { ROOT } from '@/test/e2e/harness';
 
 export type AxeOutcome = 'violation' | 'incomplete' | 'pass';
 

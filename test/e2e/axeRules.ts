@@ -4,8 +4,8 @@
  * innermost region holding it. axe is the outside reference; it never runs in the extension.
  */
 import type { Page } from 'playwright-core';
-import type { Region } from '@/utils/schemas';
-import { AXE } from './axeContrast';
+import type { Region } from '@/utils/core/schemas';
+import { AXE } from '@/test/e2e/axeContrast';
 
 export type AxeOutcome = 'violation' | 'incomplete' | 'pass';
 

@@ -14,13 +14,13 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { headingOrder } from '@/utils/measure/hierarchy';
-import { callsToAction, primaryAction } from '@/utils/measure/primaryAction';
-import { allTargets, targetFindings } from '@/utils/measure/targets';
-import { Extraction, type Region } from '@/utils/schemas';
-import { inClosedRoot } from './axeContrast';
-import { axeRuleNodes, type AxeRuleNode } from './axeRules';
-import { CORPUS, HAS_CORPUS, withExtension } from './harness';
+import { headingOrder } from '@/utils/core/measure/hierarchy';
+import { callsToAction, primaryAction } from '@/utils/core/measure/primaryAction';
+import { allTargets, targetFindings } from '@/utils/core/measure/targets';
+import { Extraction, type Region } from '@/utils/core/schemas';
+import { inClosedRoot } from '@/test/e2e/axeContrast';
+import { axeRuleNodes, type AxeRuleNode } from '@/test/e2e/axeRules';
+import { CORPUS, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
 
 const FIXTURES = `${import.meta.dirname}/../fixtures/pages`;
 const env = withExtension({ '/corpus': `${CORPUS}/pages`, '/fixtures': FIXTURES });
@@ -47,7 +47,7 @@ interface Case {
 const DECISIONS: { name: string; holds: (x: Case) => Promise<boolean> | boolean }[] = [
   {
     // axe runs in the page's world, where a closed shadow root is out of reach; Restage's
-    // content script opens it (utils/regions/shadow.ts) and judges what is inside.
+    // content script opens it (utils/page/regions/shadow.ts) and judges what is inside.
     name: 'inside a closed shadow root, which axe cannot open',
     holds: ({ page, region, axe }) => axe === null && inClosedRoot(page, region.selector),
   },

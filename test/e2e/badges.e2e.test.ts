@@ -10,11 +10,11 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { annotationLayout } from '@/utils/render/annotate';
-import { carriesText, clipBox, overlapArea, textBox } from '@/utils/render/badges';
-import { markTones } from '@/utils/render/marks';
-import { type Box, CritiqueRecord, type Region } from '@/utils/schemas';
-import { artifactPath, CORPUS, DEMO_DIR, HAS_CORPUS, ROOT, withExtension } from './harness';
+import { annotationLayout } from '@/utils/background/render/annotate';
+import { carriesText, clipBox, overlapArea, textBox } from '@/utils/core/render/badges';
+import { markTones } from '@/utils/core/render/marks';
+import { type Box, CritiqueRecord, type Region } from '@/utils/core/schemas';
+import { artifactPath, CORPUS, DEMO_DIR, HAS_CORPUS, ROOT, withExtension } from '@/test/e2e/harness';
 
 const FIXTURES = join(ROOT, 'test/fixtures/pages');
 const CORPUS_PAGES = join(CORPUS, 'pages');

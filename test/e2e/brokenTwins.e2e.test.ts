@@ -3,13 +3,13 @@
  * one with a clear hierarchy, readable contrast and targets of 24 px or more, the other with a
  * flat or inverted hierarchy, pale text and small crowded targets (test/fixtures/pages/twins:
  * a pricing page, an article with a sign-up form, and a store laid out with tables and `font`
- * tags). The score is the offline critique's (utils/jobs/stages/measure.ts: measure, then score).
+ * tags). The score is the offline critique's (utils/background/jobs/stages/measure.ts: measure, then score).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { measure } from '@/utils/measure';
-import { score } from '@/utils/measure/score';
-import { Extraction } from '@/utils/schemas';
-import { withExtension } from './harness';
+import { measure } from '@/utils/core/measure';
+import { score } from '@/utils/core/measure/score';
+import { Extraction } from '@/utils/core/schemas';
+import { withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/twins': `${import.meta.dirname}/../fixtures/pages/twins` });
 

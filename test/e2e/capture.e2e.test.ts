@@ -3,9 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, Extraction, type CaptureMode } from '@/utils/schemas';
-import { syntheticPage } from '../fixtures/synthetic';
-import { artifactPath, type ExtensionGlobal, jobEnded, startCritique, withExtension } from './harness';
+import { DEFAULT_SETTINGS, Extraction, type CaptureMode } from '@/utils/core/schemas';
+import { syntheticPage } from '@/test/fixtures/synthetic';
+import {
+  artifactPath,
+  type ExtensionGlobal,
+  jobEnded,
+  startCritique,
+  withExtension,
+} from '@/test/e2e/harness';
 
 const generated = mkdtempSync(join(tmpdir(), 'restage-pages-'));
 writeFileSync(join(generated, 'big.html'), syntheticPage(20_000));

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maxStitchHeight } from '@/utils/capture/image';
-import { jobEnded, startCritique, withExtension } from './harness';
+import { maxStitchHeight } from '@/utils/background/capture/image';
+import { jobEnded, startCritique, withExtension } from '@/test/e2e/harness';
 
 const pages = mkdtempSync(join(tmpdir(), 'restage-limit-'));
 writeFileSync(

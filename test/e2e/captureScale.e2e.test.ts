@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_DIR, jobEnded, startCritique, withExtension } from './harness';
+import { DEMO_DIR, jobEnded, startCritique, withExtension } from '@/test/e2e/harness';
 
 // A screen at twice the CSS pixel density, as on most laptops.
 const env = withExtension({ '/demo': DEMO_DIR }, { args: ['--force-device-scale-factor=2'] });

@@ -12,10 +12,10 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Critique } from '@/utils/schemas';
-import { startFakeOpenAI } from '../fake-openai/server';
-import { outsideReferences } from '../fixtures/selfContained';
-import { DEMO_DIR, ROOT } from './harness';
+import { Critique } from '@/utils/core/schemas';
+import { startFakeOpenAI } from '@/test/fake-openai/server';
+import { outsideReferences } from '@/test/fixtures/selfContained';
+import { DEMO_DIR, ROOT } from '@/test/e2e/harness';
 
 function critique(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
   const run = spawnSync('npx', ['tsx', 'scripts/critique.ts', ...args], {

@@ -7,10 +7,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCritiqueJson } from '@/utils/history/migrate';
-import { critiqueMarkdown, issueText } from '@/utils/report/exportText';
-import { startFakeOpenAI } from '../fake-openai/server';
-import { DEMO_DIR, ROOT } from './harness';
+import { readCritiqueJson } from '@/utils/core/history/migrate';
+import { critiqueMarkdown, issueText } from '@/utils/core/report/exportText';
+import { startFakeOpenAI } from '@/test/fake-openai/server';
+import { DEMO_DIR, ROOT } from '@/test/e2e/harness';
 
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 const undated = (text: string) => text.replace(/\d{4}-\d{2}-\d{2}/g, 'DAY');

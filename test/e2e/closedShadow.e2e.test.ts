@@ -9,9 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { artifactPath, type ExtensionGlobal, withExtension } from './harness';
-import { CritiqueRecord, DEFAULT_SETTINGS, Extraction, MaskRects, type Settings } from '@/utils/schemas';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
+import { artifactPath, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
+import { CritiqueRecord, DEFAULT_SETTINGS, Extraction, MaskRects, type Settings } from '@/utils/core/schemas';
 
 const env = withExtension({ '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 const URL_PATH = '/fixtures/closed-shadow-private.html';

@@ -5,16 +5,22 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { score } from '@/utils/measure/score';
+import { score } from '@/utils/core/measure/score';
 import {
   ALLOWED_CSS_PROPERTIES,
   CritiqueRecord,
   DEFAULT_SETTINGS,
   Extraction,
   type Settings,
-} from '@/utils/schemas';
-import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '../fake-openai/server';
-import { artifactPath, critiqueInPanel, DEMO_DIR, type ExtensionGlobal, withExtension } from './harness';
+} from '@/utils/core/schemas';
+import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '@/test/fake-openai/server';
+import {
+  artifactPath,
+  critiqueInPanel,
+  DEMO_DIR,
+  type ExtensionGlobal,
+  withExtension,
+} from '@/test/e2e/harness';
 
 const env = withExtension({ '/demo': DEMO_DIR, '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 let fake: FakeOpenAI;

@@ -7,13 +7,19 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDeclaration } from '@/utils/plan/cssGrammar';
-import { toCritique } from '@/utils/jobs/record';
-import { BASELINE_LABEL } from '@/utils/model/prompt';
-import { CritiqueRecord, DEFAULT_SETTINGS, Extraction, type CssPatch, type Settings } from '@/utils/schemas';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { CSS_TRICKS } from '../fixtures/cssTricks';
-import { DEMO_DIR, type ExtensionGlobal, withExtension } from './harness';
+import { checkDeclaration } from '@/utils/core/plan/cssGrammar';
+import { toCritique } from '@/utils/core/jobs/record';
+import { BASELINE_LABEL } from '@/utils/background/model/prompt';
+import {
+  CritiqueRecord,
+  DEFAULT_SETTINGS,
+  Extraction,
+  type CssPatch,
+  type Settings,
+} from '@/utils/core/schemas';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
+import { CSS_TRICKS } from '@/test/fixtures/cssTricks';
+import { DEMO_DIR, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/demo': DEMO_DIR, '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 let fake: FakeOpenAI;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_DIR, type ExtensionGlobal, jobEnded, startCritique, withExtension } from './harness';
+import { DEMO_DIR, type ExtensionGlobal, jobEnded, startCritique, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/demo': DEMO_DIR });
 

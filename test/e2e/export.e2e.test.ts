@@ -9,12 +9,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCritiqueJson } from '@/utils/history/migrate';
-import { md } from '@/utils/report/exportText';
-import { numberedFindings } from '@/utils/report/findingNumbers';
-import { DEFAULT_SETTINGS, type Critique, type Settings } from '@/utils/schemas';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { artifactPath, critiqueInPanel, jobEnded, withExtension, type ExtensionGlobal } from './harness';
+import { readCritiqueJson } from '@/utils/core/history/migrate';
+import { md } from '@/utils/core/report/exportText';
+import { numberedFindings } from '@/utils/core/report/findingNumbers';
+import { DEFAULT_SETTINGS, type Critique, type Settings } from '@/utils/core/schemas';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
+import {
+  artifactPath,
+  critiqueInPanel,
+  jobEnded,
+  withExtension,
+  type ExtensionGlobal,
+} from '@/test/e2e/harness';
 
 const env = withExtension({ '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 const CANARY_KEY = 'sk-canary-export-7f3a9c51d2';

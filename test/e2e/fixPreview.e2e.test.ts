@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CritiqueRecord, type CssPatch, type Finding, type Region } from '@/utils/schemas';
-import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from './harness';
+import { CritiqueRecord, type CssPatch, type Finding, type Region } from '@/utils/core/schemas';
+import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/demo': DEMO_DIR });
 

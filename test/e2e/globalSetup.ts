@@ -1,4 +1,4 @@
-import { CORPUS, HAS_CORPUS, ensureBuilt, findChromium } from './harness';
+import { CORPUS, HAS_CORPUS, ensureBuilt, findChromium } from '@/test/e2e/harness';
 
 /** Fails loudly, before any test, when there is no Chromium; then builds the extension once. */
 export default function setup() {

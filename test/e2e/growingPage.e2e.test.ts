@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { toCritique } from '@/utils/jobs/record';
-import { CritiqueRecord, type Box } from '@/utils/schemas';
-import { critiqueInPanel, withExtension } from './harness';
+import { toCritique } from '@/utils/core/jobs/record';
+import { CritiqueRecord, type Box } from '@/utils/core/schemas';
+import { critiqueInPanel, withExtension } from '@/test/e2e/harness';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pages');
 const px = (value: number) => `${value.toLocaleString('en-US')} px`;

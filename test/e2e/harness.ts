@@ -1,10 +1,10 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CaptureMode } from '../../utils/schemas';
-import { launch, serve, type Harness, type LaunchOptions } from '../../scripts/lib/browser';
+import type { CaptureMode } from '@/utils/core/schemas';
+import { launch, serve, type Harness, type LaunchOptions } from '@/scripts/lib/browser';
 
 // The end-to-end tests use the same browser driver as the CLI and the benchmarks.
-export * from '../../scripts/lib/browser';
+export * from '@/scripts/lib/browser';
 
 /** One Chromium with the extension, and a 127.0.0.1 server for `mounts`, for a test file. */
 export function withExtension(mounts: Record<string, string>, options?: LaunchOptions) {

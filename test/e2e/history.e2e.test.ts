@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CritiqueRecord } from '@/utils/schemas';
-import { AXE } from './axeContrast';
-import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from './harness';
+import { CritiqueRecord } from '@/utils/core/schemas';
+import { AXE } from '@/test/e2e/axeContrast';
+import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/demo': DEMO_DIR });
 

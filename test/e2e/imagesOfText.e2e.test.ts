@@ -7,11 +7,11 @@
  * capture holds it, and it is measured).
  */
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parseColor } from '@/utils/measure/color';
-import { score } from '@/utils/measure/score';
-import { CritiqueRecord, type Region } from '@/utils/schemas';
-import { axeNodes } from './axeContrast';
-import { CORPUS, withExtension } from './harness';
+import { contrastRatio, parseColor } from '@/utils/core/measure/color';
+import { score } from '@/utils/core/measure/score';
+import { CritiqueRecord, type Region } from '@/utils/core/schemas';
+import { axeNodes } from '@/test/e2e/axeContrast';
+import { CORPUS, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({
   '/fixtures': `${import.meta.dirname}/../fixtures/pages`,

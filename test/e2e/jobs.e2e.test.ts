@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tallPage } from '../fixtures/tall';
-import { artifactPath, jobEnded, launch, serve, startCritique, type Harness } from './harness';
+import { tallPage } from '@/test/fixtures/tall';
+import { artifactPath, jobEnded, launch, serve, startCritique, type Harness } from '@/test/e2e/harness';
 
 const pages = mkdtempSync(join(tmpdir(), 'restage-jobs-'));
 writeFileSync(join(pages, 'tall.html'), tallPage(10));

@@ -9,8 +9,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_WOULD_ADD } from '@/components/critique/StageProgress';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import {
   artifactPath,
   CORPUS,
@@ -18,7 +18,7 @@ import {
   type ExtensionGlobal,
   HAS_CORPUS,
   withExtension,
-} from './harness';
+} from '@/test/e2e/harness';
 
 const PAGE = '17322.html';
 const env = withExtension({ '/corpus': `${CORPUS}/pages` });

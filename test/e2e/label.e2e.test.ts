@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from './harness';
+import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/demo': DEMO_DIR });
 

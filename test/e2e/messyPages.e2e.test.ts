@@ -7,16 +7,16 @@
  * every selector is unique, and the mockup keeps every word.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { measure } from '@/utils/measure';
-import { toCssPatch } from '@/utils/plan/cssPatch';
-import { restage } from '@/utils/plan/restage';
-import { contentRegions, regionContent } from '@/utils/plan/validate';
-import { renderMockup } from '@/utils/render/mockup';
-import { checkMockupWords, mockupText } from '@/utils/render/mockupWords';
-import { Extraction, type Region } from '@/utils/schemas';
-import { countWords, distinctWords } from '@/utils/text/words';
-import { withExtension } from './harness';
-import { iou, liveBoxes, visibleTexts } from './pageWords';
+import { measure } from '@/utils/core/measure';
+import { toCssPatch } from '@/utils/core/plan/cssPatch';
+import { restage } from '@/utils/core/plan/restage';
+import { contentRegions, regionContent } from '@/utils/core/plan/validate';
+import { renderMockup } from '@/utils/core/render/mockup';
+import { checkMockupWords, mockupText } from '@/utils/core/render/mockupWords';
+import { Extraction, type Region } from '@/utils/core/schemas';
+import { countWords, distinctWords } from '@/utils/core/text/words';
+import { withExtension } from '@/test/e2e/harness';
+import { iou, liveBoxes, visibleTexts } from '@/test/e2e/pageWords';
 
 const env = withExtension({ '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 

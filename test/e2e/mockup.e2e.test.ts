@@ -8,10 +8,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { artifactPath, withExtension } from './harness';
-import { contentRegions, regionContent } from '@/utils/plan/validate';
-import { isPicture } from '@/utils/render/crops';
-import { CritiqueRecord } from '@/utils/schemas';
+import { artifactPath, withExtension } from '@/test/e2e/harness';
+import { contentRegions, regionContent } from '@/utils/core/plan/validate';
+import { isPicture } from '@/utils/background/render/crops';
+import { CritiqueRecord } from '@/utils/core/schemas';
 
 const env = withExtension({ '/fixtures': join(import.meta.dirname, '../fixtures/pages') });
 const HOSTILE = '<img src=x onerror=alert(1)>';

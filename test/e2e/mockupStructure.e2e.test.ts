@@ -1,7 +1,7 @@
 /**
  * The mockup keeps the page's structure, on the 30 corpus pages and the messy fixtures: each
  * page is critiqued in the real extension (viewport capture, one browser, one page at a time),
- * and the structure figures the render stage measured (utils/render/structure.ts) are printed
+ * and the structure figures the render stage measured (utils/core/render/structure.ts) are printed
  * as a table and held to the content check's bounds. Every image in the saved mockup is pixels:
  * an `<img>` with a data URL that decodes, or a placeholder counted in the stage's notes.
  */
@@ -9,12 +9,17 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { measure } from '@/utils/measure';
-import { score } from '@/utils/measure/score';
-import { contentCheckPassed } from '@/utils/plan/validate';
-import { checkMockupWords } from '@/utils/render/mockupWords';
+import { measure } from '@/utils/core/measure';
+import { score } from '@/utils/core/measure/score';
+import { contentCheckPassed } from '@/utils/core/plan/validate';
+import { checkMockupWords } from '@/utils/core/render/mockupWords';
 import type { Page } from 'playwright-core';
-import { HEIGHT_RATIO_MAX, measureStructure, PAIRS_KEPT_MIN, structureKept } from '@/utils/render/structure';
+import {
+  HEIGHT_RATIO_MAX,
+  measureStructure,
+  PAIRS_KEPT_MIN,
+  structureKept,
+} from '@/utils/core/render/structure';
 import {
   CritiqueRecord,
   DEFAULT_SETTINGS,
@@ -23,10 +28,17 @@ import {
   type MockupStructure,
   type Region,
   type VerifiedFinding,
-} from '@/utils/schemas';
-import { verify } from '@/utils/verify/verify';
-import { artifactPath, CORPUS, type ExtensionGlobal, HAS_CORPUS, ROOT, withExtension } from './harness';
-import { pauseAnimations } from './pageState';
+} from '@/utils/core/schemas';
+import { verify } from '@/utils/core/verify/verify';
+import {
+  artifactPath,
+  CORPUS,
+  type ExtensionGlobal,
+  HAS_CORPUS,
+  ROOT,
+  withExtension,
+} from '@/test/e2e/harness';
+import { pauseAnimations } from '@/test/e2e/pageState';
 
 const FIXTURES = join(ROOT, 'test/fixtures/pages');
 const CORPUS_PAGES = join(CORPUS, 'pages');

@@ -5,9 +5,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeMode, type FakeOptions, type FakeOpenAI } from '../fake-openai/server';
-import { artifactPath, critiqueInPanel, DEMO_DIR, type ExtensionGlobal, withExtension } from './harness';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
+import { startFakeOpenAI, type FakeMode, type FakeOptions, type FakeOpenAI } from '@/test/fake-openai/server';
+import {
+  artifactPath,
+  critiqueInPanel,
+  DEMO_DIR,
+  type ExtensionGlobal,
+  withExtension,
+} from '@/test/e2e/harness';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas';
 
 const env = withExtension({ '/demo': DEMO_DIR, '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 const KEY = 'sk-e2e-secret-key-0042';
@@ -201,7 +207,7 @@ describe('the model path, with a fake OpenAI-compatible server', () => {
     expect(body).not.toContain('Off-screen text');
 
     // The page and our overlay in it hold nothing of the key (messages to content scripts carry
-    // no settings at all: test/utils/messaging.test.ts checks their schemas).
+    // no settings at all: test/utils/messaging/protocol.test.ts checks their schemas).
     const onPage = await page.evaluate(
       () =>
         document.documentElement.outerHTML +

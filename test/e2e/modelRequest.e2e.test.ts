@@ -7,13 +7,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { artifactPath, CORPUS, HAS_CORPUS, withExtension } from './harness';
-import { prepareInChromium } from './prepareInChromium';
-import { createModelClient } from '@/utils/model/client';
-import { planWithModel } from '@/utils/model/planWithModel';
-import { renderNextState } from '@/utils/model/renderImage';
-import { CritiqueRecord, DEFAULT_SETTINGS, type CaptureMode } from '@/utils/schemas';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
+import { artifactPath, CORPUS, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
+import { prepareInChromium } from '@/test/e2e/prepareInChromium';
+import { createModelClient } from '@/utils/background/model/client';
+import { planWithModel } from '@/utils/background/model/planWithModel';
+import { renderNextState } from '@/utils/background/model/renderImage';
+import { CritiqueRecord, DEFAULT_SETTINGS, type CaptureMode } from '@/utils/core/schemas';
 
 const env = withExtension({ '/corpus': `${CORPUS}/pages` });
 let fake: FakeOpenAI;

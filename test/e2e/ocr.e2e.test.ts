@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkImageText } from '@/utils/ocr/check';
-import { OCR_IDLE_CLOSE_MS } from '@/utils/ocr/assets';
-import { Extraction, ImageText, type Region } from '@/utils/schemas';
-import { type ExtensionGlobal, withExtension } from './harness';
-import { requestTrap } from './requestTrap';
+import { checkImageText } from '@/utils/core/ocr/check';
+import { OCR_IDLE_CLOSE_MS } from '@/utils/core/ocr/assets';
+import { Extraction, ImageText, type Region } from '@/utils/core/schemas';
+import { type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
+import { requestTrap } from '@/test/e2e/requestTrap';
 
 const CHROMIUM_SERVICES =
   /^(CONNECT |[A-Z]+ http:\/\/)[a-z0-9.-]+\.(google\.com|googleapis\.com|gstatic\.com)[:/]/;

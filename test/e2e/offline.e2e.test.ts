@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CaptureMode } from '@/utils/schemas';
-import { DEMO_DIR, jobEnded, startCritique, withExtension } from './harness';
-import { requestTrap } from './requestTrap';
+import type { CaptureMode } from '@/utils/core/schemas';
+import { DEMO_DIR, jobEnded, startCritique, withExtension } from '@/test/e2e/harness';
+import { requestTrap } from '@/test/e2e/requestTrap';
 
 // Chromium's own services (component updates, sign-in) may still knock despite the flags.
 const CHROMIUM_SERVICES =

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { DEFAULT_SETTINGS } from '@/utils/schemas';
-import { artifactPath, type ExtensionGlobal, withExtension } from './harness';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
+import { DEFAULT_SETTINGS } from '@/utils/core/schemas';
+import { artifactPath, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({});
 let fake: FakeOpenAI;

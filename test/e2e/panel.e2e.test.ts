@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { artifactPath, DEMO_DIR, type ExtensionGlobal, withExtension } from './harness';
+import { artifactPath, DEMO_DIR, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/demo': DEMO_DIR });
 
@@ -71,7 +71,7 @@ describe('options page', () => {
       (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get('settings'),
     );
     expect(stored).toMatchObject({ settings: { baseUrl: 'http://127.0.0.1:9/v1' } });
-    // The key is in its own store (utils/settings/keyStore.ts), not in local storage.
+    // The key is in its own store (utils/extension/settings/keyStore.ts), not in local storage.
     expect(JSON.stringify(stored)).not.toContain('sk-test-abcdefghijkl9876');
     // Reopened, the page shows the saved key masked again.
     await options.reload();

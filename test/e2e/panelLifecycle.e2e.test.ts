@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ExtensionGlobal, jobEnded, startCritique, withExtension } from './harness';
+import { type ExtensionGlobal, jobEnded, startCritique, withExtension } from '@/test/e2e/harness';
 
 const pages = mkdtempSync(join(tmpdir(), 'restage-close-'));
 writeFileSync(

@@ -1,5 +1,5 @@
 /**
- * Runs the planner's screenshot preparation (utils/model/screenshot.ts, transpiled as it is)
+ * Runs the planner's screenshot preparation (utils/background/model/screenshot.ts, transpiled as it is)
  * in a module worker of a Chromium page: no DOM, OffscreenCanvas, as in the MV3 service
  * worker. For end-to-end tests that need the real resize.
  */
@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import ts from 'typescript';
-import type { PreparedImage } from '@/utils/model/screenshot';
-import { ROOT } from './harness';
+import type { PreparedImage } from '@/utils/background/model/screenshot';
+import { ROOT } from '@/test/e2e/harness';
 
 const transpile = (file: string) =>
   ts.transpileModule(readFileSync(join(ROOT, file), 'utf8'), {
@@ -20,9 +20,9 @@ export async function prepareInChromium(
   page: Page,
   image: { dataUrl: string; width: number; height: number },
 ): Promise<PreparedImage & { context: string }> {
-  const budget = transpile('utils/model/imageBudget.ts');
-  const dataUrl = transpile('utils/dataUrl.ts');
-  const screenshot = transpile('utils/model/screenshot.ts');
+  const budget = transpile('utils/background/model/imageBudget.ts');
+  const dataUrl = transpile('utils/core/dataUrl.ts');
+  const screenshot = transpile('utils/background/model/screenshot.ts');
   const result = await page.evaluate(
     async ({ budget, dataUrl, screenshot, image }) => {
       const url = (code: string) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));

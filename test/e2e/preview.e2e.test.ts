@@ -2,14 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { measure } from '@/utils/measure';
-import { score } from '@/utils/measure/score';
-import { offlinePlan } from '@/utils/plan/choose';
-import { CritiqueRecord, Extraction, type CssPatch } from '@/utils/schemas';
-import { matchRegions } from '@/utils/verify/match';
-import { verify } from '@/utils/verify/verify';
-import { CORPUS, DEMO_DIR, HAS_CORPUS, withExtension } from './harness';
-import { differences, pageState, pauseAnimations } from './pageState';
+import { measure } from '@/utils/core/measure';
+import { score } from '@/utils/core/measure/score';
+import { offlinePlan } from '@/utils/core/plan/choose';
+import { CritiqueRecord, Extraction, type CssPatch } from '@/utils/core/schemas';
+import { matchRegions } from '@/utils/core/verify/match';
+import { verify } from '@/utils/core/verify/verify';
+import { CORPUS, DEMO_DIR, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
+import { differences, pageState, pauseAnimations } from '@/test/e2e/pageState';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pages');
 const env = withExtension({

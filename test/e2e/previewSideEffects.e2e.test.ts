@@ -9,14 +9,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { measure } from '@/utils/measure';
-import { contrastRatio, parseColor, WHITE, composite } from '@/utils/measure/color';
-import { score } from '@/utils/measure/score';
-import { offlinePlan } from '@/utils/plan/choose';
-import { Extraction, type CssPatch, type Region, type VerifiedFinding } from '@/utils/schemas';
-import { verify } from '@/utils/verify/verify';
-import { CORPUS, HAS_CORPUS, withExtension } from './harness';
-import { pauseAnimations } from './pageState';
+import { measure } from '@/utils/core/measure';
+import { contrastRatio, parseColor, WHITE, composite } from '@/utils/core/measure/color';
+import { score } from '@/utils/core/measure/score';
+import { offlinePlan } from '@/utils/core/plan/choose';
+import { Extraction, type CssPatch, type Region, type VerifiedFinding } from '@/utils/core/schemas';
+import { verify } from '@/utils/core/verify/verify';
+import { CORPUS, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
+import { pauseAnimations } from '@/test/e2e/pageState';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pages');
 const env = withExtension({
@@ -109,7 +109,7 @@ const DECIDED: {
   {
     name: "the page's smallest text keeps its size, off the plan's scale",
     reason:
-      'the plan never sets text smaller than the smallest the page has (utils/plan/sanitizePatch.ts), so where ' +
+      'the plan never sets text smaller than the smallest the page has (utils/core/plan/sanitizePatch.ts), so where ' +
       'the scale has no step at that size the text keeps its own, and a refit of the scale can call it off',
     is: (a) => a.finding.title === 'Font sizes off the type scale',
     holds: (a) =>

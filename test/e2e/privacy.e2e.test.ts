@@ -1,15 +1,15 @@
 /**
  * Privacy fails closed in real Chromium: a private selector the browser cannot parse, stored
- * past the options page (straight into `chrome.storage.local`, as utils/settings/storage.ts
+ * past the options page (straight into `chrome.storage.local`, as utils/extension/settings/storage.ts
  * stores settings), is never skipped. The content script refuses it by name in every capture
  * mode, and a critique from the side panel stops with that sentence: no screenshot or
  * annotated image is stored and no model request is sent.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type CaptureMode, type Settings } from '@/utils/schemas';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { artifactPath, critiqueInPanel, type ExtensionGlobal, withExtension } from './harness';
+import { DEFAULT_SETTINGS, type CaptureMode, type Settings } from '@/utils/core/schemas';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
+import { artifactPath, critiqueInPanel, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 const REFUSAL = 'Private selector `div[` is not a valid CSS selector: its `[` is never closed.';

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Extraction } from '@/utils/schemas';
-import { withExtension } from './harness';
+import { Extraction } from '@/utils/core/schemas';
+import { withExtension } from '@/test/e2e/harness';
 
 /**
  * 10 headings of 400×20 px among 200 paragraphs of 800×40 px: 210 blocks, over the cap. By

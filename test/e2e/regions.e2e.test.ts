@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Extraction, type Box } from '@/utils/schemas';
-import { CORPUS, HAS_CORPUS, withExtension } from './harness';
+import { Extraction, type Box } from '@/utils/core/schemas';
+import { CORPUS, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/corpus': `${CORPUS}/pages` });
 

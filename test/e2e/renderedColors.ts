@@ -7,7 +7,7 @@
  * anti-aliased edges).
  */
 import type { Page } from 'playwright-core';
-import type { Rgba } from '@/utils/measure/color';
+import type { Rgba } from '@/utils/core/measure/color';
 
 export interface Rendered {
   background: Rgba;

@@ -8,19 +8,25 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PREVIOUS_PLAN_LABEL, PREVIOUS_VERIFY_LABEL, verifySummary } from '@/utils/model/prompt';
-import { lockedIds } from '@/utils/plan/constraints';
-import { sanitizePatch } from '@/utils/plan/sanitizePatch';
-import { checkContent, isSameContent } from '@/utils/plan/validate';
+import { PREVIOUS_PLAN_LABEL, PREVIOUS_VERIFY_LABEL, verifySummary } from '@/utils/background/model/prompt';
+import { lockedIds } from '@/utils/core/plan/constraints';
+import { sanitizePatch } from '@/utils/core/plan/sanitizePatch';
+import { checkContent, isSameContent } from '@/utils/core/plan/validate';
 import {
   ALLOWED_CSS_PROPERTIES,
   CritiqueRecord,
   CssPatch,
   DEFAULT_SETTINGS,
   type Settings,
-} from '@/utils/schemas';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { artifactPath, critiqueInPanel, jobEnded, withExtension, type ExtensionGlobal } from './harness';
+} from '@/utils/core/schemas';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
+import {
+  artifactPath,
+  critiqueInPanel,
+  jobEnded,
+  withExtension,
+  type ExtensionGlobal,
+} from '@/test/e2e/harness';
 
 const env = withExtension({ '/rounds': `${import.meta.dirname}/../fixtures/rounds` });
 let fake: FakeOpenAI;

@@ -8,9 +8,9 @@
  * it are seen, and go.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { DEMO_DIR, type ExtensionGlobal, withExtension } from './harness';
-import { CritiqueRecord, DEFAULT_SETTINGS, Region, type Settings } from '@/utils/schemas';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
+import { DEMO_DIR, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
+import { CritiqueRecord, DEFAULT_SETTINGS, Region, type Settings } from '@/utils/core/schemas';
 
 const env = withExtension({ '/demo': DEMO_DIR, '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 let fake: FakeOpenAI;

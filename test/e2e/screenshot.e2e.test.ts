@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodePng } from '../fake-openai/png';
-import { ROOT, withExtension } from './harness';
-import { prepareInChromium } from './prepareInChromium';
+import { encodePng } from '@/test/fake-openai/png';
+import { ROOT, withExtension } from '@/test/e2e/harness';
+import { prepareInChromium } from '@/test/e2e/prepareInChromium';
 
 const env = withExtension({ '/': join(ROOT, 'test/fixtures/pages') });
 

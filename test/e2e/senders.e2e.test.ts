@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MessageType } from '@/utils/messaging';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
+import type { MessageType } from '@/utils/messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import {
   critiqueInPanel,
   EXTENSION_DIR,
@@ -20,7 +20,7 @@ import {
   jobEnded,
   startCritique,
   withExtension,
-} from './harness';
+} from '@/test/e2e/harness';
 
 /** Words only tab B's page holds: a reply that carries them carries another tab's text. */
 const SECRET_TEXT = 'Orchid ledger 7731';

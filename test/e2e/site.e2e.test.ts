@@ -5,10 +5,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Critique } from '@/utils/schemas';
-import { SiteSummary } from '@/utils/site/summary';
-import { startFakeOpenAI } from '../fake-openai/server';
-import { CORPUS, ROOT, serve } from './harness';
+import { Critique } from '@/utils/core/schemas';
+import { SiteSummary } from '@/utils/core/site/summary';
+import { startFakeOpenAI } from '@/test/fake-openai/server';
+import { CORPUS, ROOT, serve } from '@/test/e2e/harness';
 
 /** The CLI in its own process, without blocking this one (its test server must answer). */
 function run(args: string[], terminal = false, env: NodeJS.ProcessEnv = {}) {

@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, HAS_CORPUS, ROOT, withExtension } from './harness';
+import { CORPUS, HAS_CORPUS, ROOT, withExtension } from '@/test/e2e/harness';
 
 const FIXTURES = `${import.meta.dirname}/../fixtures/pages`;
 const env = withExtension({ '/corpus': `${CORPUS}/pages`, '/fixtures': FIXTURES });

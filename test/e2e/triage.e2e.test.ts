@@ -7,10 +7,16 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { CritiqueRecord, DEFAULT_SETTINGS, type Finding, type Region } from '@/utils/schemas';
-import { sortFindings } from '@/utils/triage/filter';
-import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension, type ExtensionGlobal } from './harness';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
+import { CritiqueRecord, DEFAULT_SETTINGS, type Finding, type Region } from '@/utils/core/schemas';
+import { sortFindings } from '@/utils/core/triage/filter';
+import {
+  artifactPath,
+  critiqueInPanel,
+  DEMO_DIR,
+  withExtension,
+  type ExtensionGlobal,
+} from '@/test/e2e/harness';
 
 const env = withExtension({ '/demo': DEMO_DIR, '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 

@@ -7,11 +7,11 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { toCritique } from '@/utils/jobs/record';
-import { CritiqueRecord, type Finding, type Verify } from '@/utils/schemas';
-import { matchRegions } from '@/utils/verify/match';
-import { compareScores } from '@/utils/verify/score';
-import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from './harness';
+import { toCritique } from '@/utils/core/jobs/record';
+import { CritiqueRecord, type Finding, type Verify } from '@/utils/core/schemas';
+import { matchRegions } from '@/utils/core/verify/match';
+import { compareScores } from '@/utils/core/verify/score';
+import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from '@/test/e2e/harness';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pages');
 const env = withExtension({ '/fixtures': FIXTURES, '/demo': DEMO_DIR });

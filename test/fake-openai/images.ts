@@ -4,9 +4,9 @@
  * partial images then the final one as SSE (`image_edit.partial_image`, `image_edit.completed`)
  * or as one JSON body.
  */
-import { countTokens } from './plan';
-import { encodePng, readPngSize } from './png';
-import type { SseEvent } from './events';
+import { countTokens } from '@/test/fake-openai/plan';
+import { encodePng, readPngSize } from '@/test/fake-openai/png';
+import type { SseEvent } from '@/test/fake-openai/events';
 
 export interface ImageEditForm {
   model: string;

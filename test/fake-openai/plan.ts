@@ -4,9 +4,9 @@
  * is a repair, the images) and writes a reply for the current mode. In normal mode the plan
  * is valid for whatever page it was sent; the dishonest modes break it in one known way.
  */
-import { PAGE_DATA_BEGIN, PAGE_DATA_END } from '@/utils/model/pageData';
-import { BASELINE_LABEL } from '@/utils/model/prompt';
-import { readImageSize } from './png';
+import { PAGE_DATA_BEGIN, PAGE_DATA_END } from '@/utils/core/text/pageData';
+import { BASELINE_LABEL } from '@/utils/background/model/prompt';
+import { readImageSize } from '@/test/fake-openai/png';
 
 export interface SeenRegion {
   id: string;

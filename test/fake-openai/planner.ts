@@ -4,10 +4,24 @@
  * from what was actually sent: a crude token count of the text and 32 px patches of the images.
  */
 import type { ServerResponse } from 'node:http';
-import { chatChunks, chatCompletion, responseEvents, responseObject, type Reply, type Usage } from './events';
-import { countTokens, imageTokensOf, planText, readPage, type PlanFault, type SeenPage } from './plan';
-import type { FakeMode, FakeOptions } from './modes';
-import { writeSse, type StreamShape } from './sse';
+import {
+  chatChunks,
+  chatCompletion,
+  responseEvents,
+  responseObject,
+  type Reply,
+  type Usage,
+} from '@/test/fake-openai/events';
+import {
+  countTokens,
+  imageTokensOf,
+  planText,
+  readPage,
+  type PlanFault,
+  type SeenPage,
+} from '@/test/fake-openai/plan';
+import type { FakeMode, FakeOptions } from '@/test/fake-openai/modes';
+import { writeSse, type StreamShape } from '@/test/fake-openai/sse';
 
 export type Fail = (status: number, message: string, param?: string | null) => void;
 

@@ -7,11 +7,11 @@ import OpenAI from 'openai';
 import { zodResponseFormat, zodTextFormat } from 'openai/helpers/zod';
 import { toFile } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildPlannerPrompt } from '@/utils/model/prompt';
-import { PlanReply } from '@/utils/model/planSchema';
-import { encodePng, readPngSize } from './png';
-import { startFakeOpenAI, type FakeOpenAI } from './server';
-import { MEASURED, modelPage } from '../utils/model/fixtures';
+import { buildPlannerPrompt } from '@/utils/background/model/prompt';
+import { PlanReply } from '@/utils/background/model/planSchema';
+import { encodePng, readPngSize } from '@/test/fake-openai/png';
+import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
+import { MEASURED, modelPage } from '@/test/utils/background/model/fixtures';
 
 let fake: FakeOpenAI;
 let client: OpenAI;

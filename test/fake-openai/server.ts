@@ -7,19 +7,26 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { answerChat, answerResponses, type Fail } from './planner';
+import { answerChat, answerResponses, type Fail } from '@/test/fake-openai/planner';
 import {
   imageEditBody,
   imageEditEvents,
   imageEditProblem,
   readImageEditForm,
   type ImageEditForm,
-} from './images';
-import type { SeenPage } from './plan';
-import { writeSse } from './sse';
-import { apiError, DEFAULT_MODELS, failEarly, sendJson, type FakeMode, type FakeOptions } from './modes';
+} from '@/test/fake-openai/images';
+import type { SeenPage } from '@/test/fake-openai/plan';
+import { writeSse } from '@/test/fake-openai/sse';
+import {
+  apiError,
+  DEFAULT_MODELS,
+  failEarly,
+  sendJson,
+  type FakeMode,
+  type FakeOptions,
+} from '@/test/fake-openai/modes';
 
-export type { FakeMode, FakeOptions } from './modes';
+export type { FakeMode, FakeOptions } from '@/test/fake-openai/modes';
 
 export interface RecordedRequest {
   method: string;

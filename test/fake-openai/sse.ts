@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { setTimeout as wait } from 'node:timers/promises';
-import type { SseEvent } from './events';
+import type { SseEvent } from '@/test/fake-openai/events';
 
 export interface StreamShape {
   delayMs: number;

@@ -2,12 +2,12 @@
  * The rounds of a critique, as the panel lists them: the first critique (round 1) and every
  * round refining it or one of its rounds, oldest first. A round started again from the same
  * round gets a prime (round 2′, 2″), so two second rounds are told apart. Each says which score
- * it shows: the score its plan predicts (utils/plan/choose.ts, the estimate the planner checks
+ * it shows: the score its plan predicts (utils/core/plan/choose.ts, the estimate the planner checks
  * itself with), or, once a preview of it was checked on the page, the verified one; its
  * thumbnail is then that check's capture, the page with the round's plan on it.
  */
-import { predictedScore } from '../plan/choose';
-import type { ArtifactRef, CritiqueRecord } from '../schemas';
+import { predictedScore } from '@/utils/core/plan/choose';
+import type { ArtifactRef, CritiqueRecord } from '@/utils/core/schemas';
 
 export interface RoundEntry {
   id: string;

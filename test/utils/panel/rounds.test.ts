@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/jobs/record';
-import { predictedScore } from '@/utils/plan/choose';
+import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
+import { predictedScore } from '@/utils/core/plan/choose';
 import { roundsOf } from '@/utils/panel/rounds';
-import type { CritiqueRecord, Verify } from '@/utils/schemas';
-import { region } from '../../fixtures/regions';
+import type { CritiqueRecord, Verify } from '@/utils/core/schemas';
+import { region } from '@/test/fixtures/regions';
 
 const base = {
   tabId: 1,

@@ -1,0 +1,53 @@
+import { describe, expect, it, vi } from 'vitest';
+import { measure } from '@/utils/core/measure';
+import { toCssPatch } from '@/utils/core/plan/cssPatch';
+import { restage } from '@/utils/core/plan/restage';
+import { contentCheckPassed } from '@/utils/core/plan/validate';
+import type { StageIO } from '@/utils/core/jobs/stage';
+import { renderStage } from '@/utils/background/jobs/stages/render';
+import { heading, region } from '@/test/fixtures/regions';
+
+// The tab navigated away: the content script that would freeze the page is gone.
+vi.mock('@/utils/messaging/protocol', () => ({
+  sendMessage: vi.fn(() => Promise.reject(new Error('Could not establish connection'))),
+}));
+
+describe('render stage', () => {
+  it('draws the plan as one column when the page can no longer be frozen, and never calls that passed', async () => {
+    const viewport = { width: 800, height: 600 };
+    const regions = [
+      heading('r1', 1, 32, { text: 'Spring order form' }),
+      region('r2', { text: 'Order before March for spring delivery.', box: { y: 60 } }),
+    ];
+    const { blueprint, contentCheck } = restage(regions, measure(regions, viewport), viewport);
+    const stored: Blob[] = [];
+    const io = {
+      signal: new AbortController().signal,
+      job: { tabId: 7, title: 'Garden supplies', url: 'https://example.com/' },
+      settings: { privateSelectors: [] },
+      progress: () => {},
+      load: () => Promise.resolve(null),
+      store: (_kind: string, blob: Blob) => {
+        stored.push(blob);
+        return Promise.resolve({ id: 'mockup-1', stored: true });
+      },
+    } as unknown as StageIO;
+    const out = await renderStage.run(
+      {
+        regions,
+        plan: { blueprint, cssPatch: toCssPatch(blueprint, regions), contentCheck },
+        extraction: { viewport },
+        shot: null,
+      } as never,
+      io,
+    );
+    expect(out.plan?.contentCheck.structure).toBeNull();
+    expect(contentCheckPassed(out.plan!.contentCheck)).toBe(false);
+    expect(out.notes?.[0]).toMatch(
+      /^The page could not be frozen for the mockup \(Could not establish connection\); it shows the plan as one column/,
+    );
+    const html = await stored[0]!.text();
+    expect(html).toContain('Spring order form');
+    expect(html).toContain('Order before March for spring delivery.');
+  });
+});

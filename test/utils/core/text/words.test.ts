@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { addWords, distinctWords, wordsOf } from '@/utils/core/text/words';
+
+describe('wordsOf', () => {
+  it('splits on spaces, punctuation and symbols, and lowers the case', () => {
+    expect(wordsOf('Hello, World! It’s 9:30 — “quoted” (text) & more…')).toEqual([
+      'hello',
+      'world',
+      'it',
+      's',
+      '9',
+      '30',
+      'quoted',
+      'text',
+      'more',
+    ]);
+  });
+
+  it('keeps letters with diacritics, combining marks and other scripts whole', () => {
+    expect(wordsOf('Crème brûlée, ÉTÉ')).toEqual(['crème', 'brûlée', 'été']);
+    // e + U+0301 COMBINING ACUTE ACCENT stays one word.
+    expect(wordsOf('cafe\u0301 noir')).toEqual(['cafe\u0301', 'noir']);
+    expect(wordsOf('Привет мир, नमस्ते दुनिया')).toEqual(['привет', 'мир', 'नमस्ते', 'दुनिया']);
+    expect(wordsOf('東京は晴れ。')).toEqual(['東京は晴れ']);
+  });
+
+  it('finds no words in whitespace, separators or emoji', () => {
+    expect(wordsOf('')).toEqual([]);
+    expect(wordsOf('  \n\t ')).toEqual([]);
+    expect(wordsOf(' | · — → ★ 🎉 ')).toEqual([]);
+  });
+
+  it('reads numbers and identifiers as words', () => {
+    expect(wordsOf('v2.4.1 costs $1,299.00')).toEqual(['v2', '4', '1', 'costs', '1', '299', '00']);
+  });
+});
+
+describe('distinctWords', () => {
+  it('counts each word once across texts, whatever its case', () => {
+    const words = distinctWords(['The cat', 'the CAT sat', '']);
+    expect([...words].sort()).toEqual(['cat', 'sat', 'the']);
+    expect(addWords(words, 'A mat').size).toBe(5);
+  });
+});

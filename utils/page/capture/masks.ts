@@ -1,0 +1,38 @@
+import type { Box, MaskRects } from '@/utils/core/schemas';
+import { findPrivateElements } from '@/utils/page/regions/privacy';
+import { opensClosedRoots } from '@/utils/page/regions/shadow';
+
+/** The element's rect in the top viewport, adding the offsets of the frames it sits in. */
+function viewportRect(el: Element): Box {
+  const r = el.getBoundingClientRect();
+  let x = r.left;
+  let y = r.top;
+  for (
+    let frame = el.ownerDocument.defaultView?.frameElement;
+    frame;
+    frame = frame.ownerDocument.defaultView?.frameElement
+  ) {
+    const f = frame.getBoundingClientRect();
+    x += f.left + frame.clientLeft;
+    y += f.top + frame.clientTop;
+  }
+  return { x, y, width: r.width, height: r.height };
+}
+
+/**
+ * Where private content is right now, in viewport CSS pixels. Throws rather than returning a
+ * partial list: callers treat any failure as "do not send pixels" (fail-closed).
+ */
+export function maskRects(privateSelectors: readonly string[]): MaskRects {
+  const elements = findPrivateElements(document, privateSelectors);
+  const rects = elements
+    .map(viewportRect)
+    .filter((r) => r.width > 0 && r.height > 0)
+    // A little margin covers focus rings and text that overflows its box.
+    .map((r) => ({ x: r.x - 2, y: r.y - 2, width: r.width + 4, height: r.height + 4 }));
+  return {
+    rects,
+    unopened: opensClosedRoots() ? 0 : elements.filter((el) => el.localName.includes('-')).length,
+    viewport: { width: innerWidth, height: innerHeight, dpr: devicePixelRatio, scrollX, scrollY },
+  };
+}
