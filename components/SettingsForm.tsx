@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { PROVIDERS, providerProblems } from '@/utils/core/providers';
-import { loadSettings, maskKey, saveSettings } from '@/utils/extension/settings/storage';
+import { loadSettings, maskKey } from '@/utils/extension/settings/storage';
+import { sendMessage } from '@/utils/messaging/protocol';
 import { Provider, Settings } from '@/utils/core/schemas';
 import { TextField, type Errors } from '@/components/settings/fields';
 import { ImageSettings } from '@/components/settings/ImageSettings';
@@ -78,7 +79,7 @@ export function SettingsForm() {
       setSaved(false);
       return;
     }
-    const result = await saveSettings({ ...draft, privateSelectors });
+    const result = await sendMessage('saveSettings', { ...draft, privateSelectors });
     if (result.ok) {
       setErrors({});
       setDraft(result.settings);

@@ -5,7 +5,8 @@ import { testConnection } from '@/utils/background/model/connection';
 import { readImageText } from '@/utils/background/ocr/offscreen';
 import { onCommand, setLabelsHidden } from '@/utils/extension/labels';
 import { restrictLocalStorage } from '@/utils/extension/settings/accessLevel';
-import { moveKeyOut } from '@/utils/extension/settings/storage';
+import { moveKeyOut, saveSettings } from '@/utils/background/settings/save';
+import { startHistoryService } from '@/utils/background/history/service';
 import { probeTab } from '@/utils/background/tabs/inject';
 import { getTabStatus } from '@/utils/background/tabs/status';
 
@@ -22,6 +23,8 @@ export default defineBackground(() => {
   onMessage('getTabStatus', ({ tabId }) => getTabStatus(tabId));
   onMessage('probeTab', ({ tabId }) => probeTab(tabId));
   startJobService();
+  startHistoryService();
+  onMessage('saveSettings', (input) => saveSettings(input));
   onMessage('testConnection', (settings) => testConnection(settings, { extensionId: browser.runtime.id }));
   onMessage('readImageText', ({ image }) => readImageText(image));
   onMessage('setLabelsHidden', ({ tabId, hidden }) => setLabelsHidden(tabId, hidden));

@@ -1,4 +1,4 @@
-import { GENERATED_LABEL } from '@/utils/background/model/renderImage';
+import { GENERATED_LABEL } from '@/utils/core/constants';
 import type { Draft } from '@/utils/core/schemas';
 import { useArtifactUrl } from '@/components/focus/useArtifactUrl';
 import { useRegionFocus } from '@/components/focus/RegionFocus';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { deleteOldest } from '@/utils/extension/history/read';
 import { isRunning } from '@/utils/panel/jobState';
+import { sendMessage } from '@/utils/messaging/protocol';
 import type { CaptureMode, CritiqueRecord, Draft } from '@/utils/core/schemas';
 import { ExportMenu } from '@/components/export/ExportMenu';
 import type { CritiqueJob } from '@/components/critique/useCritiqueJob';
@@ -47,7 +47,7 @@ function JobNotice({ record, job }: { record: CritiqueRecord; job: CritiqueJob }
   const { state, error } = record.job;
   if (record.job.storageFull) {
     const makeRoom = async () => {
-      const deleted = await deleteOldest(MAKE_ROOM);
+      const deleted = await sendMessage('makeRoom', { count: MAKE_ROOM });
       const saved = await job.retrySave();
       setRoom(
         saved

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { PANEL_PORT } from '@/utils/extension/channel';
+import { PANEL_PORT } from '@/utils/core/constants';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { applyEvent, holds, NO_JOB, withRecord, type PanelJob } from '@/utils/panel/jobState';
 import { JobEvent, type CaptureMode, type CritiqueRecord } from '@/utils/core/schemas';

@@ -1,18 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { saveRecord } from '@/utils/extension/history/read';
 import { isRunning } from '@/utils/panel/jobState';
 import type { CritiqueRecord, Finding } from '@/utils/core/schemas';
-import { dropIgnore, saveIgnore } from '@/utils/extension/ignores';
-import { ignoreInRecord, restoreInRecord } from '@/utils/core/triage/record';
+import { sendMessage } from '@/utils/messaging/protocol';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Ignore and Restore for the critique shown. Ignoring saves the finding's kind and region keys
- * for the page (utils/extension/ignores.ts), so later critiques set it aside, and moves it to this
- * critique's Ignored list at once; restoring undoes both. The record is saved as changed, so
- * History, exports and a later check see the same lists. Not while the critique runs: its
- * stages still write the lists.
+ * Ignore and Restore for the critique shown. The background (background/history/service.ts)
+ * saves the finding's kind and region keys for the page (utils/extension/ignores.ts), so later
+ * critiques set it aside, and moves it to this critique's Ignored list; restoring undoes both.
+ * The record is saved as changed, so History, exports and a later check see the same lists.
+ * Not while the critique runs: its stages still write the lists.
  */
 export function useTriage(record: CritiqueRecord | null, replace: (record: CritiqueRecord) => void) {
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,12 +20,16 @@ export function useTriage(record: CritiqueRecord | null, replace: (record: Criti
   }, [record]);
 
   const change = useCallback(
-    async (finding: Finding, run: (record: CritiqueRecord) => Promise<CritiqueRecord>) => {
+    async (finding: Finding, ignore: boolean, reason: string | null) => {
       const shown = latest.current;
       if (!shown || isRunning(shown)) return;
       try {
-        const next = await run(shown);
-        await saveRecord(next);
+        const next = await sendMessage('triageFinding', {
+          id: shown.id,
+          findingId: finding.id,
+          ignore,
+          reason,
+        });
         replace(next);
         setProblem(null);
       } catch (error) {
@@ -38,22 +40,10 @@ export function useTriage(record: CritiqueRecord | null, replace: (record: Criti
   );
 
   const ignore = useCallback(
-    (finding: Finding, reason: string | null) =>
-      change(finding, async (shown) => {
-        const at = Date.now();
-        await saveIgnore(shown.url, finding, shown.draft.regions, reason, at);
-        return ignoreInRecord(shown, finding.id, reason, at);
-      }),
+    (finding: Finding, reason: string | null) => change(finding, true, reason),
     [change],
   );
-  const restore = useCallback(
-    (finding: Finding) =>
-      change(finding, async (shown) => {
-        await dropIgnore(shown.url, finding, shown.draft.regions);
-        return restoreInRecord(shown, finding.id, Date.now());
-      }),
-    [change],
-  );
+  const restore = useCallback((finding: Finding) => change(finding, false, null), [change]);
   return { ignore, restore, problem, ready: record !== null && !isRunning(record) };
 }
 

@@ -35,7 +35,7 @@ export function HistoryTab({
   version: number;
   /** Extra controls in each run's actions area (the Export menu). */
   renderActions?: (entry: HistoryEntry) => ReactNode;
-  queue?: DeleteQueue;
+  queue?: Pick<DeleteQueue<unknown>, 'subscribe' | 'pending' | 'remove' | 'undo' | 'delayMs'>;
 }) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);

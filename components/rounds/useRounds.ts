@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { history } from '@/utils/extension/history/db';
+import { pageRecords } from '@/utils/extension/history/read';
 import { roundsOf, type RoundEntry } from '@/utils/panel/rounds';
-import { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas';
 
 export interface Round extends RoundEntry {
   record: CritiqueRecord;
@@ -20,15 +20,8 @@ export function useRounds(record: CritiqueRecord | null, version: string): Round
   useEffect(() => {
     if (!id || !url) return;
     let live = true;
-    void history()
-      .critiques.where('url')
-      .equals(url)
-      .toArray()
-      .then((rows) => {
-        const records = rows.flatMap((row) => {
-          const parsed = CritiqueRecord.safeParse(row);
-          return parsed.success ? [parsed.data] : [];
-        });
+    void pageRecords(url).then(
+      (records) => {
         const byId = new Map(records.map((r) => [r.id, r]));
         const checks = records
           .filter((r) => r.kind === 'check' && r.job.state === 'done')
@@ -41,7 +34,9 @@ export function useRounds(record: CritiqueRecord | null, version: string): Round
               check: checks.find((c) => c.against === entry.id) ?? null,
             })),
           );
-      });
+      },
+      () => live && setRounds(null),
+    );
     return () => {
       live = false;
     };

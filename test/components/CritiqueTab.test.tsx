@@ -1,14 +1,28 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CritiqueTab } from '@/components/critique/CritiqueTab';
 import type { CritiqueJob } from '@/components/critique/useCritiqueJob';
 import { RegionFocusProvider } from '@/components/focus/RegionFocus';
 import { history } from '@/utils/extension/history/db';
-import { listHistory, saveRecord } from '@/utils/extension/history/read';
+import { listHistory } from '@/utils/extension/history/read';
+import { saveRecord } from '@/utils/background/history/store';
 import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
 import type { CritiqueRecord } from '@/utils/core/schemas';
+import { startHistoryService } from '@/utils/background/history/service';
+import { deliverFrom, SENDERS } from '@/test/fixtures/senders';
+
+// The panel's changes to saved runs are the background's: its handlers answer, as from the panel.
+let stopHistory = () => {};
+beforeEach(() => {
+  stopHistory = startHistoryService();
+  deliverFrom(SENDERS.panel);
+});
+afterEach(() => {
+  stopHistory();
+  vi.restoreAllMocks();
+});
 
 const request = {
   tabId: 4,

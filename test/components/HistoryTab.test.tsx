@@ -4,10 +4,15 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HistoryTab } from '@/components/history/HistoryTab';
 import { history } from '@/utils/extension/history/db';
-import { listHistory, saveRecord } from '@/utils/extension/history/read';
+import { listHistory } from '@/utils/extension/history/read';
+import type { Removed } from '@/utils/extension/history/db';
+import { restoreRecord, saveRecord, takeRecord } from '@/utils/background/history/store';
 import { DeleteQueue } from '@/utils/panel/history/undo';
 import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
 import type { CritiqueRecord } from '@/utils/core/schemas';
+
+/** What the background does for the panel's deletes (background/history/service.ts), on the same database. */
+const inIndexedDb = { take: (id: string) => takeRecord(id), restore: (r: Removed) => restoreRecord(r) };
 
 const recordOf = (
   id: string,
@@ -60,7 +65,7 @@ describe('History', () => {
     await saveRecord(recordOf('here-new', here, 3));
     await saveRecord(recordOf('elsewhere-old', 'https://example.test/other', 2));
     const onOpen = vi.fn();
-    render(<HistoryTab url={here} onOpen={onOpen} version={0} queue={new DeleteQueue()} />);
+    render(<HistoryTab url={here} onOpen={onOpen} version={0} queue={new DeleteQueue(inIndexedDb)} />);
     await vi.waitFor(() =>
       expect(rows()).toEqual(['here-new', 'here-old', 'elsewhere-new', 'elsewhere-old']),
     );
@@ -80,7 +85,7 @@ describe('History', () => {
     );
     await saveRecord(recordOf('k1', url, 3, { kind: 'check', against: 'c1', score: 70 }));
     const onOpen = vi.fn();
-    render(<HistoryTab url={url} onOpen={onOpen} version={0} queue={new DeleteQueue()} />);
+    render(<HistoryTab url={url} onOpen={onOpen} version={0} queue={new DeleteQueue(inIndexedDb)} />);
     await vi.waitFor(() => expect(rows()).toEqual(['k1', 'r2', 'c1']));
     expect(rows().map((id) => row(id!).getAttribute('data-label'))).toEqual(['Check', 'Round 2', 'Critique']);
     // No thumbnail saved: a plain placeholder, no broken image.
@@ -126,7 +131,7 @@ describe('History', () => {
     const url = 'https://example.test/';
     await saveRecord(recordOf('c1', url, 1, { score: 40 }));
     await saveRecord(recordOf('k1', url, 2, { kind: 'check', against: 'c1', preview: true, score: 90 }));
-    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue()} />);
+    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue(inIndexedDb)} />);
     await vi.waitFor(() => expect(rows()).toEqual(['k1', 'c1']));
     const point = screen.getByTestId('score-chart').querySelector('[data-run-id="k1"]')!;
     expect(point.tagName.toLowerCase()).toBe('rect');
@@ -140,7 +145,7 @@ describe('History', () => {
   it('lists a page’s last 5 runs, all of them on request; the chart has every run', async () => {
     const url = 'https://example.test/';
     for (let i = 1; i <= 7; i++) await saveRecord(recordOf(`run${i}`, url, i, { score: 10 * i }));
-    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue()} />);
+    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue(inIndexedDb)} />);
     await vi.waitFor(() => expect(rows()).toEqual(['run7', 'run6', 'run5', 'run4', 'run3']));
     expect(screen.getByTestId('score-chart').getAttribute('data-points')).toBe('7');
     fireEvent.click(screen.getByRole('button', { name: 'Show all 7 runs' }));
@@ -153,7 +158,7 @@ describe('History', () => {
     const url = 'https://example.test/';
     await saveRecord(recordOf('c1', url, 1));
     await saveRecord(recordOf('k1', url, 2, { kind: 'check', against: 'c1' }));
-    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue()} />);
+    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue(inIndexedDb)} />);
     await vi.waitFor(() => expect(rows()).toEqual(['k1', 'c1']));
     expect(within(row('k1')).getByRole('button', { name: 'Reopen' })).toBeTruthy();
     fireEvent.click(within(row('c1')).getByRole('button', { name: /^Delete critique of c1/ }));
@@ -167,7 +172,14 @@ describe('History', () => {
   it('filters pages by URL or title as you type', async () => {
     await saveRecord(recordOf('Cart page', 'https://shop.test/cart', 2));
     await saveRecord(recordOf('Blog post', 'https://blog.test/post', 1));
-    render(<HistoryTab url="https://else.test/" onOpen={vi.fn()} version={0} queue={new DeleteQueue()} />);
+    render(
+      <HistoryTab
+        url="https://else.test/"
+        onOpen={vi.fn()}
+        version={0}
+        queue={new DeleteQueue(inIndexedDb)}
+      />,
+    );
     const search = await screen.findByRole('searchbox', { name: 'Search history by page URL or title' });
     fireEvent.change(search, { target: { value: 'blog' } });
     expect(rows()).toEqual(['Blog post']);
@@ -184,7 +196,7 @@ describe('History', () => {
     const url = 'https://example.test/';
     await saveRecord(recordOf('a', url, 1));
     await saveRecord(recordOf('b', url, 2));
-    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue()} />);
+    render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={new DeleteQueue(inIndexedDb)} />);
     await vi.waitFor(() => expect(rows()).toEqual(['b', 'a']));
     fireEvent.click(within(row('a')).getByRole('button', { name: /^Delete critique of a/ }));
     await vi.waitFor(() => expect(rows()).toEqual(['b']));
@@ -210,7 +222,7 @@ describe('History', () => {
     await saveRecord(recordOf('a', url, 1));
     await saveRecord(recordOf('b', url, 2));
     await saveRecord(recordOf('c', url, 3));
-    const queue = new DeleteQueue();
+    const queue = new DeleteQueue(inIndexedDb);
     render(<HistoryTab url={url} onOpen={vi.fn()} version={0} queue={queue} />);
     await vi.waitFor(() => expect(rows()).toEqual(['c', 'b', 'a']));
     fireEvent.click(within(row('a')).getByRole('button', { name: /^Delete critique of a/ }));

@@ -1,13 +1,27 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { act, cleanup, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useTriage } from '@/components/critique/useTriage';
-import { getRecord, saveRecord } from '@/utils/extension/history/read';
+import { getRecord } from '@/utils/extension/history/read';
+import { saveRecord } from '@/utils/background/history/store';
 import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
 import type { CritiqueRecord, Finding } from '@/utils/core/schemas';
 import { ignoresFor } from '@/utils/extension/ignores';
 import { region } from '@/test/fixtures/regions';
+import { startHistoryService } from '@/utils/background/history/service';
+import { deliverFrom, SENDERS } from '@/test/fixtures/senders';
+
+// The panel's changes to saved runs are the background's: its handlers answer, as from the panel.
+let stopHistory = () => {};
+beforeEach(() => {
+  stopHistory = startHistoryService();
+  deliverFrom(SENDERS.panel);
+});
+afterEach(() => {
+  stopHistory();
+  vi.restoreAllMocks();
+});
 
 afterEach(cleanup);
 

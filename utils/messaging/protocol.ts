@@ -39,6 +39,12 @@ const ForTab = z.object({ tabId: TabId });
 const ForJob = z.object({ jobId: z.string().min(1) });
 const Selectors = z.object({ privateSelectors: z.array(z.string()) });
 const Nothing = z.void();
+const ForRun = z.object({ id: z.string().min(1) });
+const SaveResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), settings: Settings }),
+  z.object({ ok: z.literal(false), errors: z.partialRecord(Settings.keyof(), z.string()) }),
+]);
+export type SaveResult = z.infer<typeof SaveResult>;
 
 export const protocol = {
   // background or panel → content script
@@ -158,6 +164,23 @@ export const protocol = {
   setLabelsHidden: { request: ForTab.extend({ hidden: z.boolean() }), reply: Nothing },
   /** A job held in memory or saved, by id. */
   getRecord: { request: ForJob, reply: CritiqueRecord.nullable() },
+  /** History: deletes a run and its artifacts, kept in the background for Undo (UNDO_MS). */
+  deleteRun: { request: ForRun, reply: z.boolean() },
+  /** History: puts a deleted run back as it was stored, while its Undo window is open. */
+  undoDelete: { request: ForRun, reply: z.boolean() },
+  /** Storage full: deletes the `count` oldest runs that are not running; says how many went. */
+  makeRoom: { request: z.object({ count: z.number().int().min(1).max(100) }), reply: z.number() },
+  /** Triage: ignores a finding of a saved critique (with its reason) or restores it; the record as saved. */
+  triageFinding: {
+    request: ForRun.extend({
+      findingId: z.string().min(1),
+      ignore: z.boolean(),
+      reason: z.string().max(500).nullable().default(null),
+    }),
+    reply: CritiqueRecord,
+  },
+  /** options page or panel → background: validates and saves the settings (the key in its own store). */
+  saveSettings: { request: z.unknown(), reply: SaveResult },
   /** After deleting old critiques: saves a job that ended while storage was full. */
   retrySave: { request: ForJob, reply: z.boolean() },
   /** options page → background: try the provider settings as entered, before they are saved. */
@@ -218,6 +241,11 @@ export const senders = {
   getRecord: FROM.ui,
   setLabelsHidden: FROM.ui,
   retrySave: FROM.ui,
+  deleteRun: FROM.ui,
+  undoDelete: FROM.ui,
+  makeRoom: FROM.ui,
+  triageFinding: FROM.ui,
+  saveSettings: FROM.ui,
   testConnection: FROM.ui,
   readImageText: FROM.ui,
   recognizeImageText: FROM.worker,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, Settings } from '@/utils/core/schemas';
 import { syntaxSlip } from '@/utils/core/privateSelector';
-import { coerceSettings, loadSettings, saveSettings } from '@/utils/extension/settings/storage';
+import { coerceSettings, loadSettings } from '@/utils/extension/settings/storage';
+import { saveSettings } from '@/utils/background/settings/save';
 
 const refusal = (selectors: string[]) => {
   const parsed = Settings.safeParse({ ...DEFAULT_SETTINGS, privateSelectors: selectors });

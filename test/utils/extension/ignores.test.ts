@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CRITIQUE_STAGE_NAMES, emptyRecord, recordFromCritique, toCritique } from '@/utils/core/jobs/record';
-import type { StageIO } from '@/utils/core/jobs/stage';
+import type { StageIO } from '@/utils/background/jobs/stage';
 import { measureStage } from '@/utils/background/jobs/stages/measure';
 import { score } from '@/utils/core/measure/score';
 import { Critique, type Extraction, type Finding } from '@/utils/core/schemas';

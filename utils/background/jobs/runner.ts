@@ -6,7 +6,7 @@
  * Cancel aborts the running stage's signal at once.
  */
 import type { ArtifactKind } from '@/utils/extension/history/db';
-import { StorageFullError } from '@/utils/extension/history/read';
+import { StorageFullError } from '@/utils/background/history/store';
 import type { CritiqueRecord, Draft, JobEvent, JobKind, Settings, StageName } from '@/utils/core/schemas';
 import {
   emptyRecord,
@@ -23,7 +23,7 @@ import {
   type JobInfo,
   type ModelAccess,
   type StageIO,
-} from '@/utils/core/jobs/stage';
+} from '@/utils/background/jobs/stage';
 
 export interface RunnerDeps {
   /** The stages of each kind of job, in order, and of a round (a critique that refines another). */

@@ -3,14 +3,15 @@
  * IndexedDB and reporting over the panel ports, and the messages that drive it.
  */
 import { history } from '@/utils/extension/history/db';
-import { getRecord, readArtifact, saveArtifact, saveRecord } from '@/utils/extension/history/read';
+import { getRecord, readArtifact } from '@/utils/extension/history/read';
+import { saveArtifact, saveRecord } from '@/utils/background/history/store';
 import { recordFromCritique } from '@/utils/core/jobs/record';
 import { onMessage, sendMessage } from '@/utils/messaging/protocol';
 import { createModelClient } from '@/utils/background/model/client';
 import { usesModel } from '@/utils/core/providers';
 import { loadSettings } from '@/utils/extension/settings/storage';
 import { getTabStatus } from '@/utils/background/tabs/status';
-import { openChannel } from '@/utils/extension/channel';
+import { openChannel } from '@/utils/background/jobs/channel';
 import { keepAlive } from '@/utils/background/jobs/keepAlive';
 import { markInterrupted } from '@/utils/background/jobs/recover';
 import type { JobRequest } from '@/utils/core/jobs/record';

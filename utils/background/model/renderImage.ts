@@ -5,6 +5,7 @@
  * comes from the reported usage after. Like the planner, it never throws for a model fault.
  */
 import type OpenAI from 'openai';
+import { GENERATED_LABEL } from '@/utils/core/constants';
 import { toFile } from 'openai';
 import type { ImageEditParamsStreaming } from 'openai/resources/images';
 import type { Region, Settings } from '@/utils/core/schemas';
@@ -30,7 +31,6 @@ import type { ScreenshotInput } from '@/utils/background/model/screenshot';
 import { NO_USAGE, readUsage, type ModelUsage } from '@/utils/background/model/usage';
 
 /** How every generated image is labelled, wherever it is shown (issue 9). */
-export const GENERATED_LABEL = 'generated: a plan to check, not a fact';
 
 export interface ImageStageInput {
   plan: ImagePlan;

@@ -12,7 +12,6 @@ import {
   type JobKind,
 } from '@/utils/core/schemas';
 import { addSentences } from '@/utils/core/jobs/sentences';
-import type { AnyStage } from '@/utils/core/jobs/stage';
 
 /** What a job is asked to do: the fields a new record starts from. */
 export interface JobRequest {
@@ -142,7 +141,7 @@ export function mergeDraft(draft: Draft, output: Partial<Draft>): Draft {
  * model stages or without them (a job keeps the list it started with, so a resumed offline job
  * stays offline).
  */
-export function sameStages(record: CritiqueRecord, stages: readonly AnyStage[]): boolean {
+export function sameStages(record: CritiqueRecord, stages: readonly { name: StageName }[]): boolean {
   const listed = record.job.stages.map((s) => s.name).join();
   const names = stages.map((s) => s.name);
   return [true, false].some((withModel) => stagesToRun(names, withModel).join() === listed);

@@ -3,7 +3,7 @@
  * generated), the OCR check of its text, and what the model stages cost this critique, as the
  * panel's engine summary shows them.
  */
-import { GENERATED_LABEL } from '@/utils/background/model/renderImage';
+import { GENERATED_LABEL } from '@/utils/core/constants';
 import { escapeHtml as e } from '@/utils/core/render/html';
 import type { Critique } from '@/utils/core/schemas';
 

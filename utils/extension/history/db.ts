@@ -40,3 +40,9 @@ export function history(): HistoryDb {
 }
 
 export const artifactId = (critiqueId: string, kind: ArtifactKind) => `${critiqueId}:${kind}`;
+
+/** A deleted critique as it was stored: its row and its artifacts, untouched, to put back. */
+export interface Removed {
+  row: unknown;
+  artifacts: Artifact[];
+}

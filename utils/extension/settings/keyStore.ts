@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 export const KEY_DB_NAME = 'restage-keys';
 /** The one row's id: there is one key, for the provider in the settings. */
-const API_KEY = 'apiKey';
+export const API_KEY = 'apiKey';
 
 interface KeyRow {
   name: string;
@@ -25,7 +25,7 @@ export function openKeyStore(name = KEY_DB_NAME): KeyDb {
 }
 
 let shared: KeyDb | null = null;
-const keyStore = () => (shared ??= openKeyStore());
+export const keyStore = () => (shared ??= openKeyStore());
 
 /** The saved key, or '' when there is none (or the row is not a string). */
 export async function readKey(db = keyStore()): Promise<string> {
@@ -33,10 +33,4 @@ export async function readKey(db = keyStore()): Promise<string> {
     .string()
     .catch('')
     .parse((await db.keys.get(API_KEY))?.value);
-}
-
-/** Saves the key; an empty one deletes it, so a key removed in settings is gone from the disk too. */
-export async function writeKey(key: string, db = keyStore()): Promise<void> {
-  if (key) await db.keys.put({ name: API_KEY, value: key });
-  else await db.keys.delete(API_KEY);
 }

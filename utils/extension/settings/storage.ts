@@ -1,8 +1,7 @@
 import { storage } from '#imports';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, Settings } from '@/utils/core/schemas';
-import { restrictLocalStorage } from '@/utils/extension/settings/accessLevel';
-import { readKey, writeKey } from '@/utils/extension/settings/keyStore';
+import { readKey } from '@/utils/extension/settings/keyStore';
 
 /**
  * Settings live on this device, never in `sync:`: the API key in its own store (keyStore.ts),
@@ -11,7 +10,7 @@ import { readKey, writeKey } from '@/utils/extension/settings/keyStore';
  * field to the defaults instead of breaking the panel, except the private selectors, which are
  * never dropped (see coerceSettings).
  */
-const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null });
+export const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null });
 
 /**
  * Settings for this browser session only, in memory (`session:` storage is never written to
@@ -25,27 +24,13 @@ export async function loadSettings(): Promise<Settings> {
   // Session settings that fail to parse are coerced, not ignored: falling back to the saved
   // ones would drop the private selectors they name.
   if (typeof session === 'object' && session !== null) return coerceSettings(session);
-  const saved = await moveKeyOut();
+  const saved: unknown = await settingsItem.getValue();
   // The key belongs to saved settings: with none saved (never, or cleared) none is used.
-  if (saved === null) return DEFAULT_SETTINGS;
-  return coerceSettings({ ...saved, apiKey: await readKey() });
-}
-
-/**
- * Moves a key that an earlier version kept in `local:settings` to the key store, then rewrites
- * the settings without it; returns the saved settings, keyless, or null when there are none.
- * A key already in the key store is kept: it was saved from the settings page, whereas a key
- * in `local:settings` may have been written there by anything that could reach that storage.
- */
-export async function moveKeyOut(): Promise<Record<string, unknown> | null> {
-  const stored: unknown = await settingsItem.getValue();
-  if (typeof stored !== 'object' || stored === null) return null;
-  const { apiKey, ...rest } = stored as Record<string, unknown>;
-  if (apiKey === undefined) return rest;
-  const key = Settings.shape.apiKey.safeParse(apiKey);
-  if (key.success && key.data && !(await readKey())) await writeKey(key.data);
-  await settingsItem.setValue(rest);
-  return rest;
+  if (typeof saved !== 'object' || saved === null) return DEFAULT_SETTINGS;
+  // A key an earlier version kept in `local:settings` counts until the worker moves it out
+  // (background/settings/save.ts); one in the key store wins.
+  const { apiKey: legacy, ...rest } = saved as Record<string, unknown>;
+  return coerceSettings({ ...rest, apiKey: (await readKey()) || legacy || '' });
 }
 
 /**
@@ -80,27 +65,6 @@ export function coerceSettings(stored: unknown): Settings {
   return Settings.omit({ privateSelectors: true })
     .extend({ privateSelectors: z.array(z.string()) })
     .parse(merged);
-}
-
-export type SaveResult =
-  { ok: true; settings: Settings } | { ok: false; errors: Partial<Record<keyof Settings, string>> };
-
-/** Validates and stores; on failure nothing is written and each bad field says why. */
-export async function saveSettings(input: unknown): Promise<SaveResult> {
-  const result = Settings.safeParse(input);
-  if (!result.success) {
-    const flat = z.flattenError(result.error).fieldErrors as Partial<Record<keyof Settings, string[]>>;
-    const errors: Partial<Record<keyof Settings, string>> = {};
-    for (const [key, messages] of Object.entries(flat)) {
-      if (messages?.[0]) errors[key as keyof Settings] = messages[0];
-    }
-    return { ok: false, errors };
-  }
-  const { apiKey, ...rest } = result.data;
-  await restrictLocalStorage();
-  await writeKey(apiKey);
-  await settingsItem.setValue(rest);
-  return { ok: true, settings: result.data };
 }
 
 /** `sk-…abcd`: enough to recognise a key, never enough to use it. */

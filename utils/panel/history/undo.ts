@@ -1,14 +1,14 @@
 /**
- * Delete without asking, with Undo for a while. A delete happens at once (the critique and its
- * artifacts leave IndexedDB in one transaction), and what was stored is kept in memory until
- * the Undo window closes; Undo puts it back exactly. Each delete has its own window and its
+ * Delete without asking, with Undo for a while. A delete happens at once: the background takes
+ * the critique and its artifacts out of IndexedDB in one transaction and keeps what was stored
+ * in memory until the Undo window closes; Undo puts it back exactly
+ * (background/history/service.ts). Each delete has its own window and its
  * own copy, so a second delete never shortens or replaces the first's chance to undo.
  * Closing the panel closes every window: the deletes stay done.
  */
-import { restoreRecord, takeRecord, type Removed } from '@/utils/extension/history/read';
-
-/** How long Undo is offered after a delete. */
-export const UNDO_MS = 10_000;
+import { UNDO_MS } from '@/utils/core/constants';
+import type { Removed } from '@/utils/extension/history/db';
+import { sendMessage } from '@/utils/messaging/protocol';
 
 export interface PendingDelete {
   id: string;
@@ -18,23 +18,32 @@ export interface PendingDelete {
   until: number;
 }
 
-interface Held extends PendingDelete {
-  removed: Removed;
+interface Held<T> extends PendingDelete {
+  removed: T;
   timer: ReturnType<typeof setTimeout>;
 }
 
-export interface DeleteStore {
-  take(id: string): Promise<Removed | null>;
-  restore(removed: Removed): Promise<void>;
+/** Where deletes happen: `take` returns what `restore` needs to put the run back, or null. */
+export interface DeleteStore<T = Removed> {
+  take(id: string): Promise<T | null>;
+  restore(removed: T): Promise<void>;
 }
 
-export class DeleteQueue {
-  private held = new Map<string, Held>();
+/** The panel's store: the background deletes and keeps the copy; the panel holds only the id. */
+export const backgroundStore: DeleteStore<string> = {
+  take: async (id) => ((await sendMessage('deleteRun', { id })) ? id : null),
+  restore: async (id) => {
+    if (!(await sendMessage('undoDelete', { id }))) throw new Error('it is no longer held to put back');
+  },
+};
+
+export class DeleteQueue<T = Removed> {
+  private held = new Map<string, Held<T>>();
   private snapshot: readonly PendingDelete[] = [];
   private listeners = new Set<() => void>();
 
   constructor(
-    private readonly store: DeleteStore = { take: (id) => takeRecord(id), restore: (r) => restoreRecord(r) },
+    private readonly store: DeleteStore<T>,
     readonly delayMs = UNDO_MS,
   ) {}
 
@@ -70,7 +79,7 @@ export class DeleteQueue {
     return true;
   }
 
-  private hold(item: Omit<Held, 'timer'>) {
+  private hold(item: Omit<Held<T>, 'timer'>) {
     const timer = setTimeout(() => this.drop(item.id), Math.max(0, item.until - Date.now()));
     this.held.set(item.id, { ...item, timer });
     this.changed();
@@ -89,4 +98,4 @@ export class DeleteQueue {
 }
 
 /** The panel's one queue: it outlives a History view that remounts when the panel changes tab. */
-export const deletions = new DeleteQueue();
+export const deletions = new DeleteQueue(backgroundStore);

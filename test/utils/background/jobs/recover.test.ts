@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHistory } from '@/utils/extension/history/db';
-import { getRecord, saveRecord } from '@/utils/extension/history/read';
+import { getRecord } from '@/utils/extension/history/read';
+import { saveRecord } from '@/utils/background/history/store';
 import { emptyRecord } from '@/utils/core/jobs/record';
 import { markInterrupted } from '@/utils/background/jobs/recover';
 import { CRITIQUE_STAGE_NAMES } from '@/utils/core/jobs/record';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { StorageFullError } from '@/utils/extension/history/read';
+import { StorageFullError } from '@/utils/background/history/store';
 import { JobRunner, type RunnerDeps } from '@/utils/background/jobs/runner';
-import { defineStage, type AnyStage } from '@/utils/core/jobs/stage';
+import { defineStage, type AnyStage } from '@/utils/background/jobs/stage';
 import { DEFAULT_SETTINGS, type CritiqueRecord, type JobEvent, type StageName } from '@/utils/core/schemas';
 import { region } from '@/test/fixtures/regions';
 

@@ -3,8 +3,8 @@ import { readPngSize } from '@/test/fake-openai/png';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import { createModelClient } from '@/utils/background/model/client';
 import type { ImagePlan } from '@/utils/background/model/imagePrompt';
+import { GENERATED_LABEL } from '@/utils/core/constants';
 import {
-  GENERATED_LABEL,
   renderNextState,
   type ImageOutcome,
   type ImageStageOptions,

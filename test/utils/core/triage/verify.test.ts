@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
-import type { StageIO } from '@/utils/core/jobs/stage';
+import type { StageIO } from '@/utils/background/jobs/stage';
 import { measureStage } from '@/utils/background/jobs/stages/measure';
 import { verifyStage } from '@/utils/background/jobs/stages/verify';
 import type { CritiqueRecord, Draft, Extraction } from '@/utils/core/schemas';

@@ -2,14 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '@/utils/core/schemas';
-import { openKeyStore, readKey, writeKey } from '@/utils/extension/settings/keyStore';
-import {
-  coerceSettings,
-  loadSettings,
-  maskKey,
-  moveKeyOut,
-  saveSettings,
-} from '@/utils/extension/settings/storage';
+import { openKeyStore, readKey } from '@/utils/extension/settings/keyStore';
+import { moveKeyOut, saveSettings, writeKey } from '@/utils/background/settings/save';
+import { coerceSettings, loadSettings, maskKey } from '@/utils/extension/settings/storage';
 
 // The key store is IndexedDB, which the fake browser's reset does not touch.
 beforeEach(() => writeKey(''));
@@ -151,9 +146,12 @@ describe('a key saved by an earlier version, in local:settings', () => {
     expect(await loadSettings()).toEqual(earlier);
   });
 
-  it('is moved by the first load, which still uses it', async () => {
+  it('is used by a load before the worker moves it, and a load writes nothing', async () => {
     await fakeBrowser.storage.local.set({ settings: earlier });
     expect(await loadSettings()).toEqual(earlier);
+    expect(await storedSettings()).toEqual(earlier);
+    expect(await readKey()).toBe('');
+    await moveKeyOut();
     expect(await storedSettings()).not.toHaveProperty('apiKey');
     expect(await readKey()).toBe(earlier.apiKey);
   });
@@ -161,6 +159,8 @@ describe('a key saved by an earlier version, in local:settings', () => {
   it('never replaces a key already in the key store, and is removed all the same', async () => {
     await saveSettings({ ...DEFAULT_SETTINGS, apiKey: 'sk-saved-in-settings-01' });
     await fakeBrowser.storage.local.set({ settings: earlier });
+    expect((await loadSettings()).apiKey).toBe('sk-saved-in-settings-01');
+    await moveKeyOut();
     expect((await loadSettings()).apiKey).toBe('sk-saved-in-settings-01');
     expect(await storedSettings()).not.toHaveProperty('apiKey');
   });

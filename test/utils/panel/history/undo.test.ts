@@ -1,17 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openHistory } from '@/utils/extension/history/db';
-import {
-  getRecord,
-  listHistory,
-  readArtifact,
-  restoreRecord,
-  saveArtifact,
-  saveRecord,
-  takeRecord,
-  type Removed,
-} from '@/utils/extension/history/read';
-import { DeleteQueue, deletions, UNDO_MS, type DeleteStore } from '@/utils/panel/history/undo';
+import { getRecord, listHistory, readArtifact } from '@/utils/extension/history/read';
+import { restoreRecord, saveArtifact, saveRecord, takeRecord } from '@/utils/background/history/store';
+import { type Removed } from '@/utils/extension/history/db';
+import { UNDO_MS } from '@/utils/core/constants';
+import { DeleteQueue, deletions, type DeleteStore } from '@/utils/panel/history/undo';
 import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
 
 /** An in-memory store, so the timers can be faked without stalling IndexedDB. */

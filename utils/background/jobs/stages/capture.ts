@@ -3,7 +3,7 @@ import { fitImageToTokens } from '@/utils/background/model/imageBudget';
 import { annotate } from '@/utils/background/render/annotate';
 import { markTones } from '@/utils/core/render/marks';
 import { thumbnail } from '@/utils/background/render/thumb';
-import { defineStage } from '@/utils/core/jobs/stage';
+import { defineStage } from '@/utils/background/jobs/stage';
 
 /**
  * Capture: the page's pixels in the chosen mode, masked for privacy, kept as a PNG Blob, and

@@ -1,9 +1,10 @@
-import { GENERATED_LABEL, renderNextState } from '@/utils/background/model/renderImage';
+import { GENERATED_LABEL } from '@/utils/core/constants';
+import { renderNextState } from '@/utils/background/model/renderImage';
 import { recordSpend, spentToday } from '@/utils/background/model/spend';
 import { dataUrlToBlob } from '@/utils/core/dataUrl';
 import type { FaultKind } from '@/utils/background/model/faults';
 import type { ImageRun } from '@/utils/core/schemas';
-import { defineStage } from '@/utils/core/jobs/stage';
+import { defineStage } from '@/utils/background/jobs/stage';
 
 /**
  * Faults of the endpoint itself rather than of one model: the image call goes to the same

@@ -1,7 +1,7 @@
 import { checkImageText } from '@/utils/core/ocr/check';
 import { readImageText } from '@/utils/background/ocr/offscreen';
 import { clipBox } from '@/utils/core/render/badges';
-import { defineStage } from '@/utils/core/jobs/stage';
+import { defineStage } from '@/utils/background/jobs/stage';
 
 /**
  * Image check: OCR reads the generated image, and its words are compared with the text of the

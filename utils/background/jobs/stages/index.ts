@@ -1,4 +1,4 @@
-import type { AnyStage } from '@/utils/core/jobs/stage';
+import type { AnyStage } from '@/utils/background/jobs/stage';
 import { captureStage } from '@/utils/background/jobs/stages/capture';
 import { imageStage } from '@/utils/background/jobs/stages/image';
 import { imageCheckStage } from '@/utils/background/jobs/stages/imageCheck';

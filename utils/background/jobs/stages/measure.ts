@@ -2,7 +2,7 @@ import { measure } from '@/utils/core/measure';
 import { advise } from '@/utils/core/measure/advice';
 import { score } from '@/utils/core/measure/score';
 import { ignoresFor, scored, setAside } from '@/utils/extension/ignores';
-import { defineStage } from '@/utils/core/jobs/stage';
+import { defineStage } from '@/utils/background/jobs/stage';
 
 /**
  * Measure: every offline check over the regions, each with its advice, and the score they add

@@ -8,7 +8,7 @@ import { flaggedRegionIds, markTones } from '@/utils/core/render/marks';
 import { lockedIds, lockedNote, withoutLocked } from '@/utils/core/plan/constraints';
 import { ignoresFor, setAside } from '@/utils/extension/ignores';
 import type { CssPatch, Draft, Finding, PlannerRun, Region } from '@/utils/core/schemas';
-import { defineStage, type StageIO } from '@/utils/core/jobs/stage';
+import { defineStage, type StageIO } from '@/utils/background/jobs/stage';
 
 /**
  * Model plan: a vision model looks at the labelled screenshot and the region table, and plans

@@ -1,7 +1,7 @@
 import { offlinePlan } from '@/utils/core/plan/choose';
 import { lockedNote, withoutLocked } from '@/utils/core/plan/constraints';
 import { keptNow } from '@/utils/extension/settings/locks';
-import { defineStage } from '@/utils/core/jobs/stage';
+import { defineStage } from '@/utils/background/jobs/stage';
 
 /**
  * Plan: the offline restage, a same-content blueprint and the CSS patch that applies it, checked

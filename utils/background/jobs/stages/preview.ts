@@ -2,7 +2,7 @@ import { sendMessage } from '@/utils/messaging/protocol';
 import { lockedNote, withoutLocked } from '@/utils/core/plan/constraints';
 import { keptNow } from '@/utils/extension/settings/locks';
 import type { CssPatch, Region } from '@/utils/core/schemas';
-import { defineStage } from '@/utils/core/jobs/stage';
+import { defineStage } from '@/utils/background/jobs/stage';
 
 /**
  * Preview: the earlier critique's CSS patch put on the real page (one stylesheet keyed by data

@@ -8,7 +8,7 @@ import { fitImageToTokens } from '@/utils/background/model/imageBudget';
 import { annotate } from '@/utils/background/render/annotate';
 import { markTones } from '@/utils/core/render/marks';
 import type { DoNotTouch, Draft, Finding, Region } from '@/utils/core/schemas';
-import { defineStage, type StageIO } from '@/utils/core/jobs/stage';
+import { defineStage, type StageIO } from '@/utils/background/jobs/stage';
 
 /**
  * A round's plan: the plan of the round it refines, changed by the request's commands

@@ -2,7 +2,7 @@ import { sendMessage } from '@/utils/messaging/protocol';
 import { labelsHidden } from '@/utils/extension/labels';
 import { coverageNotes } from '@/utils/core/regions/coverage';
 import { probeTab } from '@/utils/background/tabs/inject';
-import { defineStage } from '@/utils/core/jobs/stage';
+import { defineStage } from '@/utils/background/jobs/stage';
 
 /**
  * Regions: inject the content script if needed, extract the page's regions, and draw their

@@ -6,7 +6,7 @@ import { measureMockup } from '@/utils/background/render/measureMockup';
 import { renderMockup } from '@/utils/core/render/mockup';
 import { measureStructure } from '@/utils/core/render/structure';
 import type { Draft, MockupStructure } from '@/utils/core/schemas';
-import { defineStage, type StageIO } from '@/utils/core/jobs/stage';
+import { defineStage, type StageIO } from '@/utils/background/jobs/stage';
 
 /**
  * Render: the HTML mockup of the plan shown (the model's when it passed, else the offline

@@ -6,7 +6,7 @@ import { ignoresFor, scored, setAside } from '@/utils/extension/ignores';
 import { MAX_IMAGES, readImageRegions } from '@/utils/background/ocr/imageRegions';
 import { readImageText } from '@/utils/background/ocr/offscreen';
 import { isPicture } from '@/utils/background/render/crops';
-import { defineStage } from '@/utils/core/jobs/stage';
+import { defineStage } from '@/utils/background/jobs/stage';
 
 /**
  * Images of text: the image regions whose pixels or alt text suggest words are cut from the

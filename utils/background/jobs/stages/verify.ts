@@ -4,7 +4,7 @@ import { ignoresFor, scored, setAside } from '@/utils/extension/ignores';
 import { lockedChanges } from '@/utils/core/verify/locked';
 import { matchRegions } from '@/utils/core/verify/match';
 import { verify } from '@/utils/core/verify/verify';
-import { defineStage } from '@/utils/core/jobs/stage';
+import { defineStage } from '@/utils/background/jobs/stage';
 
 /**
  * Verify: the page as this job found it, against the critique it is checked against. Regions

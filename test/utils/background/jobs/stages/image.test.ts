@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '@/utils/core/jobs/record';
-import type { StageIO } from '@/utils/core/jobs/stage';
+import type { StageIO } from '@/utils/background/jobs/stage';
 import { imageStage } from '@/utils/background/jobs/stages/image';
 import { DEFAULT_SETTINGS, type PlannerRun } from '@/utils/core/schemas';
 

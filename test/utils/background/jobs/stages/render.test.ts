@@ -3,7 +3,7 @@ import { measure } from '@/utils/core/measure';
 import { toCssPatch } from '@/utils/core/plan/cssPatch';
 import { restage } from '@/utils/core/plan/restage';
 import { contentCheckPassed } from '@/utils/core/plan/validate';
-import type { StageIO } from '@/utils/core/jobs/stage';
+import type { StageIO } from '@/utils/background/jobs/stage';
 import { renderStage } from '@/utils/background/jobs/stages/render';
 import { heading, region } from '@/test/fixtures/regions';
 

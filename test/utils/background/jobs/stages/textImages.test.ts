@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyDraft } from '@/utils/core/jobs/record';
 import { region } from '@/test/fixtures/regions';
-import type { StageIO } from '@/utils/core/jobs/stage';
+import type { StageIO } from '@/utils/background/jobs/stage';
 import { textImagesStage } from '@/utils/background/jobs/stages/textImages';
 
 const io = {} as StageIO;

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openChannel, PANEL_PORT, type Channel } from '@/utils/extension/channel';
+import { PANEL_PORT } from '@/utils/core/constants';
+import { openChannel, type Channel } from '@/utils/background/jobs/channel';
 import type { JobEvent } from '@/utils/core/schemas';
 import { SENDERS, type SenderName } from '@/test/fixtures/senders';
 

@@ -7,10 +7,9 @@
  * anywhere else (a content script in another tab) is disconnected before it can watch a tab.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { PANEL_PORT } from '@/utils/core/constants';
 import { PanelMessage, type JobEvent } from '@/utils/core/schemas';
 import { accepts, FROM, ownIdentity } from '@/utils/messaging/senders';
-
-export const PANEL_PORT = 'restage-panel';
 
 export interface Channel {
   emit(event: JobEvent): void;

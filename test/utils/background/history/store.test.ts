@@ -4,14 +4,11 @@ import { openHistory, type HistoryDb } from '@/utils/extension/history/db';
 import {
   deleteOldest,
   deleteRecord,
-  getRecord,
-  getRun,
-  listHistory,
-  readArtifact,
   saveArtifact,
   saveRecord,
   StorageFullError,
-} from '@/utils/extension/history/read';
+} from '@/utils/background/history/store';
+import { getRecord, getRun, listHistory, readArtifact } from '@/utils/extension/history/read';
 import { emptyRecord } from '@/utils/core/jobs/record';
 import { CRITIQUE_STAGE_NAMES } from '@/utils/core/jobs/record';
 import type { CritiqueRecord } from '@/utils/core/schemas';
