@@ -84,6 +84,8 @@ export default tseslint.config(
       'restage-report/',
       'bench/*.json',
       '.scratch/',
+      // Imports the boundaries refuse, on purpose: linted by test/lint/boundaries.test.ts.
+      'test/lint/*/',
     ],
   },
   js.configs.recommended,

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { PROVIDERS, providerProblems } from '@/utils/core/providers';
 import { loadSettings, maskKey } from '@/utils/extension/settings/storage';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { Provider, Settings } from '@/utils/core/schemas';
+import { Provider, Settings } from '@/utils/core/schemas/settings';
 import { TextField, type Errors } from '@/components/settings/fields';
 import { ImageSettings } from '@/components/settings/ImageSettings';
 import { SpendingCaps } from '@/components/settings/SpendingCaps';

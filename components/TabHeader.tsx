@@ -1,4 +1,4 @@
-import type { PageProbe, TabStatus } from '@/utils/core/schemas';
+import type { PageProbe, TabStatus } from '@/utils/core/schemas/capture';
 
 type Props = { status: TabStatus; probe: PageProbe | null; probeError: string | null };
 

@@ -13,14 +13,10 @@ import { score } from '@/utils/core/measure/score';
 import { checkImageText } from '@/utils/core/ocr/check';
 import { toCssPatch } from '@/utils/core/plan/cssPatch';
 import { restage } from '@/utils/core/plan/restage';
-import {
-  CritiqueRecord,
-  Extraction,
-  ImageText,
-  MaskRects,
-  PageProbe,
-  type Region,
-} from '@/utils/core/schemas';
+import { Extraction, MaskRects, PageProbe } from '@/utils/core/schemas/capture';
+import { ImageText } from '@/utils/core/schemas/ocr';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { type Region } from '@/utils/core/schemas/region';
 import { contentRegions, regionContent } from '@/utils/core/plan/validate';
 import { distinctWords } from '@/utils/core/text/words';
 import { visibleTexts } from '@/test/e2e/pageWords';

@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import type { Box, Region } from '@/utils/core/schemas';
+import type { Box, Region } from '@/utils/core/schemas/region';
 import { clipBox } from '@/utils/core/render/badges';
 import { Lightbox } from '@/components/shell/Lightbox';
 

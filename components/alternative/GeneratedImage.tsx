@@ -1,5 +1,5 @@
 import { GENERATED_LABEL } from '@/utils/core/constants';
-import type { Draft } from '@/utils/core/schemas';
+import type { Draft } from '@/utils/core/schemas/record';
 import { useArtifactUrl } from '@/components/focus/useArtifactUrl';
 import { useRegionFocus } from '@/components/focus/RegionFocus';
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { CritiqueRecord, Region } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
+import type { Region } from '@/utils/core/schemas/region';
 import { flaggedRegionIds } from '@/utils/core/render/marks';
 import { matchRegions } from '@/utils/core/verify/match';
 import { useArtifactUrl } from '@/components/focus/useArtifactUrl';

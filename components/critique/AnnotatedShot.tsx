@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { clipBox, placeBadges, textBoxes } from '@/utils/core/render/badges';
 import { flaggedRegionIds, type MarkTone, markTones } from '@/utils/core/render/marks';
-import type { Draft, Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Draft } from '@/utils/core/schemas/record';
+import type { Region } from '@/utils/core/schemas/region';
 import { useArtifactUrl } from '@/components/focus/useArtifactUrl';
 import { useRegionFocus } from '@/components/focus/RegionFocus';
 import { useRovingFocus } from '@/components/focus/useRovingFocus';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { isRunning } from '@/utils/panel/jobState';
 import { sendMessage } from '@/utils/messaging/protocol';
-import type { CaptureMode, CritiqueRecord, Draft } from '@/utils/core/schemas';
+import type { CaptureMode } from '@/utils/core/schemas/capture';
+import type { CritiqueRecord, Draft } from '@/utils/core/schemas/record';
 import { ExportMenu } from '@/components/export/ExportMenu';
 import type { CritiqueJob } from '@/components/critique/useCritiqueJob';
 import { AnnotatedShot } from '@/components/critique/AnnotatedShot';

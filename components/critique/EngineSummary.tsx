@@ -1,4 +1,4 @@
-import type { Draft } from '@/utils/core/schemas';
+import type { Draft } from '@/utils/core/schemas/record';
 
 const usd = (value: number) => `$${value < 0.01 ? value.toFixed(4) : value.toFixed(3)}`;
 const count = (value: number) => value.toLocaleString('en-US');

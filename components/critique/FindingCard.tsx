@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FocusEvent } from 'react';
 import { basisLabel } from '@/utils/core/measure/format';
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 import { RegionBadges } from '@/components/focus/RegionBadges';
 import { useRegionFocus } from '@/components/focus/RegionFocus';
 import type { FixPreview } from '@/components/critique/useFixPreview';

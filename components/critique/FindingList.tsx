@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Finding, IgnoredFinding, Region } from '@/utils/core/schemas';
+import type { Finding, IgnoredFinding } from '@/utils/core/schemas/finding';
+import type { Region } from '@/utils/core/schemas/region';
 import {
   ANY,
   filterFindings,

@@ -1,4 +1,4 @@
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 import { present, SEVERITIES, type FindingFilter, type FindingSort } from '@/utils/core/triage/filter';
 
 const CATEGORIES: Finding['category'][] = [

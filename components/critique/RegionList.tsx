@@ -1,4 +1,4 @@
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { useRegionFocus } from '@/components/focus/RegionFocus';
 import { useRovingFocus } from '@/components/focus/useRovingFocus';
 import { useLocks } from '@/components/critique/useLocks';

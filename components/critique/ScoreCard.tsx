@@ -1,4 +1,5 @@
-import type { Coverage, Score } from '@/utils/core/schemas';
+import type { Coverage } from '@/utils/core/schemas/capture';
+import type { Score } from '@/utils/core/schemas/finding';
 
 /**
  * The hierarchy score with its breakdown. A heuristic, and it says so; and it says that ignored

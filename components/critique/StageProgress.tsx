@@ -1,5 +1,5 @@
 import { leftOutModel } from '@/utils/core/jobs/record';
-import type { JobStatus, StageStatus } from '@/utils/core/schemas';
+import type { JobStatus, StageStatus } from '@/utils/core/schemas/record';
 
 const MARK: Record<StageStatus, string> = {
   pending: '○',

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { PANEL_PORT } from '@/utils/core/constants';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { applyEvent, holds, NO_JOB, withRecord, type PanelJob } from '@/utils/panel/jobState';
-import { JobEvent, type CaptureMode, type CritiqueRecord } from '@/utils/core/schemas';
+import { type CaptureMode } from '@/utils/core/schemas/capture';
+import { JobEvent, type CritiqueRecord } from '@/utils/core/schemas/record';
 
 /** The two ways the panel talks to the background; tests pass fakes. */
 export interface JobTransport {

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { withoutLocked } from '@/utils/core/plan/constraints';
-import type { CritiqueRecord, Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 import { keptNow } from '@/utils/extension/settings/locks';
 
 export interface FixPreview {

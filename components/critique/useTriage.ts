@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isRunning } from '@/utils/panel/jobState';
-import type { CritiqueRecord, Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 import { sendMessage } from '@/utils/messaging/protocol';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

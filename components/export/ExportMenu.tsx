@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { isRunning } from '@/utils/panel/jobState';
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 import {
   copyCss,
   copyIssue,

@@ -11,7 +11,7 @@ import { toCritique } from '@/utils/core/jobs/record';
 import { planStylesheet } from '@/utils/core/report/exportCss';
 import { critiqueHtml, critiqueMarkdown, exportFileName, issueText } from '@/utils/core/report/exportText';
 import { renderReport } from '@/utils/core/report/report';
-import type { ArtifactRef, Critique, CritiqueRecord } from '@/utils/core/schemas';
+import type { ArtifactRef, Critique, CritiqueRecord } from '@/utils/core/schemas/record';
 import { mockupPng } from '@/components/export/mockupPng';
 
 export interface ExportSource {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { readArtifact } from '@/utils/extension/history/read';
-import type { ArtifactRef } from '@/utils/core/schemas';
+import type { ArtifactRef } from '@/utils/core/schemas/record';
 
 /**
  * An image or document the background saved, read straight from IndexedDB (same extension

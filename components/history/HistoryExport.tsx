@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { getRun, type HistoryEntry } from '@/utils/extension/history/read';
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 import { ExportMenu } from '@/components/export/ExportMenu';
 
 /**

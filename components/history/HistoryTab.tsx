@@ -10,7 +10,7 @@ import {
 import { checksByCritique, groupByPage, runLabel, searchPages } from '@/utils/panel/history/pages';
 import { listHistory, type HistoryEntry } from '@/utils/extension/history/read';
 import { deletions, type DeleteQueue } from '@/utils/panel/history/undo';
-import type { JobKind } from '@/utils/core/schemas';
+import type { JobKind } from '@/utils/core/schemas/record';
 import { PageGroup } from '@/components/history/PageGroup';
 import { UndoBar } from '@/components/history/UndoBar';
 import { when } from '@/components/history/when';

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { isRunning } from '@/utils/panel/jobState';
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 import type { CritiqueJob } from '@/components/critique/useCritiqueJob';
 import { useArtifactUrl } from '@/components/focus/useArtifactUrl';
 import { useRounds, type Round } from '@/components/rounds/useRounds';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { pageRecords } from '@/utils/extension/history/read';
 import { roundsOf, type RoundEntry } from '@/utils/panel/rounds';
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 
 export interface Round extends RoundEntry {
   record: CritiqueRecord;

@@ -1,5 +1,5 @@
 import { PROVIDERS } from '@/utils/core/providers';
-import { ImageQuality } from '@/utils/core/schemas';
+import { ImageQuality } from '@/utils/core/schemas/settings';
 import { TextField, type SectionProps } from '@/components/settings/fields';
 
 const QUALITY_LABELS: Record<ImageQuality, string> = {

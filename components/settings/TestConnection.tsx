@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { sendMessage } from '@/utils/messaging/protocol';
-import type { ConnectionResult, Settings } from '@/utils/core/schemas';
+import type { ConnectionResult, Settings } from '@/utils/core/schemas/settings';
 
 type State = { state: 'idle' } | { state: 'testing' } | { state: 'done'; result: ConnectionResult };
 

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import type { Settings } from '@/utils/core/schemas';
+import type { Settings } from '@/utils/core/schemas/settings';
 
 export type Errors = Partial<Record<keyof Settings, string>>;
 

@@ -1,6 +1,6 @@
 import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { flushSync } from 'react-dom';
-import type { TabStatus } from '@/utils/core/schemas';
+import type { TabStatus } from '@/utils/core/schemas/capture';
 import { AlternativeTab } from '@/components/alternative/AlternativeTab';
 import { CritiqueTab } from '@/components/critique/CritiqueTab';
 import { FINDINGS_ID } from '@/components/critique/FindingList';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { CritiqueRecord, Verify } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
+import type { Verify } from '@/utils/core/schemas/verify';
 import { matchRegions } from '@/utils/core/verify/match';
 import { COMPARISON_WORDS, MATCHED_SCORE_RULE, regionCountLine } from '@/utils/core/verify/lines';
 import { compareScores } from '@/utils/core/verify/score';

@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import { useEffect, useState } from 'react';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { resolveTargetTab } from '@/utils/panel/targetTab';
-import type { PageProbe, TabStatus } from '@/utils/core/schemas';
+import type { PageProbe, TabStatus } from '@/utils/core/schemas/capture';
 
 export type TargetTab =
   | { state: 'loading' }

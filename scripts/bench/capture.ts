@@ -3,7 +3,8 @@
  * PNG kept or re-encoded) beside a bare `tabs.captureVisibleTab` on the same page; full-page
  * captures beside the browser quota's lower bound; html2canvas beside real pixels.
  */
-import { CritiqueRecord, type CaptureMode } from '@/utils/core/schemas';
+import { type CaptureMode } from '@/utils/core/schemas/capture';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
 import type { Harness } from '@/scripts/lib/browser';
 import { median } from '@/scripts/lib/stats';
 

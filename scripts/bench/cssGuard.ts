@@ -8,7 +8,7 @@ import { checkDeclaration } from '@/utils/core/plan/cssGrammar';
 import { toCssPatch } from '@/utils/core/plan/cssPatch';
 import { restage } from '@/utils/core/plan/restage';
 import { sanitizePatch } from '@/utils/core/plan/sanitizePatch';
-import type { CssPatch } from '@/utils/core/schemas';
+import type { CssPatch } from '@/utils/core/schemas/plan';
 import { syntheticRegions } from '@/test/fixtures/regions';
 import type { Harness } from '@/scripts/lib/browser';
 import { median } from '@/scripts/lib/stats';

@@ -10,7 +10,7 @@ import { toCritique } from '@/utils/core/jobs/record';
 import { planStylesheet } from '@/utils/core/report/exportCss';
 import { critiqueMarkdown, issueText } from '@/utils/core/report/exportText';
 import { renderReport } from '@/utils/core/report/report';
-import { CritiqueRecord } from '@/utils/core/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
 import type { Harness } from '@/scripts/lib/browser';
 import { median } from '@/scripts/lib/stats';
 

@@ -7,7 +7,9 @@
 import type { Page } from 'playwright-core';
 import { renderMockup } from '@/utils/core/render/mockup';
 import { measureStructure } from '@/utils/core/render/structure';
-import { type Box, CritiqueRecord, type Draft, type MockupStructure } from '@/utils/core/schemas';
+import { type MockupStructure } from '@/utils/core/schemas/plan';
+import { CritiqueRecord, type Draft } from '@/utils/core/schemas/record';
+import { type Box } from '@/utils/core/schemas/region';
 import type { Harness } from '@/scripts/lib/browser';
 import { median } from '@/scripts/lib/stats';
 

@@ -4,7 +4,9 @@
  * validation, storing the image), and what each critique sends.
  */
 import { startFakeOpenAI } from '@/test/fake-openai/server';
-import { CritiqueRecord, DEFAULT_SETTINGS, type CaptureMode } from '@/utils/core/schemas';
+import { type CaptureMode } from '@/utils/core/schemas/capture';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { DEFAULT_SETTINGS } from '@/utils/core/schemas/settings';
 import type { ExtensionGlobal, Harness } from '@/scripts/lib/browser';
 import { median } from '@/scripts/lib/stats';
 

@@ -7,7 +7,7 @@
 import { measure } from '@/utils/core/measure';
 import { score } from '@/utils/core/measure/score';
 import { offlinePlan } from '@/utils/core/plan/choose';
-import { Extraction } from '@/utils/core/schemas';
+import { Extraction } from '@/utils/core/schemas/capture';
 import { verify } from '@/utils/core/verify/verify';
 import type { Harness } from '@/scripts/lib/browser';
 import { median } from '@/scripts/lib/stats';

@@ -3,7 +3,7 @@
  * times it (cut the image regions from the capture, the pixel pre-check, OCR in the offscreen
  * document, contrast from the pixels), per page and per image read.
  */
-import { CritiqueRecord } from '@/utils/core/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
 import type { Harness } from '@/scripts/lib/browser';
 import { median } from '@/scripts/lib/stats';
 

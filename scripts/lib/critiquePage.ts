@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { writeFormats, type ExportFormat } from '@/scripts/lib/exportFormats';
 import { toCritique } from '@/utils/core/jobs/record';
 import { renderReport } from '@/utils/core/report/report';
-import { CritiqueRecord, type Critique, type Settings } from '@/utils/core/schemas';
+import { CritiqueRecord, type Critique } from '@/utils/core/schemas/record';
+import { type Settings } from '@/utils/core/schemas/settings';
 import { critiquable } from '@/utils/background/tabs/critiquable';
 import { serve, type ExtensionGlobal, type Harness } from '@/scripts/lib/browser';
 

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { critiqueMarkdown, issueText } from '@/utils/core/report/exportText';
-import type { Critique } from '@/utils/core/schemas';
+import type { Critique } from '@/utils/core/schemas/record';
 
 export const EXPORT_FORMATS = ['md', 'issue'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -11,7 +11,7 @@ import { renderSiteIndex } from '@/utils/core/site/indexHtml';
 import { isUrl, parseUrlList, sitemapPages } from '@/utils/core/site/pageList';
 import { uniqueSlugs } from '@/utils/core/site/slug';
 import { SiteSummary, type SitePage } from '@/utils/core/site/summary';
-import type { Settings } from '@/utils/core/schemas';
+import type { Settings } from '@/utils/core/schemas/settings';
 import { critiquable } from '@/utils/background/tabs/critiquable';
 import { ensureBuilt, launch, type Harness } from '@/scripts/lib/browser';
 import {

@@ -4,7 +4,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnnotatedShot } from '@/components/critique/AnnotatedShot';
 import { RegionFocusProvider } from '@/components/focus/RegionFocus';
-import type { Draft, Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Draft } from '@/utils/core/schemas/record';
 import { region } from '@/test/fixtures/regions';
 
 afterEach(cleanup);

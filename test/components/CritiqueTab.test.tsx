@@ -9,7 +9,7 @@ import { history } from '@/utils/extension/history/db';
 import { listHistory } from '@/utils/extension/history/read';
 import { saveRecord } from '@/utils/background/history/store';
 import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 import { startHistoryService } from '@/utils/background/history/service';
 import { deliverFrom, SENDERS } from '@/test/fixtures/senders';
 

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineSummary } from '@/components/critique/EngineSummary';
-import type { Draft } from '@/utils/core/schemas';
+import type { Draft } from '@/utils/core/schemas/record';
 
 afterEach(cleanup);
 

@@ -5,7 +5,7 @@ import { FindingList } from '@/components/critique/FindingList';
 import type { FixPreview } from '@/components/critique/useFixPreview';
 import { RegionFocusProvider, useRegionFocus } from '@/components/focus/RegionFocus';
 import { region } from '@/test/fixtures/regions';
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 
 afterEach(cleanup);
 

@@ -9,7 +9,7 @@ import type { Removed } from '@/utils/extension/history/db';
 import { restoreRecord, saveRecord, takeRecord } from '@/utils/background/history/store';
 import { DeleteQueue } from '@/utils/panel/history/undo';
 import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 
 /** What the background does for the panel's deletes (background/history/service.ts), on the same database. */
 const inIndexedDb = { take: (id: string) => takeRecord(id), restore: (r: Removed) => restoreRecord(r) };

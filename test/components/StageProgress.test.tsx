@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MODEL_WOULD_ADD, StageProgress } from '@/components/critique/StageProgress';
 import { CRITIQUE_STAGE_NAMES, emptyRecord, MODEL_STAGE_NAMES, stagesToRun } from '@/utils/core/jobs/record';
-import type { StageName } from '@/utils/core/schemas';
+import type { StageName } from '@/utils/core/schemas/record';
 
 const request = {
   tabId: 4,

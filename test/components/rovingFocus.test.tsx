@@ -6,7 +6,8 @@ import { AnnotatedShot } from '@/components/critique/AnnotatedShot';
 import { RegionList } from '@/components/critique/RegionList';
 import { RegionBadges } from '@/components/focus/RegionBadges';
 import { RegionFocusProvider } from '@/components/focus/RegionFocus';
-import type { Draft, Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Draft } from '@/utils/core/schemas/record';
 import { region } from '@/test/fixtures/regions';
 
 afterEach(cleanup);

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useCritiqueJob, type JobTransport } from '@/components/critique/useCritiqueJob';
 import { emptyRecord } from '@/utils/core/jobs/record';
 import { CRITIQUE_STAGE_NAMES } from '@/utils/core/jobs/record';
-import type { CritiqueRecord, JobEvent } from '@/utils/core/schemas';
+import type { CritiqueRecord, JobEvent } from '@/utils/core/schemas/record';
 import { region } from '@/test/fixtures/regions';
 
 const request = {

@@ -3,7 +3,8 @@ import { act, renderHook } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useFixPreview } from '@/components/critique/useFixPreview';
 import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
-import type { CritiqueRecord, Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 import { region } from '@/test/fixtures/regions';
 
 const sent: { type: string; data: unknown; tabId?: number }[] = [];

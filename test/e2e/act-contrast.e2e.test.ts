@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contrastOutcome, type ContrastLevel } from '@/utils/core/measure/contrast';
-import { Extraction } from '@/utils/core/schemas';
+import { Extraction } from '@/utils/core/schemas/capture';
 import { CORPUS, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
 
 interface Case {

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { annotationLayout } from '@/utils/background/render/annotate';
 import { flaggedRegionIds, markTones } from '@/utils/core/render/marks';
 import { BADGE_COLORS, clipBox } from '@/utils/core/render/badges';
-import { CritiqueRecord, DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 import { startFakeOpenAI } from '@/test/fake-openai/server';
 import { artifactPath, critiqueInPanel, type ExtensionGlobal, ROOT, withExtension } from '@/test/e2e/harness';
 

@@ -21,7 +21,8 @@
 import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Extraction, type Region } from '@/utils/core/schemas';
+import { Extraction } from '@/utils/core/schemas/capture';
+import { type Region } from '@/utils/core/schemas/region';
 import {
   axeNodes,
   compare,

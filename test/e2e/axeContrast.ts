@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { checkContrast, type Outcome } from '@/utils/core/measure/contrast';
 import { structuralIds } from '@/utils/core/measure/layout';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { ROOT } from '@/test/e2e/harness';
 
 export type AxeOutcome = 'violation' | 'incomplete' | 'pass';

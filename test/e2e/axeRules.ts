@@ -4,7 +4,7 @@
  * innermost region holding it. axe is the outside reference; it never runs in the extension.
  */
 import type { Page } from 'playwright-core';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { AXE } from '@/test/e2e/axeContrast';
 
 export type AxeOutcome = 'violation' | 'incomplete' | 'pass';

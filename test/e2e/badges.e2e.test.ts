@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { annotationLayout } from '@/utils/background/render/annotate';
 import { carriesText, clipBox, overlapArea, textBox } from '@/utils/core/render/badges';
 import { markTones } from '@/utils/core/render/marks';
-import { type Box, CritiqueRecord, type Region } from '@/utils/core/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { type Box, type Region } from '@/utils/core/schemas/region';
 import { artifactPath, CORPUS, DEMO_DIR, HAS_CORPUS, ROOT, withExtension } from '@/test/e2e/harness';
 
 const FIXTURES = join(ROOT, 'test/fixtures/pages');

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { measure } from '@/utils/core/measure';
 import { score } from '@/utils/core/measure/score';
-import { Extraction } from '@/utils/core/schemas';
+import { Extraction } from '@/utils/core/schemas/capture';
 import { withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/twins': `${import.meta.dirname}/../fixtures/pages/twins` });

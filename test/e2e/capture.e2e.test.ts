@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, Extraction, type CaptureMode } from '@/utils/core/schemas';
+import { Extraction, type CaptureMode } from '@/utils/core/schemas/capture';
+import { DEFAULT_SETTINGS } from '@/utils/core/schemas/settings';
 import { syntheticPage } from '@/test/fixtures/synthetic';
 import {
   artifactPath,

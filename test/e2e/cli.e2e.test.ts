@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Critique } from '@/utils/core/schemas';
+import { Critique } from '@/utils/core/schemas/record';
 import { startFakeOpenAI } from '@/test/fake-openai/server';
 import { outsideReferences } from '@/test/fixtures/selfContained';
 import { DEMO_DIR, ROOT } from '@/test/e2e/harness';

@@ -11,7 +11,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import { artifactPath, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
-import { CritiqueRecord, DEFAULT_SETTINGS, Extraction, MaskRects, type Settings } from '@/utils/core/schemas';
+import { Extraction, MaskRects } from '@/utils/core/schemas/capture';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 
 const env = withExtension({ '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 const URL_PATH = '/fixtures/closed-shadow-private.html';

@@ -6,13 +6,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { score } from '@/utils/core/measure/score';
-import {
-  ALLOWED_CSS_PROPERTIES,
-  CritiqueRecord,
-  DEFAULT_SETTINGS,
-  Extraction,
-  type Settings,
-} from '@/utils/core/schemas';
+import { Extraction } from '@/utils/core/schemas/capture';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { ALLOWED_CSS_PROPERTIES } from '@/utils/core/schemas/region';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '@/test/fake-openai/server';
 import {
   artifactPath,

@@ -10,13 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDeclaration } from '@/utils/core/plan/cssGrammar';
 import { toCritique } from '@/utils/core/jobs/record';
 import { BASELINE_LABEL } from '@/utils/background/model/prompt';
-import {
-  CritiqueRecord,
-  DEFAULT_SETTINGS,
-  Extraction,
-  type CssPatch,
-  type Settings,
-} from '@/utils/core/schemas';
+import { Extraction } from '@/utils/core/schemas/capture';
+import { type CssPatch } from '@/utils/core/schemas/plan';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import { CSS_TRICKS } from '@/test/fixtures/cssTricks';
 import { DEMO_DIR, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCritiqueJson } from '@/utils/core/history/migrate';
 import { md } from '@/utils/core/report/exportText';
 import { numberedFindings } from '@/utils/core/report/findingNumbers';
-import { DEFAULT_SETTINGS, type Critique, type Settings } from '@/utils/core/schemas';
+import { type Critique } from '@/utils/core/schemas/record';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import {
   artifactPath,

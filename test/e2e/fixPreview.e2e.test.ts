@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CritiqueRecord, type CssPatch, type Finding, type Region } from '@/utils/core/schemas';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { type CssPatch } from '@/utils/core/schemas/plan';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { type Region } from '@/utils/core/schemas/region';
 import { artifactPath, critiqueInPanel, DEMO_DIR, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/demo': DEMO_DIR });

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { toCritique } from '@/utils/core/jobs/record';
-import { CritiqueRecord, type Box } from '@/utils/core/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { type Box } from '@/utils/core/schemas/region';
 import { critiqueInPanel, withExtension } from '@/test/e2e/harness';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pages');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CaptureMode } from '@/utils/core/schemas';
+import type { CaptureMode } from '@/utils/core/schemas/capture';
 import { launch, serve, type Harness, type LaunchOptions } from '@/scripts/lib/browser';
 
 // The end-to-end tests use the same browser driver as the CLI and the benchmarks.

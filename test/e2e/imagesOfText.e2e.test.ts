@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, parseColor } from '@/utils/core/measure/color';
 import { score } from '@/utils/core/measure/score';
-import { CritiqueRecord, type Region } from '@/utils/core/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { type Region } from '@/utils/core/schemas/region';
 import { axeNodes } from '@/test/e2e/axeContrast';
 import { CORPUS, withExtension } from '@/test/e2e/harness';
 

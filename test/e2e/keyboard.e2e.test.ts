@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_WOULD_ADD } from '@/components/critique/StageProgress';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import {
   artifactPath,

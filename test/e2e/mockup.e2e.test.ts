@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactPath, withExtension } from '@/test/e2e/harness';
 import { contentRegions, regionContent } from '@/utils/core/plan/validate';
 import { isPicture } from '@/utils/background/render/crops';
-import { CritiqueRecord } from '@/utils/core/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
 
 const env = withExtension({ '/fixtures': join(import.meta.dirname, '../fixtures/pages') });
 const HOSTILE = '<img src=x onerror=alert(1)>';

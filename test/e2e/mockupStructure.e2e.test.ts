@@ -20,15 +20,12 @@ import {
   PAIRS_KEPT_MIN,
   structureKept,
 } from '@/utils/core/render/structure';
-import {
-  CritiqueRecord,
-  DEFAULT_SETTINGS,
-  Extraction,
-  type Draft,
-  type MockupStructure,
-  type Region,
-  type VerifiedFinding,
-} from '@/utils/core/schemas';
+import { Extraction } from '@/utils/core/schemas/capture';
+import { type MockupStructure } from '@/utils/core/schemas/plan';
+import { CritiqueRecord, type Draft } from '@/utils/core/schemas/record';
+import { type Region } from '@/utils/core/schemas/region';
+import { DEFAULT_SETTINGS } from '@/utils/core/schemas/settings';
+import { type VerifiedFinding } from '@/utils/core/schemas/verify';
 import { verify } from '@/utils/core/verify/verify';
 import {
   artifactPath,

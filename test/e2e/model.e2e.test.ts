@@ -13,7 +13,7 @@ import {
   type ExtensionGlobal,
   withExtension,
 } from '@/test/e2e/harness';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 
 const env = withExtension({ '/demo': DEMO_DIR, '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 const KEY = 'sk-e2e-secret-key-0042';

@@ -13,7 +13,9 @@ import { prepareInChromium } from '@/test/e2e/prepareInChromium';
 import { createModelClient } from '@/utils/background/model/client';
 import { planWithModel } from '@/utils/background/model/planWithModel';
 import { renderNextState } from '@/utils/background/model/renderImage';
-import { CritiqueRecord, DEFAULT_SETTINGS, type CaptureMode } from '@/utils/core/schemas';
+import { type CaptureMode } from '@/utils/core/schemas/capture';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { DEFAULT_SETTINGS } from '@/utils/core/schemas/settings';
 
 const env = withExtension({ '/corpus': `${CORPUS}/pages` });
 let fake: FakeOpenAI;

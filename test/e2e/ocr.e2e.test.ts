@@ -3,7 +3,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkImageText } from '@/utils/core/ocr/check';
 import { OCR_IDLE_CLOSE_MS } from '@/utils/core/ocr/assets';
-import { Extraction, ImageText, type Region } from '@/utils/core/schemas';
+import { Extraction } from '@/utils/core/schemas/capture';
+import { ImageText } from '@/utils/core/schemas/ocr';
+import { type Region } from '@/utils/core/schemas/region';
 import { type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
 import { requestTrap } from '@/test/e2e/requestTrap';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CaptureMode } from '@/utils/core/schemas';
+import type { CaptureMode } from '@/utils/core/schemas/capture';
 import { DEMO_DIR, jobEnded, startCritique, withExtension } from '@/test/e2e/harness';
 import { requestTrap } from '@/test/e2e/requestTrap';
 

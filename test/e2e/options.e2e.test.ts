@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
-import { DEFAULT_SETTINGS } from '@/utils/core/schemas';
+import { DEFAULT_SETTINGS } from '@/utils/core/schemas/settings';
 import { artifactPath, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({});

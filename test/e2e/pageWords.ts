@@ -4,7 +4,7 @@
  * region's box is compared with its element's, found again by its selector.
  */
 import type { Page } from 'playwright-core';
-import type { Box, Region } from '@/utils/core/schemas';
+import type { Box, Region } from '@/utils/core/schemas/region';
 
 export function iou(a: Box, b: Box): number {
   const x = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));

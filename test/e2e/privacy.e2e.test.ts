@@ -7,7 +7,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type CaptureMode, type Settings } from '@/utils/core/schemas';
+import { type CaptureMode } from '@/utils/core/schemas/capture';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import { artifactPath, critiqueInPanel, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Extraction } from '@/utils/core/schemas';
+import { Extraction } from '@/utils/core/schemas/capture';
 import { withExtension } from '@/test/e2e/harness';
 
 /**

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Extraction, type Box } from '@/utils/core/schemas';
+import { Extraction } from '@/utils/core/schemas/capture';
+import { type Box } from '@/utils/core/schemas/region';
 import { CORPUS, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
 
 const env = withExtension({ '/corpus': `${CORPUS}/pages` });

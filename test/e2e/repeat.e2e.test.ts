@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CritiqueRecord } from '@/utils/core/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
 import { CORPUS, critiqueInPanel, DEMO_DIR, HAS_CORPUS, withExtension } from '@/test/e2e/harness';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/pages');

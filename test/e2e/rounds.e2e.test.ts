@@ -12,13 +12,10 @@ import { PREVIOUS_PLAN_LABEL, PREVIOUS_VERIFY_LABEL, verifySummary } from '@/uti
 import { lockedIds } from '@/utils/core/plan/constraints';
 import { sanitizePatch } from '@/utils/core/plan/sanitizePatch';
 import { checkContent, isSameContent } from '@/utils/core/plan/validate';
-import {
-  ALLOWED_CSS_PROPERTIES,
-  CritiqueRecord,
-  CssPatch,
-  DEFAULT_SETTINGS,
-  type Settings,
-} from '@/utils/core/schemas';
+import { CssPatch } from '@/utils/core/schemas/plan';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { ALLOWED_CSS_PROPERTIES } from '@/utils/core/schemas/region';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import {
   artifactPath,

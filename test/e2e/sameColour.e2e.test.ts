@@ -10,7 +10,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import { DEMO_DIR, type ExtensionGlobal, withExtension } from '@/test/e2e/harness';
-import { CritiqueRecord, DEFAULT_SETTINGS, Region, type Settings } from '@/utils/core/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { Region } from '@/utils/core/schemas/region';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 
 const env = withExtension({ '/demo': DEMO_DIR, '/fixtures': `${import.meta.dirname}/../fixtures/pages` });
 let fake: FakeOpenAI;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageType } from '@/utils/messaging/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import {
   critiqueInPanel,

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Critique } from '@/utils/core/schemas';
+import { Critique } from '@/utils/core/schemas/record';
 import { SiteSummary } from '@/utils/core/site/summary';
 import { startFakeOpenAI } from '@/test/fake-openai/server';
 import { CORPUS, ROOT, serve } from '@/test/e2e/harness';

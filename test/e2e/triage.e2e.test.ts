@@ -8,7 +8,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
-import { CritiqueRecord, DEFAULT_SETTINGS, type Finding, type Region } from '@/utils/core/schemas';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
+import { type Region } from '@/utils/core/schemas/region';
+import { DEFAULT_SETTINGS } from '@/utils/core/schemas/settings';
 import { sortFindings } from '@/utils/core/triage/filter';
 import {
   artifactPath,

@@ -2,7 +2,7 @@
  * Provider presets: where model calls go, which settings each needs, and what it can do.
  * The options page shows only a preset's fields; the background checks them before any call.
  */
-import { DEFAULT_BASE_URL, type Provider, type Settings } from '@/utils/core/schemas';
+import { DEFAULT_BASE_URL, type Provider, type Settings } from '@/utils/core/schemas/settings';
 
 export interface ProviderPreset {
   label: string;

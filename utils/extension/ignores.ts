@@ -1,7 +1,8 @@
 import { storage } from '#imports';
 import { z } from 'zod';
 import { pageOf } from '@/utils/extension/settings/locks';
-import type { Finding, IgnoredFinding, Region } from '@/utils/core/schemas';
+import type { Finding, IgnoredFinding } from '@/utils/core/schemas/finding';
+import type { Region } from '@/utils/core/schemas/region';
 
 /**
  * Findings the user ignored, saved per page (its URL without the fragment, as locks are) in

@@ -1,7 +1,7 @@
 import { storage } from '#imports';
 import { z } from 'zod';
 import { sendMessage } from '@/utils/messaging/protocol';
-import { TabId } from '@/utils/core/schemas';
+import { TabId } from '@/utils/core/schemas/region';
 import { LABELS_COMMAND } from '@/utils/core/constants';
 
 /**

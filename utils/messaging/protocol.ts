@@ -9,30 +9,23 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Browser } from 'wxt/browser';
 import { z } from 'zod';
 import {
-  Box,
   CaptureMode,
-  ConnectionResult,
-  Critique,
-  CritiqueRecord,
-  CssPatch,
   DomRender,
   Extraction,
   FrameMasks,
   FrozenPage,
-  ImageDataUrl,
-  ImageText,
   MaskRects,
   MockupLayout,
-  OcrReading,
   PageProbe,
   PageSize,
   Picked,
-  Region,
-  RegionId,
-  Settings,
-  TabId,
   TabStatus,
-} from '@/utils/core/schemas';
+} from '@/utils/core/schemas/capture';
+import { ImageDataUrl, ImageText, OcrReading } from '@/utils/core/schemas/ocr';
+import { CssPatch } from '@/utils/core/schemas/plan';
+import { Critique, CritiqueRecord } from '@/utils/core/schemas/record';
+import { Box, Region, RegionId, TabId } from '@/utils/core/schemas/region';
+import { ConnectionResult, Settings } from '@/utils/core/schemas/settings';
 import { accepts, FROM, ownIdentity, refusal, type Rule } from '@/utils/messaging/senders';
 
 const ForTab = z.object({ tabId: TabId });

@@ -18,7 +18,8 @@ import { isOwn } from '@/utils/page/overlay/ownUi';
 import { previewRules } from '@/utils/core/plan/stylesheet';
 import { findPrivateElements } from '@/utils/page/regions/privacy';
 import { resolveSelector } from '@/utils/page/regions/selector';
-import type { CssPatch, FrozenPage } from '@/utils/core/schemas';
+import type { FrozenPage } from '@/utils/core/schemas/capture';
+import type { CssPatch } from '@/utils/core/schemas/plan';
 import { writeFrozen, type FrozenNode } from '@/utils/core/render/frozenHtml';
 import { MOCKUP_CSP, mockupToken } from '@/utils/core/render/frozenResources';
 

@@ -5,7 +5,7 @@
  * stage or partial events apply only to a job the panel already holds, and the hook fetches
  * the record of any other job first.
  */
-import type { CritiqueRecord, JobEvent } from '@/utils/core/schemas';
+import type { CritiqueRecord, JobEvent } from '@/utils/core/schemas/record';
 
 export interface PanelJob {
   record: CritiqueRecord | null;

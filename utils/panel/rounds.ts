@@ -7,7 +7,7 @@
  * thumbnail is then that check's capture, the page with the round's plan on it.
  */
 import { predictedScore } from '@/utils/core/plan/choose';
-import type { ArtifactRef, CritiqueRecord } from '@/utils/core/schemas';
+import type { ArtifactRef, CritiqueRecord } from '@/utils/core/schemas/record';
 
 export interface RoundEntry {
   id: string;

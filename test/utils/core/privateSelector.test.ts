@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, Settings } from '@/utils/core/schemas';
+import { DEFAULT_SETTINGS, Settings } from '@/utils/core/schemas/settings';
 import { syntaxSlip } from '@/utils/core/privateSelector';
 import { coerceSettings, loadSettings } from '@/utils/extension/settings/storage';
 import { saveSettings } from '@/utils/background/settings/save';

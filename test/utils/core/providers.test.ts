@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrlOf, PROVIDERS, providerProblems, usesModel } from '@/utils/core/providers';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 
 const s = (o: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...o });
 

@@ -4,7 +4,9 @@ import { CRITIQUE_STAGE_NAMES, emptyRecord, recordFromCritique, toCritique } fro
 import type { StageIO } from '@/utils/background/jobs/stage';
 import { measureStage } from '@/utils/background/jobs/stages/measure';
 import { score } from '@/utils/core/measure/score';
-import { Critique, type Extraction, type Finding } from '@/utils/core/schemas';
+import { type Extraction } from '@/utils/core/schemas/capture';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { Critique } from '@/utils/core/schemas/record';
 import {
   dropIgnore,
   ignoresFor,

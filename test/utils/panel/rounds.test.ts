@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
 import { predictedScore } from '@/utils/core/plan/choose';
 import { roundsOf } from '@/utils/panel/rounds';
-import type { CritiqueRecord, Verify } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
+import type { Verify } from '@/utils/core/schemas/verify';
 import { region } from '@/test/fixtures/regions';
 
 const base = {

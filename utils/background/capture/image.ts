@@ -3,7 +3,7 @@
  * paint privacy masks, crop, stitch and encode. A capture with nothing to mask is never
  * decoded at all: its PNG bytes are kept as the browser made them.
  */
-import type { Box } from '@/utils/core/schemas';
+import type { Box } from '@/utils/core/schemas/region';
 
 /** Chrome's canvas limits: 32,767 px a side and 268,435,456 px in all (skia). */
 export const MAX_CANVAS_SIDE = 32_767;

@@ -7,7 +7,8 @@
 import { dataUrlToBlob } from '@/utils/core/dataUrl';
 import { browser } from '#imports';
 import { sendMessage } from '@/utils/messaging/protocol';
-import type { Box, CaptureMode, MaskRects, Shot } from '@/utils/core/schemas';
+import type { CaptureMode, MaskRects, Shot } from '@/utils/core/schemas/capture';
+import type { Box } from '@/utils/core/schemas/region';
 import { coveredTo, heightNotes, isLastFrame } from '@/utils/background/capture/growth';
 import {
   canvas2d,

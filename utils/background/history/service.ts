@@ -5,7 +5,7 @@
  */
 import { UNDO_MS } from '@/utils/core/constants';
 import { ignoreInRecord, restoreInRecord } from '@/utils/core/triage/record';
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 import { deleteOldest, restoreRecord, saveRecord, takeRecord } from '@/utils/background/history/store';
 import { dropIgnore, saveIgnore } from '@/utils/extension/ignores';
 import { history, type HistoryDb, type Removed } from '@/utils/extension/history/db';

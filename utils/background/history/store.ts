@@ -4,7 +4,7 @@
  * delete the oldest critiques; a failed write changes nothing that was saved before it (each
  * write is one transaction).
  */
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 import {
   artifactId,
   history,

@@ -8,7 +8,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { PANEL_PORT } from '@/utils/core/constants';
-import { PanelMessage, type JobEvent } from '@/utils/core/schemas';
+import { PanelMessage, type JobEvent } from '@/utils/core/schemas/record';
 import { accepts, FROM, ownIdentity } from '@/utils/messaging/senders';
 
 export interface Channel {

@@ -4,7 +4,7 @@
  * offers to resume it from its last finished stage instead of showing an endless spinner.
  */
 import type { HistoryDb } from '@/utils/extension/history/db';
-import { CritiqueRecord } from '@/utils/core/schemas';
+import { CritiqueRecord } from '@/utils/core/schemas/record';
 
 export async function markInterrupted(db: HistoryDb): Promise<string[]> {
   const stale = await db.critiques.where('job.state').anyOf('queued', 'running').toArray();

@@ -7,7 +7,8 @@
  */
 import type { ArtifactKind } from '@/utils/extension/history/db';
 import { StorageFullError } from '@/utils/background/history/store';
-import type { CritiqueRecord, Draft, JobEvent, JobKind, Settings, StageName } from '@/utils/core/schemas';
+import type { CritiqueRecord, Draft, JobEvent, JobKind, StageName } from '@/utils/core/schemas/record';
+import type { Settings } from '@/utils/core/schemas/settings';
 import {
   emptyRecord,
   mergeDraft,

@@ -6,15 +6,9 @@
  */
 import type OpenAI from 'openai';
 import type { ArtifactKind } from '@/utils/extension/history/db';
-import type {
-  ArtifactRef,
-  CaptureMode,
-  CritiqueRecord,
-  Draft,
-  JobKind,
-  Settings,
-  StageName,
-} from '@/utils/core/schemas';
+import type { CaptureMode } from '@/utils/core/schemas/capture';
+import type { ArtifactRef, CritiqueRecord, Draft, JobKind, StageName } from '@/utils/core/schemas/record';
+import type { Settings } from '@/utils/core/schemas/settings';
 
 /**
  * What a model stage gets when a model is configured: the full settings (the key stays in the

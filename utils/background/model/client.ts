@@ -3,7 +3,7 @@
  * background (or the CLI): the key never reaches a page or a content script.
  */
 import OpenAI, { AzureOpenAI } from 'openai';
-import type { Settings } from '@/utils/core/schemas';
+import type { Settings } from '@/utils/core/schemas/settings';
 import { baseUrlOf } from '@/utils/core/providers';
 
 export type ModelSettings = Pick<

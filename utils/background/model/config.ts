@@ -4,7 +4,7 @@
  * Returns null when the critique should stay offline. The key is read here and nowhere else
  * in the CLI, and is never printed: `describeModelSettings` says only whether one is set.
  */
-import { DEFAULT_BASE_URL, DEFAULT_SETTINGS, Settings } from '@/utils/core/schemas';
+import { DEFAULT_BASE_URL, DEFAULT_SETTINGS, Settings } from '@/utils/core/schemas/settings';
 
 export interface ModelFlags {
   model?: string;

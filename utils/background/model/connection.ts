@@ -5,7 +5,7 @@
  * a timeout). No retries: the user is waiting for an answer, not for a result.
  */
 import { APIError } from 'openai/error';
-import type { ConnectionResult, Settings } from '@/utils/core/schemas';
+import type { ConnectionResult, Settings } from '@/utils/core/schemas/settings';
 import { createModelClient, type ModelSettings } from '@/utils/background/model/client';
 import { toFault } from '@/utils/background/model/toFault';
 import { baseUrlOf, PROVIDERS, providerProblems } from '@/utils/core/providers';

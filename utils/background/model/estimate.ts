@@ -3,7 +3,7 @@
  * sent, the bill from reported usage after, and a plain refusal when an estimate would pass
  * the per-critique or per-day cap. Local servers cost nothing.
  */
-import type { ImageQuality, Provider } from '@/utils/core/schemas';
+import type { ImageQuality, Provider } from '@/utils/core/schemas/settings';
 import { fault, type ModelFault } from '@/utils/background/model/faults';
 import { patchesOf, type Size } from '@/utils/background/model/imageBudget';
 import { pickImageSize } from '@/utils/background/model/imageSize';

@@ -3,7 +3,7 @@
  * designer can act on (toFault.ts maps errors to them). Cancellation is a kind of its own.
  */
 import { APIError, APIUserAbortError, OpenAIError } from 'openai/error';
-import type { Provider } from '@/utils/core/schemas';
+import type { Provider } from '@/utils/core/schemas/settings';
 
 export type FaultKind =
   | 'cancelled'

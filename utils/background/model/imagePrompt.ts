@@ -7,7 +7,9 @@
  * the finding titles and do-not-touch reasons, and those only JSON-quoted, under a line that
  * calls them data: a title that reads like an order stays one quoted value.
  */
-import type { Blueprint, CssPatch, Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Blueprint, CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { scrub, withheld } from '@/utils/core/text/pageData';
 
 export interface ImagePlan {

@@ -8,7 +8,9 @@
  * Blueprint sections carry only an emphasis and region ids: the model cannot add text to them.
  */
 import { z } from 'zod';
-import { ALLOWED_CSS_PROPERTIES, Basis, Emphasis, Finding, Severity } from '@/utils/core/schemas';
+import { Basis, Finding, Severity } from '@/utils/core/schemas/finding';
+import { Emphasis } from '@/utils/core/schemas/plan';
+import { ALLOWED_CSS_PROPERTIES } from '@/utils/core/schemas/region';
 
 export const PlanFinding = z.object({
   title: z.string().describe('One short line naming the problem'),

@@ -12,7 +12,10 @@
  *   if (outcome.status === 'model') use outcome.plan and outcome.engine; else add outcome.note.
  */
 import type OpenAI from 'openai';
-import type { CssPatch, Finding, Region, Settings } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
+import type { Settings } from '@/utils/core/schemas/settings';
 import { modelIdFor, type ModelSettings } from '@/utils/background/model/client';
 import {
   checkBudget,

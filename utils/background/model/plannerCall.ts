@@ -4,7 +4,7 @@
  * streamed to the caller as soon as each is complete and grounded.
  */
 import type OpenAI from 'openai';
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 import type { FaultContext, ModelFault } from '@/utils/background/model/faults';
 import { toFault } from '@/utils/background/model/toFault';
 import { FindingScanner } from '@/utils/background/model/findingScanner';

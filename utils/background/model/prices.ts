@@ -3,7 +3,7 @@
  * else hard-codes a price. Sources: MODELS.md for the image models; OpenAI's published rates
  * for the GPT-5.4 family (input / output per million tokens). Update it when prices change.
  */
-import type { ImageQuality } from '@/utils/core/schemas';
+import type { ImageQuality } from '@/utils/core/schemas/settings';
 
 export interface TokenPrice {
   inputPerMillion: number;

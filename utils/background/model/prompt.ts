@@ -3,7 +3,10 @@
  * the page as quoted data (pageData.ts), plus the labelled screenshot. Only the goal is the
  * user's own words; everything from the page sits inside the data block.
  */
-import type { CssPatch, Finding, Region, Verify } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
+import type { Verify } from '@/utils/core/schemas/verify';
 import { contentRegions } from '@/utils/core/plan/validate';
 import { examplesText } from '@/utils/background/model/examples';
 import { PAGE_DATA_BEGIN, PAGE_DATA_END, pageDataBlock, scrub } from '@/utils/core/text/pageData';

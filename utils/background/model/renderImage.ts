@@ -8,7 +8,8 @@ import type OpenAI from 'openai';
 import { GENERATED_LABEL } from '@/utils/core/constants';
 import { toFile } from 'openai';
 import type { ImageEditParamsStreaming } from 'openai/resources/images';
-import type { Region, Settings } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
+import type { Settings } from '@/utils/core/schemas/settings';
 import { modelIdFor, type ModelSettings } from '@/utils/background/model/client';
 import {
   checkBudget,

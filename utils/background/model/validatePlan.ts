@@ -9,7 +9,9 @@
  * value and never as a line of its own.
  */
 import { z } from 'zod';
-import { Blueprint, CssPatch, type ContentCheck, type Finding, type Region } from '@/utils/core/schemas';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { Blueprint, CssPatch, type ContentCheck } from '@/utils/core/schemas/plan';
+import { type Region } from '@/utils/core/schemas/region';
 import { sanitizePatch, type ClampedDeclaration } from '@/utils/core/plan/sanitizePatch';
 import { checkContent, describeContentCheck, isSameContent } from '@/utils/core/plan/validate';
 import { PlanReply, type PlanFinding } from '@/utils/background/model/planSchema';

@@ -9,7 +9,9 @@
 import { isPicture } from '@/utils/background/render/crops';
 import type { ImageReading } from '@/utils/core/measure/imagesOfText';
 import { textLikelihood, type Pixels } from '@/utils/core/measure/pixelContrast';
-import type { ImageText, Region, Shot } from '@/utils/core/schemas';
+import type { Shot } from '@/utils/core/schemas/capture';
+import type { ImageText } from '@/utils/core/schemas/ocr';
+import type { Region } from '@/utils/core/schemas/region';
 import { blobToDataUrl } from '@/utils/core/dataUrl';
 
 /** OCR costs hundreds of milliseconds an image: a page of banners is read up to this many. */

@@ -6,7 +6,7 @@
  */
 import { browser } from '#imports';
 import { sendMessage } from '@/utils/messaging/protocol';
-import type { ImageText } from '@/utils/core/schemas';
+import type { ImageText } from '@/utils/core/schemas/ocr';
 import { OCR_DOCUMENT_PATH } from '@/utils/core/ocr/assets';
 import { blobToDataUrl } from '@/utils/core/dataUrl';
 

@@ -7,7 +7,8 @@
  * every region numbered, since the model names regions by their numbers: decoding a
  * 1280×800 PNG again costs about 60 ms here.
  */
-import type { Box, Region, Shot } from '@/utils/core/schemas';
+import type { Shot } from '@/utils/core/schemas/capture';
+import type { Box, Region } from '@/utils/core/schemas/region';
 import {
   BADGE,
   BADGE_COLORS,

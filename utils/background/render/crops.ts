@@ -6,7 +6,8 @@
  * alt text instead. Runs on OffscreenCanvas, in the service worker or a page.
  */
 import { blobToDataUrl } from '@/utils/core/dataUrl';
-import type { Region, Shot } from '@/utils/core/schemas';
+import type { Shot } from '@/utils/core/schemas/capture';
+import type { Region } from '@/utils/core/schemas/region';
 
 /** Share of an image's box the capture must hold for the crop to stand for the image. */
 const HELD = 0.9;

@@ -6,7 +6,7 @@
 import { browser } from '#imports';
 import { sendMessage } from '@/utils/messaging/protocol';
 import { documentIsOpen, openDocument } from '@/utils/background/ocr/offscreen';
-import type { MockupLayout } from '@/utils/core/schemas';
+import type { MockupLayout } from '@/utils/core/schemas/capture';
 import { layOutMockup } from '@/utils/core/render/mockupLayout';
 
 export async function measureMockup(

@@ -4,7 +4,7 @@
  * the rest to `local:settings`, after `local` is closed to content scripts.
  */
 import { z } from 'zod';
-import { Settings } from '@/utils/core/schemas';
+import { Settings } from '@/utils/core/schemas/settings';
 import { restrictLocalStorage } from '@/utils/extension/settings/accessLevel';
 import { API_KEY, keyStore, readKey } from '@/utils/extension/settings/keyStore';
 import { settingsItem } from '@/utils/extension/settings/storage';

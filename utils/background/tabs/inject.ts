@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { sendMessage } from '@/utils/messaging/protocol';
-import type { PageProbe } from '@/utils/core/schemas';
+import type { PageProbe } from '@/utils/core/schemas/capture';
 import { restrictLocalStorage } from '@/utils/extension/settings/accessLevel';
 import { getTabStatus } from '@/utils/background/tabs/status';
 

@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import type { TabStatus } from '@/utils/core/schemas';
+import type { TabStatus } from '@/utils/core/schemas/capture';
 import { critiquable } from '@/utils/background/tabs/critiquable';
 
 export async function getTabStatus(tabId: number): Promise<TabStatus> {

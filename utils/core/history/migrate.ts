@@ -7,17 +7,10 @@
 import { z } from 'zod';
 import { checkContent } from '@/utils/core/plan/validate';
 import { regionKey } from '@/utils/core/regions/key';
-import {
-  Blueprint,
-  ContentCheck,
-  Critique,
-  SavedCssPatch,
-  Finding,
-  Region,
-  SCHEMA_VERSION,
-  Score,
-  type StageName,
-} from '@/utils/core/schemas';
+import { Finding, Score } from '@/utils/core/schemas/finding';
+import { Blueprint, ContentCheck, SavedCssPatch } from '@/utils/core/schemas/plan';
+import { Critique, SCHEMA_VERSION, type StageName } from '@/utils/core/schemas/record';
+import { Region } from '@/utils/core/schemas/region';
 
 const RegionV1 = Region.omit({ key: true });
 

@@ -2,15 +2,15 @@
  * A critique job's saved record: how it starts, how stage outputs fold into its draft, and
  * how a record becomes the `critique.json` that the CLI and the report export.
  */
+import { type CaptureMode } from '@/utils/core/schemas/capture';
 import {
   Critique,
   CritiqueRecord,
   SCHEMA_VERSION,
   StageName,
-  type CaptureMode,
   type Draft,
   type JobKind,
-} from '@/utils/core/schemas';
+} from '@/utils/core/schemas/record';
 import { addSentences } from '@/utils/core/jobs/sentences';
 
 /** What a job is asked to do: the fields a new record starts from. */
@@ -23,7 +23,7 @@ export interface JobRequest {
   request: string | null;
   against: string | null;
   preview: boolean;
-  /** A round: the critique it refines, and its number (utils/core/schemas.ts, `CritiqueRecord`). */
+  /** A round: the critique it refines, and its number (utils/core/schemas/record.ts, `CritiqueRecord`). */
   refines?: string | null;
   round?: number;
 }

@@ -10,7 +10,9 @@ import { parsePatch } from '@/utils/core/plan/cssPatch';
 import { FIX_MAKERS, fixContext, type FixContext } from '@/utils/core/plan/findingFix';
 import { foldOf } from '@/utils/core/plan/fold';
 import { sanitizePatch } from '@/utils/core/plan/sanitizePatch';
-import type { CssPatch, Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { MEASURED_RULES, type MeasuredRule } from '@/utils/core/measure/rules';
 import { WORDING, type Wording } from '@/utils/core/measure/wording';
 

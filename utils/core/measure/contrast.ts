@@ -3,7 +3,7 @@
  * with per-rule outcomes that mirror the W3C ACT rules afw4f7 and 09o5cg.
  * https://www.w3.org/TR/WCAG21/#contrast-minimum, https://www.w3.org/TR/WCAG21/#contrast-enhanced
  */
-import type { Region, RegionStyle } from '@/utils/core/schemas';
+import type { Region, RegionStyle } from '@/utils/core/schemas/region';
 import type { MeasuredDraft } from '@/utils/core/measure/rules';
 import { parseColor, textContrast, toHex, type TextContrast } from '@/utils/core/measure/color';
 import { listIds, px, ratioText } from '@/utils/core/measure/format';

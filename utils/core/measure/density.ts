@@ -2,7 +2,7 @@
  * Density: how many regions each screen holds and how much of it text covers. Crowded screens
  * slow scanning; both thresholds are heuristics, not WCAG.
  */
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import type { MeasuredDraft } from '@/utils/core/measure/rules';
 import { screenOf, structuralIds, textRegions, type ViewportSize } from '@/utils/core/measure/layout';
 

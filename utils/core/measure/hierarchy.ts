@@ -4,7 +4,7 @@
  * call to action should lead (./primaryAction.ts). Weights come from ./weight.ts and are
  * heuristic, so confidence stays moderate.
  */
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import type { MeasuredDraft } from '@/utils/core/measure/rules';
 import { fixed, listIds, px } from '@/utils/core/measure/format';
 import { readingIndex, screenOf, structuralIds, type ViewportSize } from '@/utils/core/measure/layout';

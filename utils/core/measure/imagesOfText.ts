@@ -8,7 +8,9 @@
  *     it, logos and essential presentation excepted (https://www.w3.org/TR/WCAG21/#images-of-text):
  *     an info note, since only a person can tell a logo.
  */
-import type { Finding, OcrWord, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { OcrWord } from '@/utils/core/schemas/ocr';
+import type { Region } from '@/utils/core/schemas/region';
 import { tokenize } from '@/utils/core/ocr/words';
 import { relativeLuminance, toHex } from '@/utils/core/measure/color';
 import { requiredRatio } from '@/utils/core/measure/contrast';

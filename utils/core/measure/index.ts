@@ -2,7 +2,8 @@
  * The offline critique engine: every measure over the page's regions, as findings with stable
  * ids (`contrast-1`, `hierarchy-2`, …) in a fixed order, so the same page gives the same list.
  */
-import type { Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Region } from '@/utils/core/schemas/region';
 import { contrastFindings } from '@/utils/core/measure/contrast';
 import { densityFindings } from '@/utils/core/measure/density';
 import { hierarchyFindings } from '@/utils/core/measure/hierarchy';

@@ -2,7 +2,7 @@
  * Facts about where regions sit that several measures share: the viewport, which screen
  * (viewport-height band) a box starts in, and which regions are structure rather than content.
  */
-import type { Box, Region } from '@/utils/core/schemas';
+import type { Box, Region } from '@/utils/core/schemas/region';
 
 /** The part of the captured viewport the measures use; the schema's `Viewport` fits it. */
 export interface ViewportSize {

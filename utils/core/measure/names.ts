@@ -4,7 +4,7 @@
  * right"). Never its id: ids are numbers on a screenshot, and a title has to read without one.
  */
 import { withheld } from '@/utils/core/text/pageData';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 
 /** Longer quotes are cut at a word and end with "…". */
 const MAX_QUOTE = 40;

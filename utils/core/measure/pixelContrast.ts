@@ -7,7 +7,7 @@
  * of the pixels near its histogram peak, so edge pixels and stray extremes (JPEG ringing, a
  * speck) move neither colour. Pure functions over RGBA buffers, tested on synthetic pixels.
  */
-import type { Box } from '@/utils/core/schemas';
+import type { Box } from '@/utils/core/schemas/region';
 import { contrastRatio, relativeLuminance, type Rgba } from '@/utils/core/measure/color';
 
 export interface Pixels {

@@ -6,7 +6,7 @@
  * never count, and a page without a call to action (an article, documentation) gets no
  * finding. Which action is primary is an intent read from styles, so confidence stays low.
  */
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import type { MeasuredDraft } from '@/utils/core/measure/rules';
 import { fixed, px } from '@/utils/core/measure/format';
 import { isChrome, screenOf, type ViewportSize } from '@/utils/core/measure/layout';

@@ -4,7 +4,7 @@
  * (test/utils/core/measure/advice.test.ts) walks this list and needs a fixture page per rule, on
  * which the kind has a plain title, a why and a fix: its own, or advice's (./advice.ts).
  */
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 
 export const MEASURED_RULES = [
   'wcag-1.4.3',

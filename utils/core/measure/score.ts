@@ -21,7 +21,7 @@
  * A page that lost regions or went blank is held by the verify score over the same regions
  * (utils/core/verify/score.ts), since no findings here would mean 100.
  */
-import type { Finding, Score } from '@/utils/core/schemas';
+import type { Finding, Score } from '@/utils/core/schemas/finding';
 
 type Category = Finding['category'];
 

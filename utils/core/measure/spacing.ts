@@ -3,7 +3,7 @@
  * whose inner gaps are as large as the gaps between them (Gestalt proximity: what is close reads
  * as related). Thresholds are design practice, not WCAG.
  */
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import type { MeasuredDraft } from '@/utils/core/measure/rules';
 import { listIds, px } from '@/utils/core/measure/format';
 import { bottom, overlapsHorizontally } from '@/utils/core/measure/layout';

@@ -13,7 +13,7 @@
  * Not applied, since styles cannot tell: equivalent (another control for the same function),
  * user-agent controls left unstyled, and essential presentation.
  */
-import type { Box, Region } from '@/utils/core/schemas';
+import type { Box, Region } from '@/utils/core/schemas/region';
 import type { MeasuredDraft } from '@/utils/core/measure/rules';
 import { px } from '@/utils/core/measure/format';
 

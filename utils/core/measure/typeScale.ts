@@ -3,7 +3,7 @@
  * Typography", https://alistapart.com/article/more-meaningful-typography/). The page's own
  * scale is fitted here, for the off-scale finding and for the restage.
  */
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { textRegions } from '@/utils/core/measure/layout';
 
 /** A size is on the scale within 3% of a step (0.5px at least, for rounding). */

@@ -3,7 +3,7 @@
  * modular scale (./typeScale.ts), line length and line spacing. The count thresholds are common
  * design-system practice (a handful of sizes, two or three weights, one or two families), not WCAG.
  */
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { listIds, px } from '@/utils/core/measure/format';
 import type { MeasuredDraft, MeasuredRule } from '@/utils/core/measure/rules';
 import { textRegions } from '@/utils/core/measure/layout';

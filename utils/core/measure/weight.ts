@@ -16,7 +16,7 @@
  * Media use S = F = C = 1 and their whole box as ink. Structural containers (./layout.ts) weigh 0:
  * their children carry the ink.
  */
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import {
   contrastRatio,
   parseColor,

@@ -5,7 +5,9 @@
  */
 import { predict, type Declarations } from '@/utils/core/plan/predict';
 import { spacingUnitOf } from '@/utils/core/plan/restage';
-import type { CssPatch, Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import type { AdviceContext, Advised } from '@/utils/core/measure/advice';
 import { textContrast, toHex } from '@/utils/core/measure/color';
 import { requiredRatio, isLargeText } from '@/utils/core/measure/contrast';

@@ -8,7 +8,9 @@
  * restaged layout may move regions around.
  */
 import { withheld } from '@/utils/core/text/pageData';
-import type { ImageCheck, OcrWord, Region } from '@/utils/core/schemas';
+import type { OcrWord } from '@/utils/core/schemas/ocr';
+import type { ImageCheck } from '@/utils/core/schemas/record';
+import type { Region } from '@/utils/core/schemas/region';
 import { joinSplitWords } from '@/utils/core/ocr/splits';
 import { tokenize, type ExpectedWord, type ReadWord } from '@/utils/core/ocr/words';
 

@@ -8,7 +8,9 @@
  */
 import { measure, type ViewportSize } from '@/utils/core/measure';
 import { score } from '@/utils/core/measure/score';
-import type { Blueprint, ContentCheck, CssPatch, Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Blueprint, ContentCheck, CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { toCssPatch } from '@/utils/core/plan/cssPatch';
 import { predict, predictPatch } from '@/utils/core/plan/predict';
 import { restage } from '@/utils/core/plan/restage';

@@ -4,7 +4,9 @@
  * A region inside a locked one is locked too: restyling it would change the locked region.
  * Declarations on locked regions are taken out of every plan, offline or model, and counted.
  */
-import type { CssPatch, DoNotTouch, Region } from '@/utils/core/schemas';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { DoNotTouch } from '@/utils/core/schemas/record';
+import type { Region } from '@/utils/core/schemas/region';
 
 /** What the user's "Keep as is" says in the plan, the image prompt and `critique.json`. */
 export const USER_LOCK_REASON = 'kept as is by the user';

@@ -15,7 +15,7 @@ import {
   type Rgba,
 } from '@/utils/core/measure/color';
 import { checkContrast } from '@/utils/core/measure/contrast';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { nearestPassingColor, type ColorChoice } from '@/utils/core/plan/palette';
 import type { Declarations } from '@/utils/core/plan/predict';
 

@@ -18,7 +18,8 @@
 import { readingIndex, structuralIds } from '@/utils/core/measure/layout';
 import { charsPerLine } from '@/utils/core/measure/typography';
 import { pageBackground, surroundingsOf } from '@/utils/core/measure/weight';
-import { CssPatch, type Blueprint, type Region } from '@/utils/core/schemas';
+import { CssPatch, type Blueprint } from '@/utils/core/schemas/plan';
+import { type Region } from '@/utils/core/schemas/region';
 import { contrastFix, linkCues } from '@/utils/core/plan/contrastFix';
 import { foldOf } from '@/utils/core/plan/fold';
 import { alignRows, keepCentred } from '@/utils/core/plan/keepLayout';

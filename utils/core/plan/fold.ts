@@ -5,7 +5,7 @@
  * or below that height, and the last one it flags starts above it. With every region above the
  * fold, the viewport is at least as tall as the page: 800 px, the CLI's default, or more.
  */
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 
 export function foldOf(regions: readonly Region[]): number {
   const below = regions.filter((r) => !r.flags.aboveFold).map((r) => r.box.y);

@@ -8,7 +8,8 @@
  */
 import { textContrast, type Rgba } from '@/utils/core/measure/color';
 import { rawWeight } from '@/utils/core/measure/weight';
-import type { Blueprint, Region } from '@/utils/core/schemas';
+import type { Blueprint } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { nearestPassingColor } from '@/utils/core/plan/palette';
 import { predict, type Declarations } from '@/utils/core/plan/predict';
 

@@ -7,7 +7,7 @@
  *     get the same change to what moves their edges, so none drops out of line.
  */
 import { overlapsHorizontally } from '@/utils/core/measure/layout';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import type { Declarations } from '@/utils/core/plan/predict';
 
 /** Boxes within this many px count as centred, or as sharing an edge. */

@@ -15,7 +15,8 @@ import {
   surroundingsOf,
   visualWeights,
 } from '@/utils/core/measure/weight';
-import type { Blueprint, Region } from '@/utils/core/schemas';
+import type { Blueprint } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { opaqueColor } from '@/utils/core/plan/palette';
 import type { Declarations } from '@/utils/core/plan/predict';
 import { strengthenAction } from '@/utils/core/plan/strengthenAction';

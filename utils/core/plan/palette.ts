@@ -15,7 +15,7 @@ import {
   WHITE,
   type Rgba,
 } from '@/utils/core/measure/color';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { chroma, distance, fromOklab, GREY_CHROMA, hue, toOklab } from '@/utils/core/plan/oklab';
 
 /** Two chromatic colours this many degrees of OKLCh hue apart or less read as one hue. */

@@ -5,7 +5,8 @@
  * also re-measured on the real page.
  */
 import { parseColor, textContrast } from '@/utils/core/measure/color';
-import type { CssPatch, Region } from '@/utils/core/schemas';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 
 export type Declarations = CssPatch[number]['declarations'];
 

@@ -5,7 +5,9 @@
  * spacing unit from values the page already uses. It names regions only by id, so it adds
  * no text, colors or fonts.
  */
-import { Blueprint, type ContentCheck, type Finding, type Region } from '@/utils/core/schemas';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { Blueprint, type ContentCheck } from '@/utils/core/schemas/plan';
+import { type Region } from '@/utils/core/schemas/region';
 import { PAGE_CHROME, overlapsHorizontally, screenOf, type ViewportSize } from '@/utils/core/measure/layout';
 import { primaryAction } from '@/utils/core/measure/primaryAction';
 import { siblingGaps } from '@/utils/core/measure/spacing';

@@ -15,7 +15,8 @@
  * plan before this (./constraints.ts).
  */
 import { composite, contrastRatio, parseColor, WHITE, type Rgba } from '@/utils/core/measure/color';
-import type { CssPatch, Region } from '@/utils/core/schemas';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import {
   formatNumber,
   MIN_FONT_SIZE,

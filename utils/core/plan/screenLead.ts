@@ -7,7 +7,8 @@
  */
 import { screenOf, structuralIds } from '@/utils/core/measure/layout';
 import { rawWeight } from '@/utils/core/measure/weight';
-import type { Blueprint, Region } from '@/utils/core/schemas';
+import type { Blueprint } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { levelOf } from '@/utils/core/plan/headings';
 import { predict, type Declarations } from '@/utils/core/plan/predict';
 

@@ -10,7 +10,8 @@ import type { Rgba } from '@/utils/core/measure/color';
 import { contrastRatio, toHex } from '@/utils/core/measure/color';
 import { requiredRatio } from '@/utils/core/measure/contrast';
 import { fillContrast, rawWeight } from '@/utils/core/measure/weight';
-import type { Blueprint, Region } from '@/utils/core/schemas';
+import type { Blueprint } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { opaqueColor, sameHueFamily, strongestColor } from '@/utils/core/plan/palette';
 import { geometry, predict, type Declarations } from '@/utils/core/plan/predict';
 

@@ -7,7 +7,8 @@
  * preview checks afterwards that nothing it touched went out of sight (./visibility.ts).
  */
 import { safeValue } from '@/utils/core/plan/cssGrammar';
-import { RegionId, type CssPatch } from '@/utils/core/schemas';
+import { type CssPatch } from '@/utils/core/schemas/plan';
+import { RegionId } from '@/utils/core/schemas/region';
 
 /** Put on each patched element, its value the region id: `data-restage-preview="r3"`. */
 export const PREVIEW_ATTRIBUTE = 'data-restage-preview';

@@ -4,7 +4,7 @@
  * takes the pointer without changing the text, and on an inline link it leaves the line alone.
  */
 import { MIN_TARGET, hasSpacing, isUndersized, pointerTargets } from '@/utils/core/measure/targets';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { geometry, type Declarations } from '@/utils/core/plan/predict';
 
 /**

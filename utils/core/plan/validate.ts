@@ -3,7 +3,8 @@
  * region listed exactly once, no id that the page does not have, and the words those regions
  * carry counted, so that a plan which keeps ids but drops content shows it.
  */
-import { ContentCheck, type Blueprint, type Region } from '@/utils/core/schemas';
+import { ContentCheck, type Blueprint } from '@/utils/core/schemas/plan';
+import { type Region } from '@/utils/core/schemas/region';
 import { inReadingOrder, structuralIds } from '@/utils/core/measure/layout';
 import { wordsOf } from '@/utils/core/text/words';
 import { structureKept, structureLine } from '@/utils/core/render/structure';

@@ -3,7 +3,7 @@
  * (utils/core/text/words.ts), and why it is short when it is. Pure: extraction collects the words
  * in the page, this turns them into the figure and the notes a critique shows.
  */
-import type { Coverage, CoverageReason } from '@/utils/core/schemas';
+import type { Coverage, CoverageReason } from '@/utils/core/schemas/capture';
 
 /** Below this share a critique says that it saw only part of the page. */
 export const COVERAGE_FLOOR = 0.9;

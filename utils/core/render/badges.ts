@@ -13,7 +13,7 @@
  * where nothing is free within reach (text fills the picture, or a thumbnail too small for
  * its badges) is a badge drawn over text, where it covers least.
  */
-import type { Box, Region, RegionKind } from '@/utils/core/schemas';
+import type { Box, Region, RegionKind } from '@/utils/core/schemas/region';
 import { BoxGrid, overlapArea } from '@/utils/core/render/boxGrid';
 
 export { overlapArea };

@@ -1,4 +1,4 @@
-import type { Box } from '@/utils/core/schemas';
+import type { Box } from '@/utils/core/schemas/region';
 
 const TOUCH = 1e-6;
 

@@ -6,7 +6,7 @@
  * no cookies. An image that cannot be read (refused, too large, too slow, not an image) keeps
  * its place as a grey placeholder of its size, and is counted.
  */
-import type { FrozenPage } from '@/utils/core/schemas';
+import type { FrozenPage } from '@/utils/core/schemas/capture';
 import { blobToDataUrl } from '@/utils/core/dataUrl';
 import { safeStyleText, tokenizeCssUrls } from '@/utils/core/render/frozenHtml';
 

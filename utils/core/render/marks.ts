@@ -5,7 +5,8 @@
  * that holds other regions (a section, a card) is drawn lighter than the leaves inside it,
  * so its outline does not compete with theirs. "Show all regions" numbers every region.
  */
-import type { Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Region } from '@/utils/core/schemas/region';
 
 /** `strong`: a leaf, drawn in full; `container`: a region holding others, lighter; `faint`: no number. */
 export type MarkTone = 'strong' | 'container' | 'faint';

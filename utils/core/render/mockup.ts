@@ -6,7 +6,8 @@
  */
 import { structuralIds } from '@/utils/core/measure/layout';
 import { pageBackground } from '@/utils/core/measure/weight';
-import { CssDeclarations, type Blueprint, type CssPatch, type Region } from '@/utils/core/schemas';
+import { CssDeclarations, type Blueprint, type CssPatch } from '@/utils/core/schemas/plan';
+import { type Region } from '@/utils/core/schemas/region';
 import { escapeHtml as e, htmlDocument, styleAttribute } from '@/utils/core/render/html';
 import {
   safeColor,

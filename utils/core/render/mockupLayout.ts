@@ -4,7 +4,7 @@
  * without scripts and sized to the page's viewport, so its media queries and `vh` units
  * resolve as the page's did. Reads each marked region's box, across open shadow roots.
  */
-import type { MockupLayout } from '@/utils/core/schemas';
+import type { MockupLayout } from '@/utils/core/schemas/capture';
 import { UNREAD_MARK } from '@/utils/core/render/frozenResources';
 
 /** How long images and fonts get to decode before the boxes are read anyway. */

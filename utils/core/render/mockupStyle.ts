@@ -6,7 +6,8 @@
 import { parseColor, textContrast } from '@/utils/core/measure/color';
 import { pageBackground } from '@/utils/core/measure/weight';
 import { MIN_TEXT, headingSize } from '@/utils/core/plan/cssPatch';
-import type { Blueprint, Region } from '@/utils/core/schemas';
+import type { Blueprint } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { safeCss } from '@/utils/core/render/html';
 
 export type Emphasis = Blueprint['sections'][number]['emphasis'];

@@ -6,7 +6,7 @@
  * attribute values that stand in for text (a field's value or placeholder, an image's label).
  */
 import { contentRegions, regionContent } from '@/utils/core/plan/validate';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { distinctWords } from '@/utils/core/text/words';
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -4,7 +4,8 @@
  * page's viewport width, ./mockupLayout.ts). The definitions live here and nowhere else.
  */
 import { contentRegions } from '@/utils/core/plan/validate';
-import type { Box, CssPatch, MockupStructure, Region } from '@/utils/core/schemas';
+import type { CssPatch, MockupStructure } from '@/utils/core/schemas/plan';
+import type { Box, Region } from '@/utils/core/schemas/region';
 
 /** Side-by-side pairs the mockup must keep, as a share. */
 export const PAIRS_KEPT_MIN = 0.95;

@@ -5,7 +5,9 @@
  * writer (utils/core/plan/stylesheet.ts), so what is copied is what the preview showed.
  */
 import { previewRules, type RuleKey } from '@/utils/core/plan/stylesheet';
-import type { CssPatch, Critique, Region } from '@/utils/core/schemas';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { Critique } from '@/utils/core/schemas/record';
+import type { Region } from '@/utils/core/schemas/region';
 import { numberedFindings } from '@/utils/core/report/findingNumbers';
 
 /**

@@ -7,7 +7,8 @@
  */
 import { basisLabel } from '@/utils/core/measure/format';
 import { escapeHtml as e } from '@/utils/core/render/html';
-import type { Critique, Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Critique } from '@/utils/core/schemas/record';
 import { patchCss } from '@/utils/core/report/exportCss';
 import { numberedFindings, type NumberedFinding } from '@/utils/core/report/findingNumbers';
 

@@ -3,7 +3,7 @@
  * them, so the Markdown, the issue text and the stylesheet's comments name the same finding
  * by the same number.
  */
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 
 const SEVERITIES: readonly Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
 

@@ -5,7 +5,7 @@
  */
 import { GENERATED_LABEL } from '@/utils/core/constants';
 import { escapeHtml as e } from '@/utils/core/render/html';
-import type { Critique } from '@/utils/core/schemas';
+import type { Critique } from '@/utils/core/schemas/record';
 
 type Badges = (ids: readonly string[]) => string;
 

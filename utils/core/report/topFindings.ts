@@ -5,7 +5,7 @@
  * the rule changes the order with it. Info notes cost nothing and are never among them.
  */
 import { score } from '@/utils/core/measure/score';
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 
 const SEVERITIES: readonly Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
 

@@ -4,7 +4,7 @@
  * group of findings. Region ids under New are the later critique's, and the report says so.
  */
 import { escapeHtml as e } from '@/utils/core/render/html';
-import type { Verify, VerifiedFinding } from '@/utils/core/schemas';
+import type { Verify, VerifiedFinding } from '@/utils/core/schemas/verify';
 import { MATCHED_SCORE_RULE, matchedScoreLine, regionCountLine } from '@/utils/core/verify/lines';
 
 type Badges = (ids: readonly string[]) => string;

@@ -4,7 +4,7 @@
  * the worst findings so they name what differs from page to page.
  */
 import { rankFindings } from '@/utils/core/report/topFindings';
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 import type { RepeatingFinding, SiteFinding } from '@/utils/core/site/summary';
 
 const SEVERITIES: readonly Finding['severity'][] = ['critical', 'major', 'minor', 'info'];

@@ -4,7 +4,7 @@
  * page. Parsed with this schema wherever it is read back.
  */
 import { z } from 'zod';
-import { Finding, Severity } from '@/utils/core/schemas';
+import { Finding, Severity } from '@/utils/core/schemas/finding';
 
 export const SitePage = z.object({
   /** The line of the list or the sitemap's `loc`, as given. */

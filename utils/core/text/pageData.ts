@@ -6,7 +6,8 @@
  * private and masked regions, and regions with text the colour of its background, also lose
  * their text here. Accessible names are never sent.
  */
-import type { Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Region } from '@/utils/core/schemas/region';
 import { contentRegions } from '@/utils/core/plan/validate';
 import { SAME_COLOR_RATIO } from '@/utils/core/regions/sameColor';
 

@@ -1,4 +1,5 @@
-import type { Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Region } from '@/utils/core/schemas/region';
 
 export const SEVERITIES: Finding['severity'][] = ['critical', 'major', 'minor', 'info'];
 

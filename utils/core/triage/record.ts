@@ -1,4 +1,4 @@
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 
 /**
  * Ignoring or restoring a finding in the critique shown: the finding moves between `findings`

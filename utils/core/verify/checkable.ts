@@ -10,7 +10,7 @@
  *   - every other measured finding is judged on its matched regions (utils/core/verify/findings.ts).
  * Later `seen`/`inferred` findings are not the check's to report, so they are never new.
  */
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 import type { RegionMatch } from '@/utils/core/verify/match';
 
 /** The share of earlier regions that must be matched for page-wide findings to be judged. */

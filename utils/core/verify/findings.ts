@@ -5,7 +5,8 @@
  * region match, overlap the later ones. A grouped finding (25 links in one grey) that lost some
  * of its regions is still there, but smaller. Findings naming no region correspond by problem.
  */
-import type { Finding, VerifiedFinding, Verify } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { VerifiedFinding, Verify } from '@/utils/core/schemas/verify';
 import type { RegionMatch } from '@/utils/core/verify/match';
 
 type Still = Verify['still'][number];

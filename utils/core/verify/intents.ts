@@ -12,7 +12,10 @@ import { fixed } from '@/utils/core/measure/format';
 import { readingIndex, structuralIds } from '@/utils/core/measure/layout';
 import { visualWeights } from '@/utils/core/measure/weight';
 import { CONTRAST_RULE } from '@/utils/core/measure/contrast';
-import type { Blueprint, Finding, Region, Verify } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Blueprint } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
+import type { Verify } from '@/utils/core/schemas/verify';
 import type { RegionMatch } from '@/utils/core/verify/match';
 
 type IntentResult = Verify['intents'][number];

@@ -1,5 +1,5 @@
 /** The few sentences a check is reported in, the same in the panel, the CLI and report.html. */
-import type { Verify } from '@/utils/core/schemas';
+import type { Verify } from '@/utils/core/schemas/verify';
 import { compareScores, type ScoreComparison } from '@/utils/core/verify/score';
 
 /** "41 of 42 regions matched · 1 gone · 0 new". */

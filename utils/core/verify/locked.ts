@@ -3,7 +3,8 @@
  * of a preview or a change exactly as they went in. Any measured difference in what such a
  * region shows (its text, type, colours or size) is a finding of its own in the check.
  */
-import type { Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Region } from '@/utils/core/schemas/region';
 import type { RegionMatch } from '@/utils/core/verify/match';
 
 /** Sub-pixel layout and colour rounding are not changes. */

@@ -4,7 +4,7 @@
  * then by the same visible text, for an element that moved in the DOM; then by the same place
  * on the page (intersection over union), for an element whose text was edited.
  */
-import type { Box, Region } from '@/utils/core/schemas';
+import type { Box, Region } from '@/utils/core/schemas/region';
 
 export type MatchedBy = 'key' | 'text' | 'position';
 

@@ -10,7 +10,8 @@
  * it came from.
  */
 import { score } from '@/utils/core/measure/score';
-import type { Finding, Verify } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Verify } from '@/utils/core/schemas/verify';
 import type { RegionMatch } from '@/utils/core/verify/match';
 
 export function scoreOverMatched(

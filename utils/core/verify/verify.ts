@@ -6,14 +6,10 @@
 import { screenOf } from '@/utils/core/measure/layout';
 import { score } from '@/utils/core/measure/score';
 import { foldOf } from '@/utils/core/plan/fold';
-import {
-  Verify,
-  type Blueprint,
-  type Finding,
-  type IgnoredFinding,
-  type Region,
-  type Score,
-} from '@/utils/core/schemas';
+import { type Finding, type IgnoredFinding, type Score } from '@/utils/core/schemas/finding';
+import { type Blueprint } from '@/utils/core/schemas/plan';
+import { type Region } from '@/utils/core/schemas/region';
+import { Verify } from '@/utils/core/schemas/verify';
 import { checkable, isMeasured } from '@/utils/core/verify/checkable';
 import { matchFindings, summary } from '@/utils/core/verify/findings';
 import { contrast, emphasisOrder, grouping, onePrimary } from '@/utils/core/verify/intents';

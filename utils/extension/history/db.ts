@@ -4,7 +4,7 @@
  * so pixels never travel through messages. Dexie versions match the records' `schemaVersion`.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 
 export const DB_NAME = 'restage';
 

@@ -4,7 +4,8 @@
  * longer parses is skipped, not fatal. Writes are the background's (background/history/store.ts).
  */
 import { z } from 'zod';
-import { ArtifactRef, CritiqueRecord, Draft, Score } from '@/utils/core/schemas';
+import { Score } from '@/utils/core/schemas/finding';
+import { ArtifactRef, CritiqueRecord, Draft } from '@/utils/core/schemas/record';
 import { history, type HistoryDb } from '@/utils/extension/history/db';
 
 export async function readArtifact(id: string, db: HistoryDb = history()): Promise<Blob | null> {

@@ -1,7 +1,8 @@
 import { storage } from '#imports';
 import { z } from 'zod';
 import { lockedIds, userLocks } from '@/utils/core/plan/constraints';
-import type { DoNotTouch, Region } from '@/utils/core/schemas';
+import type { DoNotTouch } from '@/utils/core/schemas/record';
+import type { Region } from '@/utils/core/schemas/region';
 
 /**
  * Regions the user keeps as they are ("Keep as is" in the panel), saved per page by region key

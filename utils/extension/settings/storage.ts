@@ -1,6 +1,6 @@
 import { storage } from '#imports';
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, Settings } from '@/utils/core/schemas';
+import { DEFAULT_SETTINGS, Settings } from '@/utils/core/schemas/settings';
 import { readKey } from '@/utils/extension/settings/keyStore';
 
 /**

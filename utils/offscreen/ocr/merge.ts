@@ -4,7 +4,8 @@
  * same place as a word already read (half the smaller box or more), the surer reading wins,
  * so a word is never counted twice.
  */
-import type { Box, OcrWord } from '@/utils/core/schemas';
+import type { OcrWord } from '@/utils/core/schemas/ocr';
+import type { Box } from '@/utils/core/schemas/region';
 
 const SAME_PLACE = 0.5;
 

@@ -5,7 +5,7 @@
  * read whole, then its light-on-dark zones are read again inverted, and the two merged.
  */
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
-import type { OcrReading, OcrWord } from '@/utils/core/schemas';
+import type { OcrReading, OcrWord } from '@/utils/core/schemas/ocr';
 import { OCR_CORE_DIR, OCR_LANG_DIR, OCR_WORKER_PATH } from '@/utils/core/ocr/assets';
 import { lightOnDarkCrops } from '@/utils/offscreen/ocr/crops';
 import { mergeWords, shift } from '@/utils/offscreen/ocr/merge';

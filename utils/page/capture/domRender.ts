@@ -1,5 +1,6 @@
 import html2canvas from 'html2canvas';
-import type { Box, DomRender } from '@/utils/core/schemas';
+import type { DomRender } from '@/utils/core/schemas/capture';
+import type { Box } from '@/utils/core/schemas/region';
 import { findPrivateElements } from '@/utils/page/regions/privacy';
 import { resolveSelector } from '@/utils/page/regions/selector';
 import { isOwn } from '@/utils/page/overlay/ownUi';

@@ -2,7 +2,7 @@
  * The page side of a full-page capture: scroll frame by frame, hide fixed and sticky
  * elements after the first frame so they appear once, and put everything back exactly.
  */
-import type { FrameMasks, PageSize } from '@/utils/core/schemas';
+import type { FrameMasks, PageSize } from '@/utils/core/schemas/capture';
 import { claim, release } from '@/utils/page/overlay/ownUi';
 import { maskRects } from '@/utils/page/capture/masks';
 

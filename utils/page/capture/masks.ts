@@ -1,4 +1,5 @@
-import type { Box, MaskRects } from '@/utils/core/schemas';
+import type { MaskRects } from '@/utils/core/schemas/capture';
+import type { Box } from '@/utils/core/schemas/region';
 import { findPrivateElements } from '@/utils/page/regions/privacy';
 import { opensClosedRoots } from '@/utils/page/regions/shadow';
 

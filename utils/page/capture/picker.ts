@@ -1,4 +1,5 @@
-import type { Box, Picked } from '@/utils/core/schemas';
+import type { Picked } from '@/utils/core/schemas/capture';
+import type { Box } from '@/utils/core/schemas/region';
 import { insideOwnUi } from '@/utils/page/overlay/ownUi';
 import { uniqueSelector } from '@/utils/page/regions/selector';
 

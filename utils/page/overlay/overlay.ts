@@ -1,5 +1,5 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
-import type { Box, Region } from '@/utils/core/schemas';
+import type { Box, Region } from '@/utils/core/schemas/region';
 import { resolveSelector } from '@/utils/page/regions/selector';
 import { BADGE_CSS_VARS, carriesText, type BadgePlace } from '@/utils/core/render/badges';
 import { pageBadges } from '@/utils/page/overlay/pageBadges';

@@ -1,5 +1,5 @@
 import { carriesText, clipBox, placeBadges, textBox, type BadgePlace } from '@/utils/core/render/badges';
-import type { Box, Region } from '@/utils/core/schemas';
+import type { Box, Region } from '@/utils/core/schemas/region';
 
 export interface PageLayout {
   /** Each region's box now: page coordinates, or viewport coordinates for a fixed region. */

@@ -8,7 +8,8 @@
  * region are held at the inherited values they had (./stylesheet.ts, pinRules).
  */
 import { resolveSelector } from '@/utils/page/regions/selector';
-import type { CssPatch, Region } from '@/utils/core/schemas';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { settleTransitions } from '@/utils/page/preview/settle';
 import { attachSheets, type Root } from '@/utils/page/preview/sheets';
 import { INHERITED_BY_PLAN, PREVIEW_ATTRIBUTE, pinRules, previewRules } from '@/utils/core/plan/stylesheet';

@@ -9,7 +9,7 @@
  * backgrounds, the contrast needs review, as axe-core reports it incomplete (`bgOverlap`,
  * `elmPartiallyObscured`, `pseudoContent`).
  */
-import type { Box } from '@/utils/core/schemas';
+import type { Box } from '@/utils/core/schemas/region';
 import type { Candidate } from '@/utils/page/regions/candidate';
 import type { Paint } from '@/utils/page/regions/paint';
 import { colorsOf } from '@/utils/page/regions/textContrast';

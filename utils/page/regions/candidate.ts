@@ -3,7 +3,7 @@
  * down the tree (what is inherited or accumulated from ancestors).
  */
 import type { Rgba } from '@/utils/core/measure/color';
-import type { Box, RegionKind } from '@/utils/core/schemas';
+import type { Box, RegionKind } from '@/utils/core/schemas/region';
 import type { Paint } from '@/utils/page/regions/paint';
 import {
   COLOR,

@@ -1,4 +1,4 @@
-import type { RegionKind } from '@/utils/core/schemas';
+import type { RegionKind } from '@/utils/core/schemas/region';
 import { likelyShadowOf } from '@/utils/page/regions/shadow';
 
 /**

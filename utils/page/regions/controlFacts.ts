@@ -3,7 +3,7 @@
  * what it is for (which rules it in or out as the page's call to action), whether it draws a
  * border like a button, and whether it sits in a line of text (WCAG 2.5.8's inline exception).
  */
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 
 export type Purpose = NonNullable<Region['purpose']>;
 

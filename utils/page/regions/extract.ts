@@ -4,7 +4,8 @@
  * measures how much of the page's text they hold (./coverage.ts). Region shapes follow the
  * DESIGN.md contract.
  */
-import type { Box, Extraction, Region } from '@/utils/core/schemas';
+import type { Extraction } from '@/utils/core/schemas/capture';
+import type { Box, Region } from '@/utils/core/schemas/region';
 import { insideOwnUi, withOwnUiHidden } from '@/utils/page/overlay/ownUi';
 import { addWords, countWords } from '@/utils/core/text/words';
 import { DEFAULT_INK, type Candidate } from '@/utils/page/regions/candidate';

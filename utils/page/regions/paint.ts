@@ -4,7 +4,7 @@
  * cannot be seen through.
  */
 import { WHITE, parseColor, type Rgba } from '@/utils/core/measure/color';
-import type { Box } from '@/utils/core/schemas';
+import type { Box } from '@/utils/core/schemas/region';
 import { finish, over, type Group } from '@/utils/page/regions/textPaint';
 
 interface Stop {

@@ -3,7 +3,7 @@
  * it of every text, so a region is as good as its weakest text.
  */
 import type { Rgba } from '@/utils/core/measure/color';
-import type { Box } from '@/utils/core/schemas';
+import type { Box } from '@/utils/core/schemas/region';
 import type { Candidate, Ink, Scope } from '@/utils/page/regions/candidate';
 import { colorOf, gradientSamples, type Paint } from '@/utils/page/regions/paint';
 import { isSameColor, paintedByBackground } from '@/utils/core/regions/sameColor';

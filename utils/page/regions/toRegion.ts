@@ -1,6 +1,6 @@
 /** A kept candidate as the Region the rest of Restage sees (DESIGN.md, "Contracts"). */
 import { parseColor } from '@/utils/core/measure/color';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import type { Candidate, Landmark } from '@/utils/page/regions/candidate';
 import { headingLevel, implicitRole, isInteractive } from '@/utils/page/regions/classify';
 import { isBordered, isInText, purposeOf, type StyleCache } from '@/utils/page/regions/controlFacts';

@@ -11,7 +11,7 @@
  * The hot loop stays one function in one file, longer than most here: splitting it would put
  * a call or an object per element back.
  */
-import type { Box } from '@/utils/core/schemas';
+import type { Box } from '@/utils/core/schemas/region';
 import { type Candidate, type Scope, readInk } from '@/utils/page/regions/candidate';
 import type { Painter } from '@/utils/page/regions/backdrops';
 import {

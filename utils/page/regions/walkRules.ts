@@ -1,5 +1,5 @@
 /** Small decisions the extraction walk makes about one element. */
-import type { Box } from '@/utils/core/schemas';
+import type { Box } from '@/utils/core/schemas/region';
 import type { Scope } from '@/utils/page/regions/candidate';
 import { cap } from '@/utils/page/regions/text';
 

@@ -11,7 +11,7 @@ import {
 import { getRecord, getRun, listHistory, readArtifact } from '@/utils/extension/history/read';
 import { emptyRecord } from '@/utils/core/jobs/record';
 import { CRITIQUE_STAGE_NAMES } from '@/utils/core/jobs/record';
-import type { CritiqueRecord } from '@/utils/core/schemas';
+import type { CritiqueRecord } from '@/utils/core/schemas/record';
 import { region } from '@/test/fixtures/regions';
 
 let db: HistoryDb;

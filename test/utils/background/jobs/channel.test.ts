@@ -3,7 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PANEL_PORT } from '@/utils/core/constants';
 import { openChannel, type Channel } from '@/utils/background/jobs/channel';
-import type { JobEvent } from '@/utils/core/schemas';
+import type { JobEvent } from '@/utils/core/schemas/record';
 import { SENDERS, type SenderName } from '@/test/fixtures/senders';
 
 type Listener<T> = (value: T) => void;

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { StorageFullError } from '@/utils/background/history/store';
 import { JobRunner, type RunnerDeps } from '@/utils/background/jobs/runner';
 import { defineStage, type AnyStage } from '@/utils/background/jobs/stage';
-import { DEFAULT_SETTINGS, type CritiqueRecord, type JobEvent, type StageName } from '@/utils/core/schemas';
+import { type CritiqueRecord, type JobEvent, type StageName } from '@/utils/core/schemas/record';
+import { DEFAULT_SETTINGS } from '@/utils/core/schemas/settings';
 import { region } from '@/test/fixtures/regions';
 
 const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));

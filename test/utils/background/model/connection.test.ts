@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import { testConnection } from '@/utils/background/model/connection';
-import { ConnectionResult } from '@/utils/core/schemas';
+import { ConnectionResult } from '@/utils/core/schemas/settings';
 import { settingsFor } from '@/test/utils/background/model/fixtures';
 
 let fake: FakeOpenAI;

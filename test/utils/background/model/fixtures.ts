@@ -5,7 +5,9 @@
  */
 import { region } from '@/test/fixtures/regions';
 import { pngDataUrl } from '@/test/fake-openai/png';
-import { DEFAULT_SETTINGS, type Finding, type Region, type Settings } from '@/utils/core/schemas';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { type Region } from '@/utils/core/schemas/region';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/core/schemas/settings';
 
 export function modelPage(): Region[] {
   return [

@@ -13,7 +13,8 @@ import {
   type PlanOutcome,
   type PlanStageOptions,
 } from '@/utils/background/model/planWithModel';
-import type { Finding, Settings } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Settings } from '@/utils/core/schemas/settings';
 import {
   MEASURED,
   modelPage,

@@ -13,7 +13,8 @@ import {
 } from '@/utils/background/model/prompt';
 import { WORKED_EXAMPLES } from '@/utils/background/model/examples';
 import { PlanFinding } from '@/utils/background/model/planSchema';
-import { Region, Verify } from '@/utils/core/schemas';
+import { Region } from '@/utils/core/schemas/region';
+import { Verify } from '@/utils/core/schemas/verify';
 import { MEASURED, modelPage } from '@/test/utils/background/model/fixtures';
 
 const image = {

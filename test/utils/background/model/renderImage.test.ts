@@ -9,7 +9,7 @@ import {
   type ImageOutcome,
   type ImageStageOptions,
 } from '@/utils/background/model/renderImage';
-import type { Settings } from '@/utils/core/schemas';
+import type { Settings } from '@/utils/core/schemas/settings';
 import { modelPage, SHOT_1280, settingsFor } from '@/test/utils/background/model/fixtures';
 
 let fake: FakeOpenAI;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onMessage } from '@/utils/messaging/protocol';
 import { OcrUnavailableError, readImageText } from '@/utils/background/ocr/offscreen';
-import type { OcrReading } from '@/utils/core/schemas';
+import type { OcrReading } from '@/utils/core/schemas/ocr';
 import { deliverFrom, SENDERS } from '@/test/fixtures/senders';
 
 /**

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHistory } from '@/utils/extension/history/db';
 import { readCritiqueJson } from '@/utils/core/history/migrate';
-import { SCHEMA_VERSION } from '@/utils/core/schemas';
+import { SCHEMA_VERSION } from '@/utils/core/schemas/record';
 
 /** What Restage 0.1.0's `critiqueTab` returned for corpus page 4176.html at 640×400, verbatim. */
 const RUN_0_1_0 = JSON.parse(

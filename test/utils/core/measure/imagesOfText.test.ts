@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { imageTextFindings, type ImageReading } from '@/utils/core/measure/imagesOfText';
 import type { Pixels } from '@/utils/core/measure/pixelContrast';
-import { Finding, type OcrWord } from '@/utils/core/schemas';
+import { Finding } from '@/utils/core/schemas/finding';
+import { type OcrWord } from '@/utils/core/schemas/ocr';
 import { region } from '@/test/fixtures/regions';
 
 type Rgb = [number, number, number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measure } from '@/utils/core/measure';
-import { Finding } from '@/utils/core/schemas';
+import { Finding } from '@/utils/core/schemas/finding';
 import { button, heading, region, rgba, syntheticRegions } from '@/test/fixtures/regions';
 
 const viewport = { width: 1280, height: 800 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { Region } from '@/utils/core/schemas/region';
 import { extentOf, measure } from '@/utils/core/measure';
 import { textContrast } from '@/utils/core/measure/color';
 import { SCORE_WEIGHTS, score } from '@/utils/core/measure/score';

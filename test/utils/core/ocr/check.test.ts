@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkImageText, INVENTED_MIN_CONFIDENCE } from '@/utils/core/ocr/check';
 import { MASKED_TEXT } from '@/utils/page/regions/privacy';
-import { ImageCheck, type OcrWord } from '@/utils/core/schemas';
+import { type OcrWord } from '@/utils/core/schemas/ocr';
+import { ImageCheck } from '@/utils/core/schemas/record';
 import { region } from '@/test/fixtures/regions';
 
 /** OCR words as tesseract would give them, all read with confidence 0.9 unless given. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkDeclaration } from '@/utils/core/plan/cssGrammar';
 import { MAX_VALUE_LENGTH } from '@/utils/core/plan/cssTokens';
 import { previewRules } from '@/utils/core/plan/stylesheet';
-import { ALLOWED_CSS_PROPERTIES, CssDeclarations } from '@/utils/core/schemas';
+import { CssDeclarations } from '@/utils/core/schemas/plan';
+import { ALLOWED_CSS_PROPERTIES } from '@/utils/core/schemas/region';
 import { CSS_TRICKS } from '@/test/fixtures/cssTricks';
 
 /** mulberry32: a small seeded PRNG, so every run tries the same values. */

@@ -4,7 +4,8 @@ import { visualWeights } from '@/utils/core/measure/weight';
 import { parsePatch, toCssPatch } from '@/utils/core/plan/cssPatch';
 import { predictPatch } from '@/utils/core/plan/predict';
 import { restage } from '@/utils/core/plan/restage';
-import { ALLOWED_CSS_PROPERTIES, type Blueprint } from '@/utils/core/schemas';
+import { type Blueprint } from '@/utils/core/schemas/plan';
+import { ALLOWED_CSS_PROPERTIES } from '@/utils/core/schemas/region';
 import { WHITE, button, heading, region, rgba, syntheticRegions } from '@/test/fixtures/regions';
 
 const blueprint = (

@@ -7,7 +7,8 @@ import { toCssPatch } from '@/utils/core/plan/cssPatch';
 import { headingOrderColors, headingSize, headingWeights } from '@/utils/core/plan/headings';
 import { sameHueFamily } from '@/utils/core/plan/palette';
 import { predict, predictPatch } from '@/utils/core/plan/predict';
-import type { Blueprint, Region } from '@/utils/core/schemas';
+import type { Blueprint } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { WHITE, heading, region, rgba } from '@/test/fixtures/regions';
 
 const scale = { base: 16, ratio: 1.2 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkCues } from '@/utils/core/plan/contrastFix';
 import { predict, type Declarations } from '@/utils/core/plan/predict';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { region, rgba } from '@/test/fixtures/regions';
 
 const TEAL = rgba('#0b7285');

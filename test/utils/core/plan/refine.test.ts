@@ -10,7 +10,8 @@ import { sanitizePatch } from '@/utils/core/plan/sanitizePatch';
 import { checkContent, isSameContent } from '@/utils/core/plan/validate';
 import { withCommands } from '@/utils/background/jobs/stages/modelPlan';
 import { measure } from '@/utils/core/measure';
-import { CssPatch, type Region } from '@/utils/core/schemas';
+import { CssPatch } from '@/utils/core/schemas/plan';
+import { type Region } from '@/utils/core/schemas/region';
 import { button, heading, region, rgba } from '@/test/fixtures/regions';
 
 const viewport = { width: 1280, height: 800 };

@@ -4,7 +4,9 @@ import { screenOf } from '@/utils/core/measure/layout';
 import { toCssPatch } from '@/utils/core/plan/cssPatch';
 import { restage, spacingUnitOf, typeScaleOf } from '@/utils/core/plan/restage';
 import { contentRegions } from '@/utils/core/plan/validate';
-import { Blueprint, type Finding, type Region } from '@/utils/core/schemas';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { Blueprint } from '@/utils/core/schemas/plan';
+import { type Region } from '@/utils/core/schemas/region';
 import { WHITE, button, heading, region, rgba, syntheticRegions } from '@/test/fixtures/regions';
 
 const viewport = { width: 1280, height: 800 };

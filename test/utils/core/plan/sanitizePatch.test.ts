@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizePatch, smallestText } from '@/utils/core/plan/sanitizePatch';
-import { CssPatch, SavedCssPatch } from '@/utils/core/schemas';
+import { CssPatch, SavedCssPatch } from '@/utils/core/schemas/plan';
 import { heading, region, rgba } from '@/test/fixtures/regions';
 
 const body = region('r1', { style: { fontSize: 16 } });

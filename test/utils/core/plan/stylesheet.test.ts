@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PREVIEW_ATTRIBUTE, previewRules } from '@/utils/core/plan/stylesheet';
-import type { CssPatch } from '@/utils/core/schemas';
+import type { CssPatch } from '@/utils/core/schemas/plan';
 
 /** Three ids' worth of specificity that match every element (see the stylesheet module). */
 const OUTRANK = ':not(#restage-preview):not(#restage-preview):not(#restage-preview)';

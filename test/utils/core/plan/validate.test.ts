@@ -6,7 +6,7 @@ import {
   isSameContent,
   regionContent,
 } from '@/utils/core/plan/validate';
-import type { Blueprint } from '@/utils/core/schemas';
+import type { Blueprint } from '@/utils/core/schemas/plan';
 import { button, region } from '@/test/fixtures/regions';
 
 // 4 + 3 + 5 words.

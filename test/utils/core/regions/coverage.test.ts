@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageNotes, summarizeCoverage, type CoverageInput } from '@/utils/core/regions/coverage';
-import { Coverage } from '@/utils/core/schemas';
+import { Coverage } from '@/utils/core/schemas/capture';
 import { countWords, distinctWords } from '@/utils/core/text/words';
 
 const words = (text: string) => distinctWords([text]);

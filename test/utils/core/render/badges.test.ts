@@ -7,7 +7,7 @@ import {
   type BadgePlace,
   type BadgeSize,
 } from '@/utils/core/render/badges';
-import type { Box } from '@/utils/core/schemas';
+import type { Box } from '@/utils/core/schemas/region';
 
 type Labelled = { id: string; box: Box; text: boolean };
 

@@ -6,7 +6,7 @@ import {
   mockupToken,
   UNREAD_MARK,
 } from '@/utils/core/render/frozenResources';
-import type { FrozenPage } from '@/utils/core/schemas';
+import type { FrozenPage } from '@/utils/core/schemas/capture';
 
 const NONCE = '0123456789abcdef0123456789abcdef';
 const t = (n: number) => mockupToken(NONCE, n);

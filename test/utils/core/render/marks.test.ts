@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { annotationLayout } from '@/utils/background/render/annotate';
 import { flaggedRegionIds, markTones } from '@/utils/core/render/marks';
-import type { Finding, Shot } from '@/utils/core/schemas';
+import type { Shot } from '@/utils/core/schemas/capture';
+import type { Finding } from '@/utils/core/schemas/finding';
 import { region } from '@/test/fixtures/regions';
 
 const finding = (id: string, severity: Finding['severity'], regionIds: string[]): Finding => ({

@@ -5,7 +5,8 @@ import { pageBackground } from '@/utils/core/measure/weight';
 import { toCssPatch } from '@/utils/core/plan/cssPatch';
 import { restage } from '@/utils/core/plan/restage';
 import { renderMockup, type MockupInput } from '@/utils/core/render/mockup';
-import type { Blueprint, CssPatch, Region } from '@/utils/core/schemas';
+import type { Blueprint, CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { WHITE, button, heading, region, rgba, syntheticRegions } from '@/test/fixtures/regions';
 
 const viewport = { width: 800, height: 800 };

@@ -4,7 +4,7 @@ import { toCssPatch } from '@/utils/core/plan/cssPatch';
 import { restage } from '@/utils/core/plan/restage';
 import { renderMockup } from '@/utils/core/render/mockup';
 import { checkMockupWords, mockupText } from '@/utils/core/render/mockupWords';
-import type { Region } from '@/utils/core/schemas';
+import type { Region } from '@/utils/core/schemas/region';
 import { button, heading, region } from '@/test/fixtures/regions';
 
 const viewport = { width: 800, height: 800 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentCheckLine, contentCheckPassed } from '@/utils/core/plan/validate';
 import { keptBeside, measureStructure, sideBySide, structureKept } from '@/utils/core/render/structure';
-import type { Box, ContentCheck } from '@/utils/core/schemas';
+import type { ContentCheck } from '@/utils/core/schemas/plan';
+import type { Box } from '@/utils/core/schemas/region';
 import { region } from '@/test/fixtures/regions';
 
 const box = (x: number, y: number, width = 100, height = 20): Box => ({ x, y, width, height });

@@ -13,7 +13,8 @@ import {
   md,
 } from '@/utils/core/report/exportText';
 import { numberedFindings } from '@/utils/core/report/findingNumbers';
-import { Critique, SCHEMA_VERSION, type Finding } from '@/utils/core/schemas';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { Critique, SCHEMA_VERSION } from '@/utils/core/schemas/record';
 import { WHITE, button, heading, region, rgba } from '@/test/fixtures/regions';
 
 const viewport = { width: 1280, height: 800 };

@@ -7,7 +7,8 @@ import { restage } from '@/utils/core/plan/restage';
 import { escapeHtml } from '@/utils/core/render/html';
 import { findingLine, renderReport } from '@/utils/core/report/report';
 import { topFindings } from '@/utils/core/report/topFindings';
-import { Critique, SCHEMA_VERSION, type Finding } from '@/utils/core/schemas';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { Critique, SCHEMA_VERSION } from '@/utils/core/schemas/record';
 import { verify } from '@/utils/core/verify/verify';
 import { WHITE, button, heading, region, rgba } from '@/test/fixtures/regions';
 

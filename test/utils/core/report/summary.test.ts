@@ -3,7 +3,9 @@ import { score } from '@/utils/core/measure/score';
 import { escapeHtml } from '@/utils/core/render/html';
 import { renderReport } from '@/utils/core/report/report';
 import { topFindings } from '@/utils/core/report/topFindings';
-import { Critique, SCHEMA_VERSION, type Finding, type Verify } from '@/utils/core/schemas';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { Critique, SCHEMA_VERSION } from '@/utils/core/schemas/record';
+import { type Verify } from '@/utils/core/schemas/verify';
 import { outsideReferences } from '@/test/fixtures/selfContained';
 import { region } from '@/test/fixtures/regions';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { score } from '@/utils/core/measure/score';
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 import { findingKind, repeatingFindings, worstFindings } from '@/utils/core/site/findings';
 
 let ids = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 import { ANY, filterFindings, present, SEVERITIES, sortFindings } from '@/utils/core/triage/filter';
 import { region } from '@/test/fixtures/regions';
 

@@ -3,7 +3,8 @@ import { CRITIQUE_STAGE_NAMES, emptyRecord } from '@/utils/core/jobs/record';
 import type { StageIO } from '@/utils/background/jobs/stage';
 import { measureStage } from '@/utils/background/jobs/stages/measure';
 import { verifyStage } from '@/utils/background/jobs/stages/verify';
-import type { CritiqueRecord, Draft, Extraction } from '@/utils/core/schemas';
+import type { Extraction } from '@/utils/core/schemas/capture';
+import type { CritiqueRecord, Draft } from '@/utils/core/schemas/record';
 import { saveIgnore } from '@/utils/extension/ignores';
 import { region, rgba } from '@/test/fixtures/regions';
 

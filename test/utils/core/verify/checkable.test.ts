@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { score } from '@/utils/core/measure/score';
-import { Critique, Draft, Verify, type Finding, type Region } from '@/utils/core/schemas';
+import { type Finding } from '@/utils/core/schemas/finding';
+import { Critique, Draft } from '@/utils/core/schemas/record';
+import { type Region } from '@/utils/core/schemas/region';
+import { Verify } from '@/utils/core/schemas/verify';
 import { compareScores } from '@/utils/core/verify/score';
 import { verify } from '@/utils/core/verify/verify';
 import { region } from '@/test/fixtures/regions';

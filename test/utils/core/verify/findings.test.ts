@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
 import { matchFindings, titleStem } from '@/utils/core/verify/findings';
 import type { RegionMatch } from '@/utils/core/verify/match';
 

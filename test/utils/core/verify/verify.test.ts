@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { measure } from '@/utils/core/measure';
 import { score } from '@/utils/core/measure/score';
 import { restage } from '@/utils/core/plan/restage';
-import { Verify, type Region } from '@/utils/core/schemas';
+import { type Region } from '@/utils/core/schemas/region';
+import { Verify } from '@/utils/core/schemas/verify';
 import { verify } from '@/utils/core/verify/verify';
 import { WHITE, button, heading, region, rgba } from '@/test/fixtures/regions';
 

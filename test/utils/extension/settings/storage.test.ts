@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS } from '@/utils/core/schemas';
+import { DEFAULT_SETTINGS } from '@/utils/core/schemas/settings';
 import { openKeyStore, readKey } from '@/utils/extension/settings/keyStore';
 import { moveKeyOut, saveSettings, writeKey } from '@/utils/background/settings/save';
 import { coerceSettings, loadSettings, maskKey } from '@/utils/extension/settings/storage';

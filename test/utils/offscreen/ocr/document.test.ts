@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OcrReading } from '@/utils/core/schemas';
+import type { OcrReading } from '@/utils/core/schemas/ocr';
 
 const reading: OcrReading = { words: [], width: 10, height: 10, workerStartMs: null, recognizeMs: 5 };
 let handler: ((message: { image: string }) => Promise<OcrReading>) | null = null;

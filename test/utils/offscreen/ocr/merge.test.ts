@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeWords, shift } from '@/utils/offscreen/ocr/merge';
-import type { OcrWord } from '@/utils/core/schemas';
+import type { OcrWord } from '@/utils/core/schemas/ocr';
 
 const word = (text: string, x: number, confidence = 0.9, y = 0): OcrWord => ({
   text,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageBadges, type PageLayout } from '@/utils/page/overlay/pageBadges';
 import { overlapArea } from '@/utils/core/render/badges';
-import type { Box, Region } from '@/utils/core/schemas';
+import type { Box, Region } from '@/utils/core/schemas/region';
 import { region } from '@/test/fixtures/regions';
 
 const box = (x: number, y: number, width: number, height: number): Box => ({ x, y, width, height });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { isSearchForm, purposeOf } from '@/utils/page/regions/controlFacts';
-import { Region } from '@/utils/core/schemas';
+import { Region } from '@/utils/core/schemas/region';
 import { region } from '@/test/fixtures/regions';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { textAlignOf } from '@/utils/page/regions/toRegion';
-import { RegionStyle } from '@/utils/core/schemas';
+import { RegionStyle } from '@/utils/core/schemas/region';
 
 it('folds computed text-align values into the schema’s', () => {
   const computed = [

@@ -3,7 +3,7 @@ import { renderNextState } from '@/utils/background/model/renderImage';
 import { recordSpend, spentToday } from '@/utils/background/model/spend';
 import { dataUrlToBlob } from '@/utils/core/dataUrl';
 import type { FaultKind } from '@/utils/background/model/faults';
-import type { ImageRun } from '@/utils/core/schemas';
+import type { ImageRun } from '@/utils/core/schemas/record';
 import { defineStage } from '@/utils/background/jobs/stage';
 
 /**

@@ -7,7 +7,10 @@ import { annotate } from '@/utils/background/render/annotate';
 import { flaggedRegionIds, markTones } from '@/utils/core/render/marks';
 import { lockedIds, lockedNote, withoutLocked } from '@/utils/core/plan/constraints';
 import { ignoresFor, setAside } from '@/utils/extension/ignores';
-import type { CssPatch, Draft, Finding, PlannerRun, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { Draft, PlannerRun } from '@/utils/core/schemas/record';
+import type { Region } from '@/utils/core/schemas/region';
 import { defineStage, type StageIO } from '@/utils/background/jobs/stage';
 
 /**

@@ -1,7 +1,8 @@
 import { sendMessage } from '@/utils/messaging/protocol';
 import { lockedNote, withoutLocked } from '@/utils/core/plan/constraints';
 import { keptNow } from '@/utils/extension/settings/locks';
-import type { CssPatch, Region } from '@/utils/core/schemas';
+import type { CssPatch } from '@/utils/core/schemas/plan';
+import type { Region } from '@/utils/core/schemas/region';
 import { defineStage } from '@/utils/background/jobs/stage';
 
 /**

@@ -7,7 +7,9 @@ import { keptNow } from '@/utils/extension/settings/locks';
 import { fitImageToTokens } from '@/utils/background/model/imageBudget';
 import { annotate } from '@/utils/background/render/annotate';
 import { markTones } from '@/utils/core/render/marks';
-import type { DoNotTouch, Draft, Finding, Region } from '@/utils/core/schemas';
+import type { Finding } from '@/utils/core/schemas/finding';
+import type { DoNotTouch, Draft } from '@/utils/core/schemas/record';
+import type { Region } from '@/utils/core/schemas/region';
 import { defineStage, type StageIO } from '@/utils/background/jobs/stage';
 
 /**

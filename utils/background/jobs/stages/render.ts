@@ -5,7 +5,8 @@ import { inlineResources } from '@/utils/core/render/frozenResources';
 import { measureMockup } from '@/utils/background/render/measureMockup';
 import { renderMockup } from '@/utils/core/render/mockup';
 import { measureStructure } from '@/utils/core/render/structure';
-import type { Draft, MockupStructure } from '@/utils/core/schemas';
+import type { MockupStructure } from '@/utils/core/schemas/plan';
+import type { Draft } from '@/utils/core/schemas/record';
 import { defineStage, type StageIO } from '@/utils/background/jobs/stage';
 
 /**

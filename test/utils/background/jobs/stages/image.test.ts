@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '@/utils/core/jobs/record';
 import type { StageIO } from '@/utils/background/jobs/stage';
 import { imageStage } from '@/utils/background/jobs/stages/image';
-import { DEFAULT_SETTINGS, type PlannerRun } from '@/utils/core/schemas';
+import { type PlannerRun } from '@/utils/core/schemas/record';
+import { DEFAULT_SETTINGS } from '@/utils/core/schemas/settings';
 
 const io = {
   model: { settings: { ...DEFAULT_SETTINGS, apiKey: 'sk-test', imageGeneration: true }, client: () => null },
