@@ -15,7 +15,7 @@ import { PAGE_DATA_BEGIN, PAGE_DATA_END } from '@/utils/model/pageData';
 import { CritiqueRecord, DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
 import { CSS_TRAP, HOSTILE_WORDS, INJECTIONS, PWNED, WORDS_TRAP } from '../fake-openai/injection';
 import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
-import { critiqueInPanel, type ExtensionGlobal, withExtension } from './harness';
+import { artifactPath, critiqueInPanel, type ExtensionGlobal, withExtension } from './harness';
 import { requestTrap } from './requestTrap';
 
 const trap = await requestTrap();
@@ -300,6 +300,13 @@ describe('a hostile model', () => {
       const patchText = JSON.stringify([plan.cssPatch, plan.blueprint, draft.doNotTouch]);
       expect(patchText).not.toMatch(/trap|url|image-set|\\|display|r999/);
       expect(draft.findings.flatMap((f) => f.regionIds).every((id) => ids.has(id))).toBe(true);
+      // No address from the model's CSS is anywhere in the saved record but the note saying why
+      // its plan was refused, which quotes the refused value as text.
+      const { notes, planner, ...rest } = draft;
+      expect(JSON.stringify({ ...saved, draft: rest })).not.toContain(CSS_TRAP);
+      expect(notes.filter((n) => n.includes(CSS_TRAP))).toEqual(
+        planner?.note?.includes(CSS_TRAP) ? [planner.note] : [],
+      );
       // Refused replies are not the plan shown: a first reply that breaks a rule is repaired or dropped.
       if (kind !== 'ask-for-key') {
         expect(draft.planner?.status).not.toBe('model');
@@ -343,6 +350,7 @@ describe('a hostile model', () => {
     expect(shown).toContain(HOSTILE_WORDS.fix);
     expect(shown).toContain('Markup as text: <img src=x onerror=');
     expect(await ranOrLoaded(panel)).toEqual(NOTHING_RAN);
+    await panel.screenshot({ path: artifactPath('security-model-markup.png'), fullPage: true });
     await panel.getByRole('tab', { name: 'Alternative' }).click();
     const frame = await (await panel.locator('iframe.alternative__frame').elementHandle())!.contentFrame();
     expect(await ranOrLoaded(frame!)).toEqual(NOTHING_RAN);
