@@ -1,25 +1,44 @@
 /**
  * The threat model's end-to-end lines (SECURITY.md), in real Chromium with every request that
- * leaves the machine trapped (requestTrap): a web page messaging Restage gets nothing back and
- * starts nothing; text no one sees on a page never reaches a model, and text people see reaches
+ * leaves the machine trapped (requestTrap): a web page or another extension messaging Restage
+ * gets nothing back and starts nothing; text no one sees on a page never reaches a model, and text people see reaches
  * it only as quoted data; a model's hostile replies (asking for the key, loading addresses
  * through CSS, naming regions the page lacks, hiding content) are refused before the page or
  * the saved critique; and markup from the page or the model is shown as text, never run or
  * loaded, in the panel, the mockup, the report and the exports.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDeclaration } from '@/utils/plan/cssGrammar';
 import { PAGE_DATA_BEGIN, PAGE_DATA_END } from '@/utils/model/pageData';
+import { protocol } from '@/utils/messaging';
 import { CritiqueRecord, DEFAULT_SETTINGS, type Settings } from '@/utils/schemas';
 import { CSS_TRAP, HOSTILE_WORDS, INJECTIONS, PWNED, WORDS_TRAP } from '../fake-openai/injection';
 import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
 import { artifactPath, critiqueInPanel, type ExtensionGlobal, withExtension } from './harness';
 import { requestTrap } from './requestTrap';
 
+/** Another extension, installed beside Restage, whose worker the tests drive. */
+const OTHER = mkdtempSync(join(tmpdir(), 'restage-other-extension-'));
+writeFileSync(
+  join(OTHER, 'manifest.json'),
+  JSON.stringify({
+    manifest_version: 3,
+    name: 'Other',
+    version: '1',
+    background: { service_worker: 'other.js' },
+  }),
+);
+writeFileSync(join(OTHER, 'other.js'), '// Driven from the test.\n');
+
 const trap = await requestTrap();
-const env = withExtension({ '/fixtures': `${import.meta.dirname}/../fixtures/pages` }, { args: [trap.flag] });
+const env = withExtension(
+  { '/fixtures': `${import.meta.dirname}/../fixtures/pages` },
+  { args: [trap.flag], extensions: [OTHER] },
+);
 const KEY = 'sk-e2e-security-canary-5309';
 const FIXTURE = '/fixtures/prompt-injection.html';
 /** Each way test/fixtures/pages/prompt-injection.html hides text. */
@@ -196,6 +215,70 @@ describe('a web page messaging Restage', () => {
     expect(await critiqueCount(extension)).toBe(critiques);
     expect(fake.requests).toEqual([]);
     await panel.close();
+  });
+});
+
+describe('another extension messaging Restage', () => {
+  it('finds no receiver for any message or port, so it gets nothing back and starts nothing', async () => {
+    await useModel();
+    const { tabId } = await env.harness.openTab(`${env.server.origin}${FIXTURE}`);
+    await env.harness.runJob({ tabId, mode: 'viewport' });
+    const extension = await env.harness.extensionPage();
+    const critiques = await critiqueCount(extension);
+    fake.requests.length = 0;
+    const other =
+      env.harness.context.serviceWorkers().find((w) => w.url().endsWith('/other.js')) ??
+      (await env.harness.context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().endsWith('/other.js'),
+      }));
+    const data = { tabId, jobId: 'x', baseUrl: fake.baseUrl, provider: 'compatible', image: 'data:,' };
+    const tried = await other.evaluate(
+      async ({ id, types, data }) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: {
+            runtime: {
+              sendMessage(id: string, message: unknown): Promise<unknown>;
+              connect(
+                id: string,
+                info: { name: string },
+              ): {
+                postMessage(m: unknown): void;
+                onMessage: { addListener(l: (m: unknown) => void): void };
+                onDisconnect: { addListener(l: () => void): void };
+              };
+              lastError?: { message?: string };
+            };
+          };
+        };
+        const replies: Record<string, string> = {};
+        for (const type of types) {
+          replies[type] = await chrome.runtime
+            .sendMessage(id, { id: 1, type, data, timestamp: Date.now() })
+            .then(
+              (reply) => `answered ${JSON.stringify(reply)}`,
+              (error: Error) => error.message,
+            );
+        }
+        const heard: unknown[] = [];
+        const port = chrome.runtime.connect(id, { name: 'restage-panel' });
+        port.onMessage.addListener((m) => void heard.push(m));
+        const closed = await new Promise<string>((done) => {
+          port.onDisconnect.addListener(() => done(chrome.runtime.lastError?.message ?? 'closed'));
+          port.postMessage({ type: 'watch', tabId: data.tabId });
+          setTimeout(() => done('still open'), 3000);
+        });
+        return { replies, heard, closed };
+      },
+      { id: env.harness.extensionId, types: Object.keys(protocol), data },
+    );
+    const none = 'Could not establish connection. Receiving end does not exist.';
+    expect(tried).toEqual({
+      replies: Object.fromEntries(Object.keys(protocol).map((type) => [type, none])),
+      heard: [],
+      closed: none,
+    });
+    expect(await critiqueCount(extension)).toBe(critiques);
+    expect(fake.requests).toEqual([]);
   });
 });
 
