@@ -20,6 +20,8 @@ export const CORPUS = resolve(ROOT, '../shared/corpus');
 export const HAS_CORPUS = existsSync(CORPUS);
 export const DEMO_DIR = join(ROOT, 'scripts/demo');
 export const ARTIFACTS = join(ROOT, 'test-results');
+/** Restage's worker script in the built manifest (test/e2e/senders.e2e.test.ts checks it). */
+const WORKER_PATH = '/background.js';
 
 /** DESIGN.md's flags; the network ones keep Chromium from dialing out on a closed network. */
 export const CHROMIUM_FLAGS = [
@@ -123,6 +125,8 @@ export interface LaunchOptions {
   profile?: string;
   /** Extra Chromium flags, e.g. a --proxy-server that records any request leaving the machine. */
   args?: string[];
+  /** Other unpacked extensions to load beside Restage (their workers must not be background.js). */
+  extensions?: string[];
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
@@ -136,12 +140,14 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     args: [
       ...CHROMIUM_FLAGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${[EXTENSION_DIR, ...(options.extensions ?? [])].join(',')}`,
+      `--load-extension=${[EXTENSION_DIR, ...(options.extensions ?? [])].join(',')}`,
       ...(options.args ?? []),
     ],
   });
-  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const ours = (w: Worker) => w.url().endsWith(WORKER_PATH);
+  const first =
+    context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
   const extensionId = new URL(first.url()).host;
   // Helpers run in an extension page rather than in the worker: MV3 may stop the worker (a test
   // does it on purpose), and an extension page has the same APIs and wakes it when needed.
@@ -161,7 +167,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     context,
     /** The worker running now (a stopped worker comes back as a new one). */
     get worker() {
-      return context.serviceWorkers().at(-1) ?? first;
+      return context.serviceWorkers().filter(ours).at(-1) ?? first;
     },
     extensionId,
     extensionPage,

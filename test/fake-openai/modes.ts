@@ -4,6 +4,7 @@
  * `retry-after` on 429, and Ollama's bare 403 for an Origin it was not told to allow.
  */
 import type { ServerResponse } from 'node:http';
+import type { Injection } from '@/test/fake-openai/injection';
 
 export type FakeMode =
   | 'normal'
@@ -17,6 +18,7 @@ export type FakeMode =
   | 'unsafe-css'
   | 'weak-plan'
   | 'css-trick'
+  | 'prompt-injection'
   | 'refusal'
   | 'chat-only'
   | 'json-mode-only'
@@ -40,6 +42,8 @@ export interface FakeOptions {
   truncate?: 'drop' | 'end';
   /** css-trick: declarations added to every content region but the first (whose valid rules stay). */
   cssTrick?: { property: string; value: string }[];
+  /** prompt-injection: what the hostile reply tries (default: every kind at once). */
+  injection?: Injection;
   /** Whether a repair request gets a valid plan (default true). */
   repairFixes?: boolean;
   /** Answer /v1/responses with 404 in any mode, so a fault can be tried on Chat Completions. */

@@ -6,6 +6,7 @@
  */
 import { PAGE_DATA_BEGIN, PAGE_DATA_END } from '@/utils/core/text/pageData';
 import { BASELINE_LABEL } from '@/utils/background/model/prompt';
+import { hostileWords, inject, type Injection } from '@/test/fake-openai/injection';
 import { readImageSize } from '@/test/fake-openai/png';
 
 export interface SeenRegion {
@@ -106,7 +107,13 @@ export function validPlan(page: SeenPage) {
 }
 
 export type PlanFault =
-  'unknown-region-ids' | 'invented-text' | 'unsafe-css' | 'css-trick' | 'malformed-json' | 'weak-plan';
+  | 'unknown-region-ids'
+  | 'invented-text'
+  | 'unsafe-css'
+  | 'css-trick'
+  | 'malformed-json'
+  | 'weak-plan'
+  | 'prompt-injection';
 
 /** The reply text for a mode; a repair is answered with a valid plan when `repairFixes`. */
 export function planText(
@@ -114,8 +121,11 @@ export function planText(
   fault: PlanFault | null,
   repairFixes: boolean,
   trick: readonly { property: string; value: string }[] = [],
+  injection: Injection = 'all',
 ): string {
   const plan = validPlan(page);
+  // A talked-round model writes markup in its words, in its first reply and its repair alike.
+  if (fault === 'prompt-injection') hostileWords(plan);
   if (!fault || (page.repair && repairFixes)) return JSON.stringify(plan);
   switch (fault) {
     case 'malformed-json':
@@ -150,6 +160,9 @@ export function planText(
         regionId: page.contentIds[0] ?? 'r1',
         declarations: [{ property: 'background-color', value: 'url(https://tracker.example/p.png)' }],
       });
+      return JSON.stringify(plan);
+    case 'prompt-injection':
+      inject(plan, page.contentIds, injection);
       return JSON.stringify(plan);
     case 'css-trick': {
       // As a careless or hostile model would: the same declarations on every region, beside

@@ -35,6 +35,7 @@ const PLAN_FAULTS: readonly string[] = [
   'weak-plan',
   'css-trick',
   'malformed-json',
+  'prompt-injection',
 ];
 
 function gather(items: readonly Item[], extra: readonly string[] = []) {
@@ -61,6 +62,7 @@ function replyFor(page: SeenPage, mode: FakeMode, options: FakeOptions): { reply
             PLAN_FAULTS.includes(mode) ? (mode as PlanFault) : null,
             options.repairFixes ?? true,
             options.cssTrick,
+            options.injection,
           ),
         };
   const output = 'text' in reply ? reply.text : reply.refusal;

@@ -9,6 +9,7 @@ import { toFile } from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildPlannerPrompt } from '@/utils/background/model/prompt';
 import { PlanReply } from '@/utils/background/model/planSchema';
+import { CSS_TRAP, HOSTILE_WORDS } from '@/test/fake-openai/injection';
 import { encodePng, readPngSize } from '@/test/fake-openai/png';
 import { startFakeOpenAI, type FakeOpenAI } from '@/test/fake-openai/server';
 import { MEASURED, modelPage } from '@/test/utils/background/model/fixtures';
@@ -152,5 +153,23 @@ describe('fake OpenAI server', () => {
     expect(request!.bytes).toBeGreaterThan(prompt.text.length);
     expect(request!.serverMs).toBeGreaterThan(0);
     expect(fake.serverMs()).toBe(request!.serverMs);
+  });
+
+  it('prompt-injection: a reply with the chosen trick and markup in its words; a repair drops the trick, keeps the words', async () => {
+    fake.setMode('prompt-injection', { injection: 'url' });
+    const ask = async (text: string) => {
+      const response = await client.responses.create({
+        model: 'gpt-5.4-mini',
+        input: [{ role: 'user', content: [{ type: 'input_text', text }] }],
+      });
+      return PlanReply.parse(JSON.parse(response.output_text));
+    };
+    const first = await ask(prompt.text);
+    const values = first.cssPatch.flatMap((e) => e.declarations.map((d) => d.value));
+    expect(values).toContain(`url(${CSS_TRAP}/plain.png)`);
+    expect(first.findings.map((f) => f.title)).toEqual(first.findings.map(() => HOSTILE_WORDS.title));
+    const repaired = await ask(`${prompt.text}\nYour previous reply failed validation: cssPatch …`);
+    expect(JSON.stringify(repaired.cssPatch)).not.toContain(CSS_TRAP);
+    expect(repaired.findings[0]?.fix).toBe(HOSTILE_WORDS.fix);
   });
 });

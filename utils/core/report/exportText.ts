@@ -129,6 +129,14 @@ export function critiqueMarkdown(input: ExportInput): string {
   return `${parts.join('\n\n')}\n`;
 }
 
+/**
+ * The page's address as a link only when it is a web page or a file: a critique.json brought in
+ * from elsewhere could name a `javascript:` or `data:` address, which an editor pasting this
+ * HTML would turn into a link that runs.
+ */
+const pageLink = (url: string) =>
+  /^(https?|file):/i.test(url) ? `<a href="${e(url)}">${e(url)}</a>` : e(url);
+
 /** The same as HTML, for the clipboard's `text/html`: the annotated image inline as a data URL. */
 export function critiqueHtml(input: ExportInput & { annotatedDataUrl: string | null }): string {
   const c = input.critique;
@@ -149,7 +157,7 @@ export function critiqueHtml(input: ExportInput & { annotatedDataUrl: string | n
     : '';
   return [
     `<h1>Restage critique: ${e(pageName(c))}</h1>`,
-    `<p>Page: <a href="${e(c.url)}">${e(c.url)}</a><br>Score: <strong>${e(scoreText(c))}</strong> · engine ${e(c.engine)} · ${c.regions.length} regions · ${c.findings.length} findings · ${day(input.createdAt)}</p>`,
+    `<p>Page: ${pageLink(c.url)}<br>Score: <strong>${e(scoreText(c))}</strong> · engine ${e(c.engine)} · ${c.regions.length} regions · ${c.findings.length} findings · ${day(input.createdAt)}</p>`,
     image,
     `<h2>Findings (${numbered.length})</h2>`,
     numbered.length > 0 ? `<ol>${numbered.map(item).join('')}</ol>` : '<p>No findings.</p>',

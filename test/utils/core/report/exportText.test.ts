@@ -169,6 +169,19 @@ describe('critiqueHtml', () => {
     const html = critiqueHtml({ ...input(critiqueOf()), annotatedDataUrl: 'https://evil.example/x.png' });
     expect(html).not.toContain('evil.example');
   });
+
+  it('links the page only when its address is a web page or a file, as a critique.json could say otherwise', () => {
+    const html = (url: string) =>
+      critiqueHtml({ ...input({ ...critiqueOf(), url }), annotatedDataUrl: null });
+    expect(html('https://example.com/a?b=1&c=2')).toContain(
+      '<a href="https://example.com/a?b=1&amp;c=2">https://example.com/a?b=1&amp;c=2</a>',
+    );
+    expect(html('file:///tmp/page.html')).toContain('<a href="file:///tmp/page.html">');
+    for (const url of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>x</script>']) {
+      expect(html(url)).not.toMatch(/<a /);
+      expect(html(url)).not.toMatch(/<script/);
+    }
+  });
 });
 
 describe('issueText', () => {
