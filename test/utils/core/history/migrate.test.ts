@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from '@/utils/core/schemas/record';
 
 /** What Restage 0.1.0's `critiqueTab` returned for corpus page 4176.html at 640×400, verbatim. */
 const RUN_0_1_0 = JSON.parse(
-  readFileSync(`${import.meta.dirname}/../../fixtures/history/run-0.1.0.json`, 'utf8'),
+  readFileSync(`${import.meta.dirname}/../../../fixtures/history/run-0.1.0.json`, 'utf8'),
 );
 
 const names: string[] = [];
