@@ -31,8 +31,18 @@ import { mockupBuild, mockupStructures } from '@/scripts/bench/mockup';
 import { modelPath } from '@/scripts/bench/model';
 import { previewBench } from '@/scripts/bench/preview';
 import { siteModeSection } from '@/scripts/bench/site';
+import { bundleSection } from '@/scripts/bench/bundle';
 import { textImagesBench } from '@/scripts/bench/textImages';
-import { CORPUS, DEMO_DIR, ROOT, ensureBuilt, launch, serve, type Harness } from '@/scripts/lib/browser';
+import {
+  CORPUS,
+  EXTENSION_DIR,
+  DEMO_DIR,
+  ROOT,
+  ensureBuilt,
+  launch,
+  serve,
+  type Harness,
+} from '@/scripts/lib/browser';
 import { browserRssMb, median } from '@/scripts/lib/stats';
 
 const REPS = Number(process.env.BENCH_REPS ?? 7);
@@ -712,6 +722,7 @@ async function main() {
   if (runs('grammar')) cssGrammar();
   if (runs('cli')) cliEndToEnd();
   if (runs('site')) siteModeSection(say, raw, CORPUS_SAMPLE);
+  if (runs('bundle')) bundleSection(say, raw, EXTENSION_DIR);
   // A partial run (BENCH_ONLY) prints its sections without replacing the full table.
   if (ONLY) return;
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
