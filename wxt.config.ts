@@ -3,6 +3,9 @@ import { LABELS_COMMAND } from './utils/overlay/labelsCommand';
 import { escapeNoncharacters } from './scripts/lib/noncharacters';
 import { tesseractAssets } from './scripts/lib/tesseractAssets';
 
+/** The add-on's id in Firefox. */
+export const FIREFOX_ADDON_ID = 'restage@restage';
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -44,7 +47,19 @@ export default defineConfig({
     // ("script-src 'self'") disables WebAssembly; 'wasm-unsafe-eval' is the one allowance
     // MV3 permits (https://developer.chrome.com/docs/extensions/reference/manifest/content-security-policy).
     ...(browser === 'firefox'
-      ? {}
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              // A fixed id: Firefox keys storage, IndexedDB and the moz-extension:// address
+              // to it, so a temporary add-on keeps its data across reloads (and the e2e test
+              // can pin its address).
+              id: FIREFOX_ADDON_ID,
+              // With a model set, the screenshot and the page's visible text go to the
+              // provider the user chose (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+          },
+        }
       : {
           content_security_policy: {
             extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
