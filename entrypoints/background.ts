@@ -8,10 +8,10 @@ import { restrictLocalStorage } from '@/utils/settings/accessLevel';
 import { moveKeyOut } from '@/utils/settings/storage';
 import { probeTab } from '@/utils/tabs/inject';
 import { getTabStatus } from '@/utils/tabs/status';
+import { openPanelFromToolbar } from '@/utils/tabs/toolbarButton';
 
 export default defineBackground(() => {
-  // Chrome opens the side panel from the toolbar button; Firefox uses its sidebar button.
-  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
+  openPanelFromToolbar();
 
   // At every start: `local` closed to content scripts (saving settings and injecting the
   // content script also wait for this), then a key an earlier version kept there moved out.

@@ -217,6 +217,48 @@ describe.skipIf(!HAS_FIREFOX)('Restage in Firefox ESR', () => {
     await page.screenshot({ path: artifactPath('firefox-page.png') });
   });
 
+  it('opens and closes the sidebar from the toolbar button', async () => {
+    // The browser's own window (chrome scope, which --remote-allow-system-access opens), reached
+    // over puppeteer's BiDi connection. A synthetic click() on the button's node does not reach
+    // the add-on in headless Firefox; triggerAction is what the button's keyboard shortcut runs,
+    // "with the same effects as if it were clicked by a user" (ext-browserAction.js).
+    const { connection } = env.browser as unknown as {
+      connection: { send(method: string, params: object): Promise<{ result: unknown }> };
+    };
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+      contexts: { context: string }[];
+    };
+    const inWindow = async (expression: string) => {
+      const { result } = (await connection.send('script.evaluate', {
+        expression,
+        target: { context: tree.contexts[0]!.context },
+        awaitPromise: true,
+      })) as { result: { type: string; result?: { value?: unknown }; exceptionDetails?: unknown } };
+      if (result.type !== 'success') throw new Error(JSON.stringify(result.exceptionDetails));
+      return result.result?.value;
+    };
+    // sidebarAction.toggle() acts on the focused window: click and look there.
+    const sidebar = () =>
+      inWindow(`(() => {
+        const { SidebarController } = Services.wm.getMostRecentBrowserWindow();
+        return SidebarController.isOpen ? SidebarController.currentID : 'closed';
+      })()`);
+    const click = () =>
+      inWindow(`(() => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_ADDON_ID)}).extension;
+        ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(Services.wm.getMostRecentBrowserWindow());
+      })()`);
+    // Firefox opens an add-on's sidebar when it is installed: start from a closed one.
+    await inWindow('Services.wm.getMostRecentBrowserWindow().SidebarController.hide()');
+    await until(sidebar, (s) => s === 'closed', 'the sidebar to close');
+    const ours = `${FIREFOX_ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-sidebar-action`;
+    await click();
+    await until(sidebar, (s) => s === ours, 'the toolbar button to open the sidebar');
+    await click();
+    await until(sidebar, (s) => s === 'closed', 'the toolbar button to close the sidebar');
+  });
+
   it('shows what differs from Chrome: a sidebar, no offscreen documents, no access level on local storage, the command kept', async () => {
     const facts = await env.helper.evaluate(async () => {
       const { browser } = globalThis as unknown as AddonGlobal;
