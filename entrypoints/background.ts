@@ -4,6 +4,7 @@ import { onMessage } from '@/utils/messaging';
 import { testConnection } from '@/utils/model/connection';
 import { readImageText } from '@/utils/ocr/offscreen';
 import { onCommand, setLabelsHidden } from '@/utils/overlay/labels';
+import { ownIdentity } from '@/utils/senders';
 import { restrictLocalStorage } from '@/utils/settings/accessLevel';
 import { moveKeyOut } from '@/utils/settings/storage';
 import { probeTab } from '@/utils/tabs/inject';
@@ -22,7 +23,9 @@ export default defineBackground(() => {
   onMessage('getTabStatus', ({ tabId }) => getTabStatus(tabId));
   onMessage('probeTab', ({ tabId }) => probeTab(tabId));
   startJobService();
-  onMessage('testConnection', (settings) => testConnection(settings, { extensionId: browser.runtime.id }));
+  onMessage('testConnection', (settings) =>
+    testConnection(settings, { extensionOrigin: ownIdentity().origin }),
+  );
   onMessage('readImageText', ({ image }) => readImageText(image));
   onMessage('setLabelsHidden', ({ tabId, hidden }) => setLabelsHidden(tabId, hidden));
   browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));

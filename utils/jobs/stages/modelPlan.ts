@@ -1,4 +1,3 @@
-import { browser } from '#imports';
 import { sameColourNote } from '../../model/pageData';
 import { planWithModel } from '../../model/planWithModel';
 import { recordSpend, spentToday } from '../../model/spend';
@@ -8,6 +7,7 @@ import { flaggedRegionIds, markTones } from '../../render/marks';
 import { lockedIds, lockedNote, withoutLocked } from '../../plan/constraints';
 import { ignoresFor, setAside } from '../../triage/ignores';
 import type { CssPatch, Draft, Finding, PlannerRun, Region } from '../../schemas';
+import { ownIdentity } from '../../senders';
 import { defineStage, type StageIO } from '../stage';
 
 /**
@@ -60,7 +60,7 @@ export const modelPlanStage = defineStage({
         client: client('planner'),
         settings,
         spend: { thisCritiqueUsd: 0, todayUsd: await spentToday() },
-        extensionId: browser.runtime.id,
+        extensionOrigin: ownIdentity().origin,
         signal: io.signal,
         onProgress: io.progress,
         onFinding: (finding) => {
