@@ -36,7 +36,8 @@ export default defineConfig({
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Open Restage' },
     // Shows or hides the numbered boxes on the page (utils/overlay/labels.ts). Alt+Shift+L is
-    // free in Chrome and Firefox; users can change it at chrome://extensions/shortcuts.
+    // free in Chrome and Firefox; users can change it at chrome://extensions/shortcuts (Firefox:
+    // about:addons → Manage Extension Shortcuts).
     commands: {
       [LABELS_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -249,10 +249,13 @@ describe.skipIf(!HAS_FIREFOX)('Restage in Firefox ESR', () => {
         const extension = WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_ADDON_ID)}).extension;
         ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(Services.wm.getMostRecentBrowserWindow());
       })()`);
-    // Firefox opens an add-on's sidebar when it is installed: start from a closed one.
+    // Firefox opened the add-on's sidebar when it was installed: close it first.
+    const ours = `${FIREFOX_ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-sidebar-action`;
+    const shown = await inWindow(`JSON.stringify([...Services.wm.getEnumerator('navigator:browser')]
+      .filter((w) => w.SidebarController.isOpen).map((w) => w.SidebarController.currentID))`);
+    expect(JSON.parse(String(shown))).toContain(ours);
     await inWindow('Services.wm.getMostRecentBrowserWindow().SidebarController.hide()');
     await until(sidebar, (s) => s === 'closed', 'the sidebar to close');
-    const ours = `${FIREFOX_ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-sidebar-action`;
     await click();
     await until(sidebar, (s) => s === ours, 'the toolbar button to open the sidebar');
     await click();
