@@ -19,6 +19,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIREFOX_ADDON_ID } from '../../wxt.config';
 import { artifactPath, DEMO_DIR, ROOT, serve } from './harness';
+import { DEFAULT_SETTINGS } from '@/utils/schemas';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 const HAS_FIREFOX = existsSync(FIREFOX);
@@ -45,6 +46,8 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, wha
 }
 
 const locationOf = (page: Page) => page.evaluate(() => location.href).catch(() => '');
+const textOf = (page: Page, testId: string) =>
+  page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null, testId);
 
 /** Navigates `page` to one of the add-on's pages (see above for why not `goto` alone). */
 async function openAddonPage(page: Page, path: string): Promise<void> {
@@ -68,10 +71,48 @@ const SAVED_CRITIQUES = `new Promise((resolve, reject) => {
   };
 })`;
 
+/**
+ * Counts magenta pixels (closed-shadow-private.html paints its private values in magenta, which
+ * nothing else on it uses) in every image artifact of critique `id`, or in `data:` URL `image`.
+ * Run in one of the add-on's pages: a string, as tsx would wrap a named helper in __name().
+ */
+const MAGENTA = (source: { id: string } | { image: string }) => `(async () => {
+  const source = ${JSON.stringify(source)};
+  const count = async (blob) => {
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const c2d = canvas.getContext('2d');
+    c2d.drawImage(bitmap, 0, 0);
+    const { data } = c2d.getImageData(0, 0, bitmap.width, bitmap.height);
+    let magenta = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i] > 170 && data[i + 1] < 80 && data[i + 2] > 60 && data[i + 2] < 190 && data[i] - data[i + 2] > 60) magenta++;
+    return magenta;
+  };
+  if (source.image) return { image: await count(await (await fetch(source.image)).blob()) };
+  const rows = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('restage');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('artifacts').objectStore('artifacts').index('critiqueId').getAll(source.id);
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => (open.result.close(), resolve(request.result));
+    };
+  });
+  const out = {};
+  for (const row of rows) if (row.blob.type.startsWith('image/')) out[row.kind] = await count(row.blob);
+  return out;
+})()`;
+
 interface SavedCritique {
+  id: string;
   mode: string;
   tabId: number;
-  draft: { regions: { id: string }[]; score: { value: number } | null };
+  draft: {
+    regions: { id: string; text: string }[];
+    score: { value: number } | null;
+    shot: { masked: number } | null;
+  };
   job: {
     state: string;
     error: string | null;
@@ -89,7 +130,7 @@ describe.skipIf(!HAS_FIREFOX)('Restage in Firefox ESR', () => {
         stdio: ['ignore', 'ignore', 'inherit'],
       });
     }
-    env.server = await serve({ '/demo': DEMO_DIR });
+    env.server = await serve({ '/demo': DEMO_DIR, '/fixtures': join(ROOT, 'test/fixtures/pages') });
     env.browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX,
@@ -110,17 +151,22 @@ describe.skipIf(!HAS_FIREFOX)('Restage in Firefox ESR', () => {
     await env.server?.close();
   });
 
-  it('opens the sidebar page on a tab and completes a viewport critique: regions, a score, numbered boxes on the page', async () => {
+  /** Opens `url` in a new tab of the first window, at 1280×800, and returns it with its tab id. */
+  async function openTab(url: string): Promise<{ page: Page; tabId: number }> {
     const page = await env.browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
-    await page.goto(`${env.server.origin}/demo/demo.html`);
+    await page.goto(url);
     // tabs.query's `url` takes match patterns, which in Firefox carry no port: compare instead.
     const tabId = await env.helper.evaluate(async (href) => {
       const { browser } = globalThis as unknown as AddonGlobal;
       return (await browser.tabs.query({})).find((tab) => tab.url === href)?.id ?? -1;
     }, page.url());
     expect(tabId).toBeGreaterThan(0);
+    return { page, tabId };
+  }
 
+  /** Opens the sidebar's page for `tabId` in a window of its own; waits until it is ready to critique. */
+  async function openPanel(tabId: number, title: string): Promise<Page> {
     const url = `${BASE}/sidepanel.html?tabId=${tabId}`;
     const known = new Set(await env.browser.pages());
     await env.helper.evaluate(async (href) => {
@@ -138,21 +184,21 @@ describe.skipIf(!HAS_FIREFOX)('Restage in Firefox ESR', () => {
     );
     if (!panel) throw new Error('unreachable');
     await panel.setViewport({ width: 400, height: 720 });
-
-    const title = await page.title();
-    const text = (id: string) =>
-      panel.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? null, id);
     await until(
-      () => text('tab-title'),
+      () => textOf(panel, 'tab-title'),
       (t) => t === title,
       'the tab title in the panel',
     );
     await until(
-      () => text('tab-verdict'),
+      () => textOf(panel, 'tab-verdict'),
       (t) => /^Ready to critique/.test(t ?? ''),
       'the ready verdict',
     );
+    return panel;
+  }
 
+  /** Clicks **Critique this page** and returns the saved critique once the job has ended. */
+  async function critique(panel: Page, tabId: number): Promise<SavedCritique> {
     await panel.locator('button::-p-text(Critique this page)').click();
     const state = await until(
       () =>
@@ -163,10 +209,20 @@ describe.skipIf(!HAS_FIREFOX)('Restage in Firefox ESR', () => {
       'the critique to end',
       45_000,
     );
-    const [record] = (await panel.evaluate(SAVED_CRITIQUES)) as SavedCritique[];
+    const record = ((await panel.evaluate(SAVED_CRITIQUES)) as SavedCritique[]).find(
+      (r) => r.tabId === tabId,
+    );
     expect(record?.job.error ?? null).toBeNull();
     expect(state).toBe('done');
     if (!record) throw new Error('no critique saved');
+    return record;
+  }
+
+  it('opens the sidebar page on a tab and completes a viewport critique: regions, a score, numbered boxes on the page', async () => {
+    const { page, tabId } = await openTab(`${env.server.origin}/demo/demo.html`);
+    const panel = await openPanel(tabId, await page.title());
+    const text = (id: string) => textOf(panel, id);
+    const record = await critique(panel, tabId);
     expect(record).toMatchObject({ mode: 'viewport', tabId, job: { state: 'done' } });
     const { regions, score } = record.draft;
     expect(regions.length).toBeGreaterThan(10);
@@ -284,6 +340,35 @@ describe.skipIf(!HAS_FIREFOX)('Restage in Firefox ESR', () => {
       setAccessLevel: 'undefined',
       commands: [expect.objectContaining({ name: 'toggle-labels', shortcut: 'Alt+Shift+L' })],
     });
+  });
+
+  it('masks private values inside closed shadow roots (Element.openOrClosedShadowRoot) before the capture', async () => {
+    await env.helper.evaluate(
+      async (settings) => {
+        await (globalThis as unknown as AddonGlobal).browser.storage.local.set({ settings });
+      },
+      { ...DEFAULT_SETTINGS, privateSelectors: ['.secret-note'] },
+    );
+    const { page, tabId } = await openTab(`${env.server.origin}/fixtures/closed-shadow-private.html`);
+    // Firefox paints the values (the count sees them), and the page's script cannot reach them.
+    const painted = await page.screenshot({ encoding: 'base64' });
+    const shown = (await env.helper.evaluate(MAGENTA({ image: `data:image/png;base64,${painted}` }))) as {
+      image: number;
+    };
+    expect(shown.image).toBeGreaterThan(300);
+    expect(await page.evaluate(() => document.querySelector('pay-form')!.shadowRoot)).toBeNull();
+
+    const panel = await openPanel(tabId, await page.title());
+    const record = await critique(panel, tabId);
+    // Regions come from inside the closed roots: Firefox let the content script open them.
+    expect(record.draft.regions.map((r) => r.text)).toEqual(
+      expect.arrayContaining(['Pay with card', 'Card details are sent securely to your bank.', 'Saved card']),
+    );
+    expect(record.draft.shot?.masked).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(record)).not.toMatch(/4111|918273|QZXPRIV771|NOTE5150|VAULT8842|9931/);
+    const kept = (await panel.evaluate(MAGENTA({ id: record.id }))) as Record<string, number>;
+    expect(Object.keys(kept)).toEqual(expect.arrayContaining(['shot', 'annotated']));
+    expect(kept).toEqual(Object.fromEntries(Object.keys(kept).map((kind) => [kind, 0])));
   });
 
   it('takes captures back to back, with no per-second quota', async () => {
