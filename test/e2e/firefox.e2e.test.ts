@@ -197,20 +197,34 @@ describe.skipIf(!HAS_FIREFOX)('Restage in Firefox ESR', () => {
     return panel;
   }
 
-  /** Clicks **Critique this page** and returns the saved critique once the job has ended. */
-  async function critique(panel: Page, tabId: number): Promise<SavedCritique> {
+  /**
+   * Clicks **Critique this page** (in `mode`, if given) and returns the critique it started, once
+   * its job has ended: the newest of the tab's critiques, which the runner saves before it runs.
+   */
+  async function critique(panel: Page, tabId: number, mode?: string): Promise<SavedCritique> {
+    if (mode) await panel.select('select[aria-label="Capture mode"]', mode);
+    const before = new Set(((await panel.evaluate(SAVED_CRITIQUES)) as SavedCritique[]).map((r) => r.id));
     await panel.locator('button::-p-text(Critique this page)').click();
+    const started = await until(
+      async () =>
+        ((await panel.evaluate(SAVED_CRITIQUES)) as SavedCritique[]).find(
+          (r) => r.tabId === tabId && !before.has(r.id),
+        ) ?? null,
+      (r) => r !== null,
+      'a critique to start',
+    );
     const state = await until(
       () =>
         panel.evaluate(
-          () => document.querySelector('[data-job-state]')?.getAttribute('data-job-state') ?? null,
+          (id) => document.querySelector(`[data-job-id="${id}"]`)?.getAttribute('data-job-state') ?? null,
+          started!.id,
         ),
       (s) => s === 'done' || s === 'failed' || s === 'cancelled',
       'the critique to end',
       45_000,
     );
     const record = ((await panel.evaluate(SAVED_CRITIQUES)) as SavedCritique[]).find(
-      (r) => r.tabId === tabId,
+      (r) => r.id === started!.id,
     );
     expect(record?.job.error ?? null).toBeNull();
     expect(state).toBe('done');
@@ -271,6 +285,18 @@ describe.skipIf(!HAS_FIREFOX)('Restage in Firefox ESR', () => {
 
     await panel.screenshot({ path: artifactPath('firefox-panel.png') });
     await page.screenshot({ path: artifactPath('firefox-page.png') });
+  });
+
+  it('completes full-page and DOM-render critiques too', async () => {
+    const { page, tabId } = await openTab(`${env.server.origin}/demo/demo.html`);
+    const panel = await openPanel(tabId, await page.title());
+    for (const mode of ['full', 'dom']) {
+      const record = await critique(panel, tabId, mode);
+      expect(record.mode).toBe(mode);
+      expect(record.draft.regions.length).toBeGreaterThan(10);
+      expect(record.draft.score).not.toBeNull();
+      expect(record.job.stages.find((s) => s.name === 'capture')?.status).toBe('done');
+    }
   });
 
   it('opens and closes the sidebar from the toolbar button', async () => {
