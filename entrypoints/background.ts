@@ -9,10 +9,11 @@ import { moveKeyOut, saveSettings } from '@/utils/background/settings/save';
 import { startHistoryService } from '@/utils/background/history/service';
 import { probeTab } from '@/utils/background/tabs/inject';
 import { getTabStatus } from '@/utils/background/tabs/status';
+import { ownIdentity } from '@/utils/messaging/senders';
+import { openPanelFromToolbar } from '@/utils/background/tabs/toolbarButton';
 
 export default defineBackground(() => {
-  // Chrome opens the side panel from the toolbar button; Firefox uses its sidebar button.
-  browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
+  openPanelFromToolbar();
 
   // At every start: `local` closed to content scripts (saving settings and injecting the
   // content script also wait for this), then a key an earlier version kept there moved out.
@@ -25,7 +26,9 @@ export default defineBackground(() => {
   startJobService();
   startHistoryService();
   onMessage('saveSettings', (input) => saveSettings(input));
-  onMessage('testConnection', (settings) => testConnection(settings, { extensionId: browser.runtime.id }));
+  onMessage('testConnection', (settings) =>
+    testConnection(settings, { extensionOrigin: ownIdentity().origin }),
+  );
   onMessage('readImageText', ({ image }) => readImageText(image));
   onMessage('setLabelsHidden', ({ tabId, hidden }) => setLabelsHidden(tabId, hidden));
   browser.commands?.onCommand.addListener((command, tab) => void onCommand(command, tab));

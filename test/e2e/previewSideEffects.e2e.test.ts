@@ -1,7 +1,7 @@
 /**
  * The preview without collateral damage (issue 15, part 6): applied to a page and re-measured,
  * the offline plan adds no measured finding the page did not have. The steps are the check
- * job's (utils/jobs/stages, CHECK_STAGES: preview → regions → measure → verify), run from here
+ * job's (utils/background/jobs/stages, CHECK_STAGES: preview → regions → measure → verify), run from here
  * without the capture, which measures nothing. One browser, one page at a time, at the
  * harness's viewport, so it runs on two cores in about a minute.
  */

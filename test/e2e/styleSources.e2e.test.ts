@@ -1,5 +1,5 @@
 /**
- * Extraction reads a computed property only where some style can set it (utils/regions/
+ * Extraction reads a computed property only where some style can set it (utils/page/regions/
  * styleSources.ts) and takes the inherited or initial value elsewhere. That is only sound if
  * the prediction holds: on every corpus page and fixture, for every element whose property
  * extraction relies on, the value it would take without reading equals getComputedStyle's.

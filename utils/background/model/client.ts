@@ -33,7 +33,7 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 /**
  * `maxRetries: 0` on purpose: the SDK's own retry (client.ts `retryRequest`, v6.49.0) sleeps
  * with a timer that ignores the AbortSignal and reports its waits only to its logger, so a
- * cancel during a `retry-after` wait would hang and the user would see nothing. utils/model/
+ * cancel during a `retry-after` wait would hang and the user would see nothing. utils/background/model/
  * retry.ts runs one bounded loop instead, with abortable waits shown as progress.
  * `logLevel: 'off'` keeps request details (and so the key) out of every console.
  * `dangerouslyAllowBrowser`: the MV3 service worker looks like a browser to the SDK; the key

@@ -11,8 +11,8 @@ import { toFault } from '@/utils/background/model/toFault';
 import { baseUrlOf, PROVIDERS, providerProblems } from '@/utils/core/providers';
 
 export interface ConnectionOptions {
-  /** The extension's id, for the exact OLLAMA_ORIGINS value to set. */
-  extensionId?: string;
+  /** The extension's origin, for the exact OLLAMA_ORIGINS value to set. */
+  extensionOrigin?: string;
   signal?: AbortSignal;
   /** Default 10 s: long enough for a sleepy local server, short enough to wait for. */
   timeoutMs?: number;
@@ -102,7 +102,7 @@ export async function testConnection(
         provider: settings.provider,
         model: planner,
         host,
-        extensionId: options.extensionId,
+        extensionOrigin: options.extensionOrigin,
         timeoutMs,
         apiKey: settings.apiKey,
       },

@@ -36,8 +36,8 @@ export interface FaultContext {
   model: string;
   /** Host the calls go to, named in "cannot reach" messages. */
   host: string;
-  /** For the Ollama 403 message: the exact origin to allow. */
-  extensionId?: string;
+  /** For the Ollama 403 message: the exact origin to allow (chrome-extension://<id>, moz-extension://<uuid>). */
+  extensionOrigin?: string;
   timeoutMs?: number;
   /** Redacted from any server message that is passed through. */
   apiKey?: string;

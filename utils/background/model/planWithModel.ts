@@ -54,8 +54,8 @@ export interface PlanStageOptions extends CallOptions {
     Partial<Pick<Settings, 'imageGeneration' | 'imageQuality'>>;
   /** Already spent today (and on this critique, normally 0). */
   spend: Spend;
-  /** For the Ollama 403 message. */
-  extensionId?: string;
+  /** The extension's origin, for the Ollama 403 message. */
+  extensionOrigin?: string;
   /** For tests in Node, which has no OffscreenCanvas. */
   resize?: Resize;
 }
@@ -97,7 +97,7 @@ export async function planWithModel(input: PlanStageInput, options: PlanStageOpt
     provider: settings.provider,
     model,
     host: new URL(options.client.baseURL).host,
-    extensionId: options.extensionId,
+    extensionOrigin: options.extensionOrigin,
     apiKey: settings.apiKey,
   };
   const metrics: PlanMetrics = {

@@ -36,11 +36,11 @@ function fromStatus(error: APIError, ctx: FaultContext): ModelFault {
   if (status === 401)
     return fault('bad-key', 'The API key was refused (401). Check it in Restage settings.', 401);
   if (status === 403) {
-    const ollama = ctx.provider === 'ollama' && ctx.extensionId;
+    const ollama = ctx.provider === 'ollama' && ctx.extensionOrigin;
     return fault(
       'forbidden',
       ollama
-        ? `Ollama refused this extension (403). Quit Ollama and start it with OLLAMA_ORIGINS=chrome-extension://${ctx.extensionId} set, then try again.`
+        ? `Ollama refused this extension (403). Quit Ollama and start it with OLLAMA_ORIGINS=${ctx.extensionOrigin} set, then try again.`
         : 'The server refused access (403): this key may not be allowed to use this model or endpoint.',
       403,
     );

@@ -28,7 +28,7 @@ export interface JobRequest {
   round?: number;
 }
 
-/** A critique's stages, in order: all but a check's `preview` (utils/jobs/stages lists their modules). */
+/** A critique's stages, in order: all but a check's `preview` (utils/background/jobs/stages lists their modules). */
 export const CRITIQUE_STAGE_NAMES: readonly StageName[] = StageName.exclude(['preview']).options;
 
 /**

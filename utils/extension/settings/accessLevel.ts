@@ -1,7 +1,8 @@
 /**
  * Closes `storage.local` to content scripts, where the browser can: Chromium lets an extension
- * restrict it to its own pages and worker; Firefox allows this only for `session` storage, so
- * there the call is skipped and the API key's own store (keyStore.ts) is what keeps it private.
+ * restrict it to its own pages and worker; Firefox has no `setAccessLevel` on `local` (ESR 153,
+ * test/e2e/firefox.e2e.test.ts), so there the call is skipped and the API key's own store
+ * (keyStore.ts) is what keeps it private.
  * The rest of the settings (private selectors, base URL), the locks and the spend ledger are
  * in `local`, so this runs before settings are written and before a content script is injected.
  */
@@ -14,6 +15,6 @@ export async function restrictLocalStorage(): Promise<void> {
   try {
     await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
   } catch {
-    // The method exists but not for this area (Firefox): the key's own store still holds.
+    // The method exists but refuses this area: the key's own store still holds.
   }
 }

@@ -14,10 +14,10 @@ beforeEach(() => {
   fake.requests.length = 0;
 });
 
-const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const EXTENSION_ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const test = (overrides = {}, timeoutMs?: number) =>
-  testConnection(settingsFor(fake.baseUrl, overrides), { extensionId: EXTENSION_ID, timeoutMs }).then((r) =>
-    ConnectionResult.parse(r),
+  testConnection(settingsFor(fake.baseUrl, overrides), { extensionOrigin: EXTENSION_ORIGIN, timeoutMs }).then(
+    (r) => ConnectionResult.parse(r),
   );
 
 describe('Test connection', () => {
@@ -46,16 +46,16 @@ describe('Test connection', () => {
     // As Chromium does from an extension: an Origin header on POSTs, none on GETs.
     const asExtension: typeof fetch = (url, init) => {
       const headers = new Headers(init?.headers);
-      if (init?.method === 'POST') headers.set('origin', `chrome-extension://${EXTENSION_ID}`);
+      if (init?.method === 'POST') headers.set('origin', EXTENSION_ORIGIN);
       return fetch(url, { ...init, headers });
     };
     const result = await testConnection(settingsFor(fake.baseUrl, { provider: 'ollama', apiKey: '' }), {
-      extensionId: EXTENSION_ID,
+      extensionOrigin: EXTENSION_ORIGIN,
       fetch: asExtension,
     });
     expect(result).toMatchObject({ ok: false, kind: 'forbidden' });
     expect(result.message).toBe(
-      `Ollama refused this extension (403). Quit Ollama and start it with OLLAMA_ORIGINS=chrome-extension://${EXTENSION_ID} set, then try again.`,
+      `Ollama refused this extension (403). Quit Ollama and start it with OLLAMA_ORIGINS=${EXTENSION_ORIGIN} set, then try again.`,
     );
     expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       'GET /v1/models 200',

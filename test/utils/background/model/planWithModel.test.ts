@@ -342,8 +342,12 @@ describe('HTTP faults', () => {
   it('tells an Ollama user the exact OLLAMA_ORIGINS to set on a 403', async () => {
     fake.setMode('forbidden');
     const done = offline(
-      (await run({ provider: 'ollama', apiKey: '' }, { extensionId: 'abcdefghijklmnopabcdefghijklmnop' }))
-        .outcome,
+      (
+        await run(
+          { provider: 'ollama', apiKey: '' },
+          { extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' },
+        )
+      ).outcome,
     );
     expect(done.note).toContain('OLLAMA_ORIGINS=chrome-extension://abcdefghijklmnopabcdefghijklmnop');
   });

@@ -76,10 +76,10 @@ describe('error → plain message', () => {
     const fault = toFault(status(403), {
       ...ctx,
       provider: 'ollama',
-      extensionId: 'abcdefghijklmnopabcdefghijklmnop',
+      extensionOrigin: 'moz-extension://5f0e8a4c-3b1d-4c2e-9a7f-1d2c3b4a5e6f',
     });
     expect(fault.message).toBe(
-      'Ollama refused this extension (403). Quit Ollama and start it with OLLAMA_ORIGINS=chrome-extension://abcdefghijklmnopabcdefghijklmnop set, then try again.',
+      'Ollama refused this extension (403). Quit Ollama and start it with OLLAMA_ORIGINS=moz-extension://5f0e8a4c-3b1d-4c2e-9a7f-1d2c3b4a5e6f set, then try again.',
     );
   });
 

@@ -1,4 +1,3 @@
-import { browser } from '#imports';
 import { sameColourNote } from '@/utils/core/text/pageData';
 import { planWithModel } from '@/utils/background/model/planWithModel';
 import { recordSpend, spentToday } from '@/utils/background/model/spend';
@@ -11,6 +10,7 @@ import type { Finding } from '@/utils/core/schemas/finding';
 import type { CssPatch } from '@/utils/core/schemas/plan';
 import type { Draft, PlannerRun } from '@/utils/core/schemas/record';
 import type { Region } from '@/utils/core/schemas/region';
+import { ownIdentity } from '@/utils/messaging/senders';
 import { defineStage, type StageIO } from '@/utils/background/jobs/stage';
 
 /**
@@ -63,7 +63,7 @@ export const modelPlanStage = defineStage({
         client: client('planner'),
         settings,
         spend: { thisCritiqueUsd: 0, todayUsd: await spentToday() },
-        extensionId: browser.runtime.id,
+        extensionOrigin: ownIdentity().origin,
         signal: io.signal,
         onProgress: io.progress,
         onFinding: (finding) => {

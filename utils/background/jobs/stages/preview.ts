@@ -7,7 +7,7 @@ import { defineStage } from '@/utils/background/jobs/stage';
 
 /**
  * Preview: the earlier critique's CSS patch put on the real page (one stylesheet keyed by data
- * attributes, utils/preview/), so the stages after it measure and capture the next state with
+ * attributes, utils/page/preview/), so the stages after it measure and capture the next state with
  * the page's own images, fonts and text. The panel's toggle or the next critique takes it off.
  * Regions kept as they are now (the user may have pressed Keep as is since the critique) get no
  * declarations, and are held at their own inherited values. A preview that puts any region
