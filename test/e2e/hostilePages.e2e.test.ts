@@ -9,9 +9,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withExtension } from './harness';
-import { critiqueWithHealth, expectHealthy, labelsOnPage } from './pageHealth';
+import type { Box } from '@/utils/schemas';
+import { type ExtensionGlobal, withExtension } from './harness';
+import { iou } from './pageWords';
+import { critiqueWithHealth, expectHealthy, recordErrors, setLabelsHidden } from './pageHealth';
 
 const PAGES = join(import.meta.dirname, '../fixtures/pages');
 const env = withExtension({ '/fixtures': PAGES });
@@ -47,6 +50,36 @@ async function serveWith(dir: string, headers: Record<string, string>) {
   };
 }
 
+describe('the page-health checks', () => {
+  it("hear errors from the content script's world, not only the page's", async () => {
+    const { page, tabId } = await env.harness.openTab(
+      `${env.server.origin}/fixtures/iframe-child.html?errors`,
+    );
+    const log = recordErrors(page);
+    await (
+      await env.harness.extensionPage()
+    ).evaluate(
+      (tabId) =>
+        (globalThis as unknown as ExtensionGlobal).chrome.scripting.executeScript({
+          target: { tabId },
+          world: 'ISOLATED',
+          func: () => {
+            console.error('logged from an isolated world');
+            setTimeout(() => {
+              throw new Error('thrown in an isolated world');
+            });
+          },
+        }),
+      tabId,
+    );
+    await expect
+      .poll(() => log.errors)
+      .toEqual(['logged from an isolated world', 'Error: thrown in an isolated world']);
+    log.stop();
+    await page.close();
+  });
+});
+
 describe('a strict Content-Security-Policy with Trusted Types', () => {
   let strict: Awaited<ReturnType<typeof serveWith>>;
   beforeAll(async () => {
@@ -56,6 +89,7 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
 
   it('is enforced: the page itself may not add an inline style or assign HTML', async () => {
     const page = await env.harness.context.newPage();
+    const log = recordErrors(page);
     const response = await page.goto(`${strict.origin}/hostile/strict-csp.html?enforced`);
     expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
     const refused = await page.evaluate(() => {
@@ -71,6 +105,10 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
       return { sheet: style.sheet === null, html };
     });
     expect(refused).toEqual({ sheet: true, html: 'TypeError' });
+    // The health checks hear such refusals: a Restage that broke the policy would fail them.
+    await expect.poll(() => log.errors.join('\n')).toMatch(/Refused to apply inline style/);
+    expect(log.errors.join('\n')).toMatch(/TrustedHTML/);
+    log.stop();
     await page.close();
   });
 
@@ -82,13 +120,70 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
     expect(report.records.map((r) => r.job.state)).toEqual(['done', 'done', 'done']);
 
     // The labels come back styled: absolutely placed boxes, each on its region.
-    await report.panel.getByTestId('hide-labels').uncheck();
-    await expect.poll(() => labelsOnPage(report.page)).toBeGreaterThan(0);
+    await setLabelsHidden(report.panel, report.page, false);
     const boxes = await report.page.evaluate(() =>
       [...document.querySelector('restage-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.box')].map(
         (box) => getComputedStyle(box).position,
       ),
     );
     expect(new Set(boxes)).toEqual(new Set(['absolute']));
+  });
+});
+
+/** Where the overlay draws each region's box now, in page CSS pixels, by region id. */
+const labelBoxes = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelector('restage-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.box')].map(
+        (box) => {
+          const r = box.getBoundingClientRect();
+          return [
+            box.dataset.region!,
+            { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height },
+          ];
+        },
+      ),
+    ),
+  );
+
+describe('closed shadow roots', () => {
+  it('regions and labels on what is inside them, viewport and full page, and the page keeps its health', async () => {
+    const url = `${env.server.origin}/fixtures/hostile/closed-shadow.html`;
+    const report = await critiqueWithHealth(env.harness, url, { modes: ['viewport', 'full'] });
+    await expectHealthy(env.harness, report);
+    const { page, panel, records } = report;
+    expect(records.map((r) => r.job.state)).toEqual(['done', 'done']);
+    expect(await page.evaluate(() => document.querySelector('plan-card')!.shadowRoot)).toBeNull();
+
+    // Each part inside a closed root (nested ones, one below the fold) is a region of its own,
+    // found again by its selector through the roots, and labelled where it is on the page.
+    const parts = (await page.evaluate(() =>
+      (window as unknown as { closedParts(): { text: string; box: Box }[] }).closedParts(),
+    )) as { text: string; box: Box }[];
+    expect(parts.map((p) => p.text)).toEqual(
+      expect.arrayContaining(['Plantwise', '$29', 'Choose Growth', 'Help below the fold']),
+    );
+    await setLabelsHidden(panel, page, false);
+    const labels = await labelBoxes(page);
+    for (const record of records) {
+      const { regions } = record.draft;
+      for (const part of parts) {
+        const region = regions.find((r) => r.text === part.text);
+        expect(region, `${record.mode}: a region for "${part.text}"`).toBeDefined();
+        expect(region!.selector).toContain(' >>> ');
+        expect(iou(region!.box, part.box), `${record.mode}: "${part.text}" box`).toBeGreaterThanOrEqual(0.9);
+      }
+    }
+    const regions = records.at(-1)!.draft.regions;
+    for (const part of parts) {
+      const region = regions.find((r) => r.text === part.text)!;
+      expect(iou(labels[region.id]!, part.box), `label of "${part.text}"`).toBeGreaterThanOrEqual(0.8);
+    }
+    // The slotted light-DOM text belongs to its card too.
+    expect(regions.map((r) => r.text).join('\n')).toContain('Slotted: most chosen.');
+    // The card's own click handler, inside its closed root, still runs.
+    expect(await page.evaluate(() => (window as unknown as { chooseGrowth(): string }).chooseGrowth())).toBe(
+      'Growth chosen',
+    );
   });
 });
