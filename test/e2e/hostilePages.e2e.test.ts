@@ -5,19 +5,23 @@
  * logs no error it did not log without Restage, its elements are where they were once the labels
  * are hidden, its own click handler still runs, and history keeps every record (pageHealth.ts).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Box } from '@/utils/schemas';
-import { type ExtensionGlobal, withExtension } from './harness';
+import { type Box, MaskRects } from '@/utils/schemas';
+import { type ExtensionGlobal, serve, withExtension } from './harness';
 import { iou } from './pageWords';
-import { critiqueWithHealth, expectHealthy, recordErrors, setLabelsHidden } from './pageHealth';
+import { clickProbe, critiqueWithHealth, expectHealthy, recordErrors, setLabelsHidden } from './pageHealth';
 
 const PAGES = join(import.meta.dirname, '../fixtures/pages');
-const env = withExtension({ '/fixtures': PAGES });
+/** Pages written by the tests, once they know their ports. */
+const GENERATED = mkdtempSync(join(tmpdir(), 'restage-hostile-'));
+const env = withExtension({ '/fixtures': PAGES, '/generated': GENERATED });
 
 /** Nothing but this origin's stylesheets, scripts and images; no inline style; Trusted Types. */
 const STRICT_CSP = [
@@ -185,5 +189,86 @@ describe('closed shadow roots', () => {
     expect(await page.evaluate(() => (window as unknown as { chooseGrowth(): string }).chooseGrowth())).toBe(
       'Growth chosen',
     );
+  });
+});
+
+describe('same-origin, cross-origin and cross-site frames', () => {
+  let other: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    // Another port is another origin of the same site; localhost is another site (its own process).
+    other = await serve({ '/': PAGES });
+    const child = (origin: string, tag: string) => `${origin}/hostile/frame-child.html?${tag}`;
+    writeFileSync(
+      join(GENERATED, 'frames.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frames</title>
+      <script src="/fixtures/hostile/probe.js" defer></script>
+      <style>body{margin:0;padding:24px;font:16px sans-serif}
+      iframe{display:block;width:600px;height:200px;border:4px solid #999;margin:16px 0}
+      .padded{padding:10px 0 0 30px}</style></head>
+      <body><h1>Checkout</h1><p>Choose how your order reaches you.</p>
+      <button type="button" data-health-probe>Continue</button>
+      <iframe title="Same origin" class="padded" src="${child('/fixtures', 'same')}"></iframe>
+      <iframe title="Another origin" src="${child(other.origin, 'origin')}"></iframe>
+      <iframe title="Another site" src="${child(other.origin.replace('127.0.0.1', 'localhost'), 'site')}"></iframe>
+      </body></html>`,
+    );
+  });
+  afterAll(() => other?.close());
+
+  it('reads the same-origin frame, counts the others, and every frame keeps its health', async () => {
+    const url = `${env.server.origin}/generated/frames.html`;
+    const report = await critiqueWithHealth(env.harness, url, { modes: ['viewport', 'full'] });
+    await expectHealthy(env.harness, report);
+    const { page, panel, records } = report;
+    const frames = page.frames().filter((f) => f !== page.mainFrame());
+    expect(frames.map((f) => new URL(f.url()).search).sort()).toEqual(['?origin', '?same', '?site']);
+    for (const record of records) {
+      expect(record.job.state).toBe('done');
+      const { regions, extraction } = record.draft;
+      // Only the same-origin frame's words can be read; the other two are counted.
+      const titles = regions.filter((r) => r.text === 'Delivery options');
+      expect(titles, record.mode).toHaveLength(1);
+      expect(titles[0]!.selector).toMatch(/iframe.* >>> /);
+      expect(extraction?.coverage.crossOriginFrames).toBe(2);
+    }
+    // The same-origin frame's label is on its element, in top-page coordinates.
+    await setLabelsHidden(panel, page, false);
+    const title = records.at(-1)!.draft.regions.find((r) => r.text === 'Delivery options')!;
+    const inFrame = (selector: string) =>
+      page.evaluate((selector) => {
+        const frame = document.querySelector('iframe')!;
+        const style = getComputedStyle(frame);
+        const f = frame.getBoundingClientRect();
+        const b = frame.contentDocument!.querySelector(selector)!.getBoundingClientRect();
+        const x = f.left + frame.clientLeft + parseFloat(style.paddingLeft) + b.left;
+        const y = f.top + frame.clientTop + parseFloat(style.paddingTop) + b.top;
+        return { x, y, width: b.width, height: b.height };
+      }, selector);
+    const live = await inFrame('#frame-title');
+    const atScroll = {
+      ...live,
+      x: live.x + (await page.evaluate(() => scrollX)),
+      y: live.y + (await page.evaluate(() => scrollY)),
+    };
+    expect(iou(title.box, atScroll)).toBeGreaterThanOrEqual(0.95);
+    expect(iou((await labelBoxes(page))[title.id]!, atScroll)).toBeGreaterThanOrEqual(0.8);
+    // Its password field is masked where the frame draws it (inside the frame's padding too).
+    const masks = MaskRects.parse(
+      await env.harness.ask(report.tabId, 'beforeCapture', { privateSelectors: [] }),
+    );
+    await env.harness.ask(report.tabId, 'afterCapture');
+    const field = await inFrame('#door-code');
+    expect(masks.rects.filter((m) => iou(m, field) > 0)).toHaveLength(1);
+    expect(
+      masks.rects.some(
+        (m) =>
+          m.x <= field.x &&
+          m.y <= field.y &&
+          m.x + m.width >= field.x + field.width &&
+          m.y + m.height >= field.y + field.height,
+      ),
+    ).toBe(true);
+    // Each frame's own script still runs.
+    for (const frame of frames) expect(await clickProbe(frame), frame.url()).toBe(1);
   });
 });
