@@ -14,6 +14,7 @@ import sirv from 'sirv';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Box, MaskRects } from '@/utils/schemas';
+import { syntheticPage } from '../fixtures/synthetic';
 import { type ExtensionGlobal, serve, withExtension } from './harness';
 import { iou } from './pageWords';
 import { clickProbe, critiqueWithHealth, expectHealthy, recordErrors, setLabelsHidden } from './pageHealth';
@@ -22,6 +23,10 @@ const PAGES = join(import.meta.dirname, '../fixtures/pages');
 /** Pages written by the tests, once they know their ports. */
 const GENERATED = mkdtempSync(join(tmpdir(), 'restage-hostile-'));
 const env = withExtension({ '/fixtures': PAGES, '/generated': GENERATED });
+
+/** Times measured here, printed at the end. */
+const measured: Record<string, string> = {};
+afterAll(() => console.log('Hostile pages:', measured));
 
 /** Nothing but this origin's stylesheets, scripts and images; no inline style; Trusted Types. */
 const STRICT_CSP = [
@@ -271,4 +276,43 @@ describe('same-origin, cross-origin and cross-site frames', () => {
     // Each frame's own script still runs.
     for (const frame of frames) expect(await clickProbe(frame), frame.url()).toBe(1);
   });
+});
+
+describe('a page of 50,000 elements', () => {
+  beforeAll(() => {
+    // The synthetic cards, with the probe first.
+    const page = syntheticPage(50_000)
+      .replace('</head>', '<script src="/fixtures/hostile/probe.js" defer></script></head>')
+      .replace('<body>', '<body><button type="button" data-health-probe>Filter cards</button>');
+    writeFileSync(join(GENERATED, 'elements-50k.html'), page);
+  });
+
+  it('viewport and full page complete within their bounds, and the page keeps its health', async () => {
+    const url = `${env.server.origin}/generated/elements-50k.html`;
+    const report = await critiqueWithHealth(env.harness, url, {
+      modes: ['viewport', 'full'],
+      jobTimeout: 150_000,
+    });
+    await expectHealthy(env.harness, report);
+    const elements = await report.page.evaluate(() => document.getElementsByTagName('*').length);
+    expect(elements).toBeGreaterThanOrEqual(50_000);
+    for (const record of report.records) {
+      expect(record.job.state).toBe('done');
+      expect(record.draft.extraction?.elementCount).toBeGreaterThanOrEqual(50_000);
+      expect(record.draft.regions).toHaveLength(200);
+    }
+    // 322,349 px of cards: the full page stops at the canvas limit, and says so.
+    const height = await report.page.evaluate(() => document.documentElement.scrollHeight);
+    const full = report.records[1]!;
+    expect(full.draft.shot!.height).toBeLessThanOrEqual(32_767);
+    expect([...full.draft.notes, ...full.draft.shot!.notes]).toContain(
+      `Truncated at ${full.draft.shot!.height} px: the page is ${height} px tall, beyond the canvas limit.`,
+    );
+    measured['50,000 elements'] = report.records
+      .map(
+        (r) =>
+          `${r.mode} ${Math.round(r.job.ms!)} ms (first labels ${Math.round(r.draft.firstLabelsMs!)} ms)`,
+      )
+      .join(', ');
+  }, 400_000);
 });
