@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Box, MaskRects } from '@/utils/schemas';
+import { type Box, type CritiqueRecord, MaskRects } from '@/utils/schemas';
 import { syntheticPage } from '../fixtures/synthetic';
-import { type ExtensionGlobal, serve, withExtension } from './harness';
+import { artifactPath, type ExtensionGlobal, jobEnded, serve, startCritique, withExtension } from './harness';
 import { iou } from './pageWords';
 import { clickProbe, critiqueWithHealth, expectHealthy, recordErrors, setLabelsHidden } from './pageHealth';
 
@@ -315,4 +315,153 @@ describe('a page of 50,000 elements', () => {
       )
       .join(', ');
   }, 400_000);
+});
+
+/** A saved image's bytes. */
+async function savedImage(artifactId: string): Promise<Buffer> {
+  const page = await env.harness.extensionPage();
+  const base64 = await page.evaluate(
+    (artifactId) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('restage');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('artifacts').objectStore('artifacts').get(artifactId);
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            open.result.close();
+            const reader = new FileReader();
+            reader.onload = () => resolve((reader.result as string).split(',')[1]!);
+            reader.readAsDataURL(get.result.blob);
+          };
+        };
+      }),
+    artifactId,
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+/** Rows of a saved image whose pixel at column `x` is each colour (within 8 per channel). */
+async function rowsByColour(artifactId: string, x: number, colours: Record<string, number[]>) {
+  const page = await env.harness.extensionPage();
+  return page.evaluate(
+    async ({ artifactId, x, colours }) => {
+      const blob = await new Promise<Blob>((resolve, reject) => {
+        const open = indexedDB.open('restage');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('artifacts').objectStore('artifacts').get(artifactId);
+          get.onsuccess = () => (open.result.close(), resolve(get.result.blob));
+          get.onerror = () => reject(get.error);
+        };
+      });
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const c2d = canvas.getContext('2d')!;
+      c2d.drawImage(bitmap, 0, 0);
+      const { data } = c2d.getImageData(x, 0, 1, bitmap.height);
+      const rows: Record<string, number> = Object.fromEntries(Object.keys(colours).map((name) => [name, 0]));
+      for (let y = 0; y < bitmap.height; y++)
+        for (const [name, [r, g, b]] of Object.entries(colours))
+          if (
+            Math.abs(data[y * 4]! - r!) <= 8 &&
+            Math.abs(data[y * 4 + 1]! - g!) <= 8 &&
+            Math.abs(data[y * 4 + 2]! - b!) <= 8
+          )
+            rows[name]!++;
+      return rows;
+    },
+    { artifactId, x, colours },
+  );
+}
+
+describe('stacked sticky and fixed bars', () => {
+  it('a full-page capture shows each bar once, at its full height, and the page keeps its health', async () => {
+    const url = `${env.server.origin}/fixtures/hostile/stacked-sticky.html`;
+    const report = await critiqueWithHealth(env.harness, url, {
+      modes: ['viewport', 'full'],
+      exercise: (page) => page.evaluate(() => scrollTo(0, 250)),
+    });
+    await expectHealthy(env.harness, report);
+    const [viewport, full] = report.records as [CritiqueRecord, CritiqueRecord];
+    expect([viewport.job.state, full.job.state]).toEqual(['done', 'done']);
+    expect(await report.page.evaluate(() => scrollY)).toBe(250);
+    const height = await report.page.evaluate(() => document.documentElement.scrollHeight);
+    expect(full.draft.shot!.height).toBe(height);
+    const rows = await rowsByColour(full.draft.shot!.image.id, 640, {
+      promo: [255, 0, 0],
+      header: [255, 0, 255],
+      subNav: [0, 255, 255],
+      firstHeading: [255, 255, 0],
+      lowerHeading: [0, 0, 255],
+      cookie: [0, 255, 0],
+    });
+    writeFileSync(
+      artifactPath('hostile-stacked-sticky-full.png'),
+      await savedImage(full.draft.shot!.image.id),
+    );
+    expect(rows).toEqual({
+      promo: 30,
+      header: 60,
+      subNav: 40,
+      firstHeading: 40,
+      lowerHeading: 40,
+      cookie: 50,
+    });
+  });
+
+  it('cancelled mid-capture, every bar is back as it was and nothing is left on the page', async () => {
+    const { page, tabId } = await env.harness.openTab(
+      `${env.server.origin}/fixtures/hostile/stacked-sticky.html?cancel`,
+    );
+    await page.evaluate(() => scrollTo(0, 1200));
+    const bars = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.promo, header, .sub, h2, .cookie')].map((el) => {
+          const r = el.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          return `${el.localName} ${style.position} ${style.visibility} ${r.y}`;
+        }),
+      );
+    const before = await bars();
+    const panel = await env.harness.openPanel(tabId);
+    const id = await startCritique(panel, 'full');
+    await expect
+      .poll(() => panel.getByTestId('stage-progress').textContent(), { timeout: 20_000 })
+      .toMatch(/Capturing frame [2-9] of \d+/);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await jobEnded(panel, id, ['cancelled']);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBe(1200);
+    expect(await bars()).toEqual(before);
+    expect(
+      await page.evaluate(
+        () => document.querySelectorAll('[data-restage-hide], [data-restage-unstick]').length,
+      ),
+    ).toBe(0);
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe('an endless feed', () => {
+  it('viewport and full page complete, the feed still grows on its own, and the page keeps its health', async () => {
+    // Its full-page notes and masks: growingPage.e2e. Here: what the feed is left with.
+    const url = `${env.server.origin}/fixtures/infinite-scroll.html?health`;
+    const report = await critiqueWithHealth(env.harness, url, {
+      modes: ['viewport', 'full'],
+      probe: false,
+      // The cards there before, not the list and its sentinel, which the feed grows on purpose.
+      elements: '.topbar, .topbar *, #feed li, #feed li *',
+      exercise: (page) => page.evaluate(() => scrollTo(0, 300)),
+    });
+    await expectHealthy(env.harness, report);
+    const { page, records } = report;
+    expect(records.map((r) => r.job.state)).toEqual(['done', 'done']);
+    expect(await page.evaluate(() => scrollY)).toBe(300);
+    // The page's own script: scrolled to its end, the feed appends another batch.
+    const cards = () => page.evaluate(() => document.querySelectorAll('#feed li').length);
+    const now = await cards();
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(cards).toBe(now + 24);
+  });
 });

@@ -255,9 +255,10 @@ export async function critiqueWithHealth(
   const { page, tabId } = await harness.openTab(url);
   const log = recordErrors(page);
   await exercise?.(page);
+  // Clicking may scroll the probe into view: measure after it.
+  const first = probe ? await clickProbe(page) : 0;
   const held = await holdElements(page, elements);
   const before = await boxesOf(held);
-  const first = probe ? await clickProbe(page) : 0;
 
   const panel = await harness.openPanel(tabId);
   const records: CritiqueRecord[] = [];
