@@ -17,7 +17,14 @@ import { type Box, type CritiqueRecord, MaskRects } from '@/utils/schemas';
 import { syntheticPage } from '../fixtures/synthetic';
 import { artifactPath, type ExtensionGlobal, jobEnded, serve, startCritique, withExtension } from './harness';
 import { iou } from './pageWords';
-import { clickProbe, critiqueWithHealth, expectHealthy, recordErrors, setLabelsHidden } from './pageHealth';
+import {
+  clickProbe,
+  notPlainSentence,
+  critiqueWithHealth,
+  expectHealthy,
+  recordErrors,
+  setLabelsHidden,
+} from './pageHealth';
 
 const PAGES = join(import.meta.dirname, '../fixtures/pages');
 /** Pages written by the tests, once they know their ports. */
@@ -60,6 +67,38 @@ async function serveWith(dir: string, headers: Record<string, string>) {
 }
 
 describe('the page-health checks', () => {
+  it('tell one plain sentence from a program talking', () => {
+    for (const sentence of [
+      'The tab of this critique is closed; start a new critique instead.',
+      'This tab shows another page than the critique; open its page to refine it.',
+      'The browser refused to capture this tab: the tab is no longer visible.',
+    ])
+      expect(notPlainSentence(sentence), sentence).toBeNull();
+    expect(
+      Object.fromEntries(
+        [
+          '',
+          "Cannot read properties of undefined (reading 'id')",
+          'TypeError: Failed to fetch',
+          'Error in frame\n    at shoot (background.js:12:4)',
+          'the screenshot is not available',
+          'The page was closed. Try again',
+          'The page was closed. Start again.',
+          'Failed at [object Object].',
+        ].map((text) => [text, notPlainSentence(text)]),
+      ),
+    ).toEqual({
+      '': 'no sentence at all',
+      "Cannot read properties of undefined (reading 'id')": 'a program value',
+      'TypeError: Failed to fetch': 'an exception name',
+      'Error in frame\n    at shoot (background.js:12:4)': 'more than one line',
+      'the screenshot is not available': 'no capital first',
+      'The page was closed. Try again': 'no full stop last',
+      'The page was closed. Start again.': 'more than one sentence',
+      'Failed at [object Object].': 'a program value',
+    });
+  });
+
   it("hear errors from the content script's world, not only the page's", async () => {
     const { page, tabId } = await env.harness.openTab(
       `${env.server.origin}/fixtures/iframe-child.html?errors`,
@@ -115,7 +154,7 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
     });
     expect(refused).toEqual({ sheet: true, html: 'TypeError' });
     // The health checks hear such refusals: a Restage that broke the policy would fail them.
-    await expect.poll(() => log.errors.join('\n')).toMatch(/Refused to apply inline style/);
+    await expect.poll(() => log.errors.join('\n')).toMatch(/inline style/);
     expect(log.errors.join('\n')).toMatch(/TrustedHTML/);
     log.stop();
     await page.close();
@@ -127,15 +166,19 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
     });
     await expectHealthy(env.harness, report);
     expect(report.records.map((r) => r.job.state)).toEqual(['done', 'done', 'done']);
+    // The full page's own stylesheet applied despite the policy: the sticky bar is there once.
+    const full = report.records[1]!;
+    expect(await rowsByColour(full.draft.shot!.image.id, 640, { bar: [255, 0, 255] })).toEqual({ bar: 48 });
 
-    // The labels come back styled: absolutely placed boxes, each on its region.
+    // The labels come back styled: boxes placed over the page, not in its flow.
     await setLabelsHidden(report.panel, report.page, false);
     const boxes = await report.page.evaluate(() =>
       [...document.querySelector('restage-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.box')].map(
         (box) => getComputedStyle(box).position,
       ),
     );
-    expect(new Set(boxes)).toEqual(new Set(['absolute']));
+    // (The sticky bar's box is fixed, as the bar is; an unstyled box would be static.)
+    expect(boxes.filter((position) => position !== 'absolute' && position !== 'fixed')).toEqual([]);
   });
 });
 
@@ -257,6 +300,7 @@ describe('same-origin, cross-origin and cross-site frames', () => {
     };
     expect(iou(title.box, atScroll)).toBeGreaterThanOrEqual(0.95);
     expect(iou((await labelBoxes(page))[title.id]!, atScroll)).toBeGreaterThanOrEqual(0.8);
+    await page.screenshot({ path: artifactPath('hostile-frames-labels.png') });
     // Its password field is masked where the frame draws it (inside the frame's padding too).
     const masks = MaskRects.parse(
       await env.harness.ask(report.tabId, 'beforeCapture', { privateSelectors: [] }),
