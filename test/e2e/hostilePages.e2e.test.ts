@@ -166,6 +166,8 @@ describe('a strict Content-Security-Policy with Trusted Types', () => {
     });
     await expectHealthy(env.harness, report);
     expect(report.records.map((r) => r.job.state)).toEqual(['done', 'done', 'done']);
+    // html2canvas renders it (no fallback to the viewport).
+    expect(report.records[2]!.draft.shot!.mode).toBe('dom');
     // The full page's own stylesheet applied despite the policy: the sticky bar is there once.
     const full = report.records[1]!;
     expect(await rowsByColour(full.draft.shot!.image.id, 640, { bar: [255, 0, 255] })).toEqual({ bar: 48 });
