@@ -120,6 +120,11 @@ export default tseslint.config(
   boundary('background', ['entrypoints/background.ts']),
   boundary('offscreen', ['entrypoints/offscreen/**']),
   {
+    // Scripts of the test pages run in the page.
+    files: ['test/fixtures/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly' } },
+  },
+  {
     // Loaded by WXT's config loader before the @/ alias exists.
     files: ['wxt.config.ts', 'scripts/lib/tesseractAssets.ts', 'scripts/lib/noncharacters.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': 'off' },

@@ -3,21 +3,32 @@ import type { Box } from '@/utils/core/schemas/region';
 import { findPrivateElements } from '@/utils/page/regions/privacy';
 import { opensClosedRoots } from '@/utils/page/regions/shadow';
 
-/** The element's rect in the top viewport, adding the offsets of the frames it sits in. */
-function viewportRect(el: Element): Box {
-  const r = el.getBoundingClientRect();
-  let x = r.left;
-  let y = r.top;
+/**
+ * Where `doc`'s viewport sits in the top viewport: the offsets of the frames it is in, each
+ * frame's content box (inside its border and padding, where its document is drawn). 0, 0 for
+ * the top document.
+ */
+export function frameOffset(doc: Document): { x: number; y: number } {
+  let x = 0;
+  let y = 0;
   for (
-    let frame = el.ownerDocument.defaultView?.frameElement;
+    let frame = doc.defaultView?.frameElement;
     frame;
     frame = frame.ownerDocument.defaultView?.frameElement
   ) {
     const f = frame.getBoundingClientRect();
-    x += f.left + frame.clientLeft;
-    y += f.top + frame.clientTop;
+    const style = frame.ownerDocument.defaultView!.getComputedStyle(frame);
+    x += f.left + frame.clientLeft + parseFloat(style.paddingLeft);
+    y += f.top + frame.clientTop + parseFloat(style.paddingTop);
   }
-  return { x, y, width: r.width, height: r.height };
+  return { x, y };
+}
+
+/** The element's rect in the top viewport. */
+function viewportRect(el: Element): Box {
+  const r = el.getBoundingClientRect();
+  const offset = frameOffset(el.ownerDocument);
+  return { x: r.left + offset.x, y: r.top + offset.y, width: r.width, height: r.height };
 }
 
 /**

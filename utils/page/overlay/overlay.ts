@@ -1,5 +1,6 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { Box, Region } from '@/utils/core/schemas/region';
+import { frameOffset } from '@/utils/page/capture/masks';
 import { resolveSelector } from '@/utils/page/regions/selector';
 import { BADGE_CSS_VARS, carriesText, type BadgePlace } from '@/utils/core/render/badges';
 import { pageBadges } from '@/utils/page/overlay/pageBadges';
@@ -78,7 +79,7 @@ export async function createOverlay(
       range.selectNodeContents(el);
       const r = range.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
-      const [dx, dy] = region.flags.fixed ? [0, 0] : [scrollX, scrollY];
+      const [dx, dy] = pageOffset(region, el);
       contents.set(region.id, { x: r.left + dx, y: r.top + dy, width: r.width, height: r.height });
     }
   };
@@ -108,7 +109,7 @@ export async function createOverlay(
         const el = resolveSelector(region.selector);
         if (!el) continue;
         const rect = el.getBoundingClientRect();
-        const [dx, dy] = region.flags.fixed ? [0, 0] : [scrollX, scrollY];
+        const [dx, dy] = pageOffset(region, el);
         current.set(region.id, {
           x: rect.left + dx,
           y: rect.top + dy,
@@ -222,6 +223,15 @@ export async function createOverlay(
       ui.remove();
     },
   };
+}
+
+/**
+ * What turns `el`'s client rect into the region's coordinates: the offsets of the frames it is
+ * in (its rect is in its own frame's viewport), plus the scroll unless the region is fixed.
+ */
+function pageOffset(region: Region, el: Element): [number, number] {
+  const frame = frameOffset(el.ownerDocument);
+  return region.flags.fixed ? [frame.x, frame.y] : [frame.x + scrollX, frame.y + scrollY];
 }
 
 /** The box's own CSS border, which its children's offsets start inside. */
