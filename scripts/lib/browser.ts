@@ -123,6 +123,12 @@ export interface LaunchOptions {
   profile?: string;
   /** Extra Chromium flags, e.g. a --proxy-server that records any request leaving the machine. */
   args?: string[];
+  /**
+   * The screen's device pixel ratio as pages see it (default 1). Playwright emulates the
+   * viewport, so a --force-device-scale-factor flag alone changes the captured pixels but not
+   * the page's devicePixelRatio.
+   */
+  deviceScaleFactor?: number;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
@@ -134,6 +140,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     executablePath: findChromium(),
     headless: false, // --headless=new is in the flags: the old headless mode cannot load extensions
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     args: [
       ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,

@@ -29,10 +29,10 @@ import {
   expectEnded,
   expectHealthy,
   expectHistoryIntact,
-  hideLabels,
   historyRecords,
   labelsOnPage,
   recordErrors,
+  setLabelsHidden,
 } from './pageHealth';
 import { iou, liveBoxes, visibleTexts } from './pageWords';
 
@@ -196,7 +196,7 @@ async function expectShotBoxesOnTiles(panel: Page, view: Evaluator, record: Crit
 
 /** Shows the labels again (after the health check hid them). */
 async function showLabels(panel: Page, page: Page, count: number) {
-  await panel.getByTestId('hide-labels').uncheck();
+  await setLabelsHidden(panel, page, false);
   await expect.poll(() => labelsOnPage(page)).toBe(count);
   await page.waitForTimeout(100); // a frame for the badges' placement
 }
@@ -270,7 +270,7 @@ describe('right-to-left and CJK text', () => {
       'تقرأ هذه الصفحة من اليمين إلى اليسار، والعناوين والأزرار في جهة البداية.',
       'הערות שדה',
       'גם הטקסט העברי נקרא מימין לשמאל, והתוויות צריכות לשבת על האלמנטים עצמם.',
-      'الإصدار 2.5 من Restage متاح الآن للتجربة.',
+      'إصدار 2026 من Restage متاح الآن للتجربة.',
     ]) {
       // Words are the runs between spaces here: Arabic and Hebrew put spaces between words.
       expect(countWords(regionContent(regionWithText(regions, text)))).toBe(text.split(' ').length);
@@ -319,7 +319,9 @@ describe('right-to-left and CJK text', () => {
 });
 
 describe.each([2, 0.75])('a screen at device pixel ratio %s', (dpr) => {
-  const env = withExtension(MOUNTS, { args: [`--force-device-scale-factor=${dpr}`] });
+  // The screen and the page both at the ratio: the flag sets the screen, and the viewport
+  // Playwright emulates carries it to the page's devicePixelRatio.
+  const env = withExtension(MOUNTS, { args: [`--force-device-scale-factor=${dpr}`], deviceScaleFactor: dpr });
 
   it('viewport and full page: image at the ratio, boxes on the elements', async () => {
     const report = await critiqueWithHealth(env.harness, url(env, '/hostile/tiles.html'), {
@@ -419,7 +421,7 @@ describe('a page that overrides builtins', () => {
     expect(await expectShotBoxesOnTiles(panel, view, last)).toBe(3);
     await expectLabelsOnElements(view, last.draft.regions);
 
-    await hideLabels(panel, page);
+    await setLabelsHidden(panel, page);
     expect(differences(before, await pageState(view as Page)), 'the page with the labels hidden').toEqual([]);
     expect(await clickProbe(page)).toBe(2);
     await page.waitForTimeout(300);

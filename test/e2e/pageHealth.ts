@@ -157,11 +157,16 @@ export function labelsOnPage(page: Page): Promise<number> {
   );
 }
 
-/** Ticks the panel's **Hide labels** and waits until no numbered box is left on the page. */
-export async function hideLabels(panel: Page, page: Page): Promise<void> {
+/**
+ * Sets the panel's **Hide labels** and waits for the page to follow: no numbered box left when
+ * hidden, some back when shown. The box is ticked once the background has it (not on the click).
+ */
+export async function setLabelsHidden(panel: Page, page: Page, hidden = true): Promise<void> {
   const toggle = panel.getByTestId('hide-labels');
-  if (!(await toggle.isChecked())) await toggle.check();
-  await expect.poll(() => labelsOnPage(page)).toBe(0);
+  if ((await toggle.isChecked()) !== hidden) await toggle.click();
+  await expect.poll(() => toggle.isChecked()).toBe(hidden);
+  if (hidden) await expect.poll(() => labelsOnPage(page)).toBe(0);
+  else await expect.poll(() => labelsOnPage(page)).toBeGreaterThan(0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,7 +263,7 @@ export async function critiqueWithHealth(
     const id = await critiqueInPanel(panel, mode);
     records.push(CritiqueRecord.parse(await harness.askBackground('getRecord', { jobId: id })));
   }
-  if (records.some((r) => r.job.state === 'done')) await hideLabels(panel, page);
+  if (records.some((r) => r.job.state === 'done')) await setLabelsHidden(panel, page);
   const moved = await layoutChanges(held, before);
   const second = probe ? await clickProbe(page) : 0;
   await page.waitForTimeout(300); // late errors from anything the critique left running
