@@ -28,6 +28,7 @@ import { mockupBuild, mockupStructures } from './bench/mockup';
 import { modelPath } from './bench/model';
 import { previewBench } from './bench/preview';
 import { siteModeSection } from './bench/site';
+import { tallPageBench } from './bench/tall';
 import { textImagesBench } from './bench/textImages';
 import { CORPUS, DEMO_DIR, ROOT, ensureBuilt, launch, serve, type Harness } from './lib/browser';
 import { browserRssMb, median } from './lib/stats';
@@ -707,6 +708,8 @@ async function main() {
   }
   if (runs('measure')) measureAndRestage();
   if (runs('grammar')) cssGrammar();
+  // A browser of its own, so that its memory is this page's alone; 3 runs of about 20 s each.
+  if (runs('tall')) await tallPageBench(say, raw, Math.min(REPS, 3));
   if (runs('cli')) cliEndToEnd();
   if (runs('site')) siteModeSection(say, raw, CORPUS_SAMPLE);
   // A partial run (BENCH_ONLY) prints its sections without replacing the full table.

@@ -405,13 +405,16 @@ describe('a page that overrides builtins', () => {
       await jobEnded(panel, id);
       ids.push(id);
     }
-    const records = (await historyRecords(env.harness)).filter((r) => ids.includes(r.id));
+    const saved = await historyRecords(env.harness);
+    const records = ids.map((id) => saved.find((r) => r.id === id)!);
     expect(records.map((r) => [r.mode, r.job.state, r.job.error])).toEqual([
       ['viewport', 'done', null],
       ['full', 'done', null],
       ['dom', 'done', null],
     ]);
     records.forEach(expectEnded);
+    // html2canvas rendered the page itself: no fallback to the viewport.
+    expect(records.map((r) => r.draft.shot?.mode)).toEqual(['viewport', 'full', 'dom']);
     // Not one call reached the page's replacements: extraction, capture, the mockup's freeze,
     // html2canvas and the overlay all ran in the content script's world.
     expect(await brokenCalls(page)).toBe(callsBefore);
