@@ -300,8 +300,15 @@ describe('right-to-left and CJK text', () => {
       'このページには漢字とひらがなとカタカナが混ざっています。ラベルは要素の上に置かれるべきです。',
       '縦書きの見出し',
       '縦書きの段落は右から左へ行が進みます。',
-    ])
-      expect(countWords(regionContent(regionWithText(regions, text)))).toBeGreaterThan(0);
+    ]) {
+      // Cut into words by the dictionary word breaker: at most four characters a word on average.
+      const letters = text.replace(/[，。]/g, '');
+      expect(countWords(regionContent(regionWithText(regions, text)))).toBeGreaterThanOrEqual(
+        [...letters].length / 4,
+      );
+    }
+    // Counted in the page too: some 150 characters are dozens of distinct words, not a dozen runs.
+    expect(extraction!.coverage.pageWords).toBeGreaterThanOrEqual(30);
     // The vertical heading is laid out top to bottom: taller than it is wide.
     const vertical = regionWithText(regions, '縦書きの見出し');
     expect(vertical.box.height).toBeGreaterThan(vertical.box.width * 2);
