@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { maxStitchHeight } from '@/utils/capture/image';
 import { contentRegions, regionContent } from '@/utils/plan/validate';
 import type { CritiqueRecord, Region } from '@/utils/schemas';
 import { countWords, distinctWords } from '@/utils/text/words';
@@ -31,6 +32,7 @@ import {
   expectHistoryIntact,
   historyRecords,
   labelsOnPage,
+  notPlainSentence,
   recordErrors,
   setLabelsHidden,
 } from './pageHealth';
@@ -354,6 +356,30 @@ describe.each([2, 0.75])('a screen at device pixel ratio %s', (dpr) => {
     await report.panel.screenshot({ path: artifactPath(`hostile-dpr-${dpr}-panel.png`) });
     await report.panel.close();
     await page.close();
+  }, 120_000);
+});
+
+describe('a page 30,000 px tall at device pixel ratio 2', () => {
+  const env = withExtension(MOUNTS, { args: ['--force-device-scale-factor=2'], deviceScaleFactor: 2 });
+
+  it('is captured down to the canvas limit, which one plain sentence names', async () => {
+    const report = await critiqueWithHealth(env.harness, url(env, '/generated/tall-30000.html'), {
+      modes: ['full'],
+      probe: false,
+    });
+    await expectHealthy(env.harness, report);
+    const [record] = report.records as [CritiqueRecord];
+    const height = await report.page.evaluate(() => document.documentElement.scrollHeight);
+    const limit = maxStitchHeight(1280, 2);
+    expect(limit).toBeLessThan(height);
+    const shot = record.draft.shot!;
+    expect([record.job.state, shot.area.height, shot.height]).toEqual(['done', limit, limit * 2]);
+    expect(shot.notes).toEqual([
+      `Truncated at ${limit} px: the page is ${height} px tall, beyond the canvas limit.`,
+    ]);
+    expect(notPlainSentence(shot.notes[0])).toBeNull();
+    await report.panel.close();
+    await report.page.close();
   }, 120_000);
 });
 
