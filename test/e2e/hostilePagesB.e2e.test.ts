@@ -366,6 +366,7 @@ describe('a page 30,000 px tall at device pixel ratio 2', () => {
     const report = await critiqueWithHealth(env.harness, url(env, '/generated/tall-30000.html'), {
       modes: ['full'],
       probe: false,
+      jobTimeout: 90_000,
     });
     await expectHealthy(env.harness, report);
     const [record] = report.records as [CritiqueRecord];
@@ -390,6 +391,7 @@ describe('a page 30,000 px tall, full page', () => {
     const report = await critiqueWithHealth(env.harness, url(env, '/generated/tall-30000.html'), {
       modes: ['full'],
       probe: false,
+      jobTimeout: 90_000,
     });
     await expectHealthy(env.harness, report);
     const [record] = report.records as [CritiqueRecord];
