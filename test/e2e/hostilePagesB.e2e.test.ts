@@ -8,7 +8,8 @@
  * (pageHealth.ts: no errors added, nothing moved with the labels hidden, its own script still
  * counts clicks, history intact), and every box sits on its element three times over: the
  * region's box against the element's, the numbered box drawn on the page against the element,
- * and the box drawn on the panel's screenshot against the element's colour in the pixels.
+ * and the box drawn on the panel's screenshot against the element's colour in the pixels (the
+ * browser's capture, and html2canvas's DOM render on the scaled and zoomed pages).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { maxStitchHeight } from '@/utils/capture/image';
 import { contentRegions, regionContent } from '@/utils/plan/validate';
-import type { CritiqueRecord, Region } from '@/utils/schemas';
+import { CritiqueRecord, type Region } from '@/utils/schemas';
 import { countWords, distinctWords } from '@/utils/text/words';
 import { tallPage } from '../fixtures/tall';
 import { artifactPath, type ExtensionGlobal, ROOT, startCritique, jobEnded, withExtension } from './harness';
@@ -247,8 +248,14 @@ describe('transform: scale and CSS zoom', () => {
       expect(await expectShotBoxesOnTiles(report.panel, view, record)).toBeGreaterThanOrEqual(
         mode === 'full' ? 4 : 3,
       );
-      await showLabels(report.panel, report.page, regions.length);
-      await expectLabelsOnElements(view, regions);
+      // html2canvas draws the page again from its DOM, scale and zoom included: its boxes land too.
+      const domId = await startCritique(report.panel, 'dom');
+      await jobEnded(report.panel, domId, ['done']);
+      const dom = CritiqueRecord.parse(await env.harness.askBackground('getRecord', { jobId: domId }));
+      expect(dom.draft.shot!.mode).toBe('dom');
+      expect(await expectShotBoxesOnTiles(report.panel, view, dom)).toBeGreaterThanOrEqual(3);
+      await showLabels(report.panel, report.page, dom.draft.regions.length);
+      await expectLabelsOnElements(view, dom.draft.regions);
       await report.page.screenshot({ path: artifactPath(`hostile-${file.replace('.html', '')}-page.png`) });
       await report.panel.screenshot({ path: artifactPath(`hostile-${file.replace('.html', '')}-panel.png`) });
       await report.panel.close();
