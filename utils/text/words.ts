@@ -16,33 +16,41 @@
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 let segmenter: Intl.Segmenter | null = null;
+/** The last text cut by the segmenter, and its words: extraction asks for a region's words, then its count. */
+let last = { text: '', words: [] as string[] };
 
-/** The words of `text` as they stand (case kept). */
-function words(text: string): string[] {
-  const runs = text.match(WORD);
-  if (!runs || !UNSPACED.test(text)) return runs ?? [];
-  segmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
-  return runs.flatMap((run) =>
-    UNSPACED.test(run)
-      ? [...segmenter!.segment(run)].flatMap((s) => (s.isWordLike ? [s.segment] : []))
-      : [run],
-  );
+/** The words of `text` (case kept), or null when it holds no script written without spaces. */
+function segmented(text: string): string[] | null {
+  if (!UNSPACED.test(text)) return null;
+  if (last.text !== text) {
+    segmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
+    const words = (text.match(WORD) ?? []).flatMap((run) =>
+      UNSPACED.test(run)
+        ? [...segmenter!.segment(run)].flatMap((s) => (s.isWordLike ? [s.segment] : []))
+        : [run],
+    );
+    last = { text, words };
+  }
+  return last.words;
 }
 
 /** The words of `text`, in order, repeats kept. */
 export function wordsOf(text: string): string[] {
-  return words(text.toLowerCase());
+  const cut = segmented(text);
+  return cut ? cut.map((word) => word.toLowerCase()) : (text.toLowerCase().match(WORD) ?? []);
 }
 
 /** Adds the words of `text` to `into` (distinct words) and returns it. */
 export function addWords(into: Set<string>, text: string): Set<string> {
-  for (const word of words(text.toLowerCase())) into.add(word);
+  const cut = segmented(text);
+  if (cut) for (const word of cut) into.add(word.toLowerCase());
+  else for (const word of text.toLowerCase().match(WORD) ?? []) into.add(word);
   return into;
 }
 
 /** How many words `text` has, repeats counted. */
 export function countWords(text: string): number {
-  return words(text).length;
+  return (segmented(text) ?? text.match(WORD) ?? []).length;
 }
 
 /** The distinct words of all `texts`. */
