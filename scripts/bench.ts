@@ -31,6 +31,7 @@ import { mockupBuild, mockupStructures } from '@/scripts/bench/mockup';
 import { modelPath } from '@/scripts/bench/model';
 import { previewBench } from '@/scripts/bench/preview';
 import { siteModeSection } from '@/scripts/bench/site';
+import { tallPageBench } from '@/scripts/bench/tall';
 import { bundleSection } from '@/scripts/bench/bundle';
 import { textImagesBench } from '@/scripts/bench/textImages';
 import {
@@ -720,6 +721,8 @@ async function main() {
   }
   if (runs('measure')) measureAndRestage();
   if (runs('grammar')) cssGrammar();
+  // A browser of its own, so that its memory is this page's alone; 3 runs of about 20 s each.
+  if (runs('tall')) await tallPageBench(say, raw, Math.min(REPS, 3));
   if (runs('cli')) cliEndToEnd();
   if (runs('site')) siteModeSection(say, raw, CORPUS_SAMPLE);
   if (runs('bundle')) bundleSection(say, raw, EXTENSION_DIR);

@@ -127,6 +127,12 @@ export interface LaunchOptions {
   args?: string[];
   /** Other unpacked extensions to load beside Restage (their workers must not be background.js). */
   extensions?: string[];
+  /**
+   * The screen's device pixel ratio as pages see it (default 1). Playwright emulates the
+   * viewport, so a --force-device-scale-factor flag alone changes the captured pixels but not
+   * the page's devicePixelRatio.
+   */
+  deviceScaleFactor?: number;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
@@ -138,6 +144,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     executablePath: findChromium(),
     headless: false, // --headless=new is in the flags: the old headless mode cannot load extensions
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     args: [
       ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${[EXTENSION_DIR, ...(options.extensions ?? [])].join(',')}`,

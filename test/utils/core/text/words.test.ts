@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWords, distinctWords, wordsOf } from '@/utils/core/text/words';
+import { addWords, countWords, distinctWords, wordsOf } from '@/utils/core/text/words';
 
 describe('wordsOf', () => {
   it('splits on spaces, punctuation and symbols, and lowers the case', () => {
@@ -21,7 +21,22 @@ describe('wordsOf', () => {
     // e + U+0301 COMBINING ACUTE ACCENT stays one word.
     expect(wordsOf('cafe\u0301 noir')).toEqual(['cafe\u0301', 'noir']);
     expect(wordsOf('Привет мир, नमस्ते दुनिया')).toEqual(['привет', 'мир', 'नमस्ते', 'दुनिया']);
-    expect(wordsOf('東京は晴れ。')).toEqual(['東京は晴れ']);
+  });
+
+  it('cuts scripts written without spaces into their words, losing no letter', () => {
+    for (const text of [
+      '这个页面的文字没有空格，每个区域的编号都应该落在对应的元素上。',
+      'このページには漢字とひらがなとカタカナが混ざっています。',
+      'ภาษาไทยเขียนติดกันโดยไม่เว้นวรรค',
+    ]) {
+      const words = wordsOf(text);
+      // At most four characters a word on average: a sentence is many words, not one per run.
+      expect(words.length, text).toBeGreaterThanOrEqual([...text].length / 4);
+      expect(words.join(''), text).toBe(text.replace(/[，。]/g, ''));
+      expect(countWords(text)).toBe(words.length);
+    }
+    // Mixed with spaced text, the spaced words are cut as before.
+    expect(wordsOf('Restage 中文 OK')).toEqual(['restage', '中文', 'ok']);
   });
 
   it('finds no words in whitespace, separators or emoji', () => {
