@@ -1,7 +1,7 @@
 /**
  * What each Export menu item does with a saved critique (and the check of it, when there is
  * one): it reads the record's images from IndexedDB, builds the text with the same builders as
- * the CLI (utils/report/), and puts it on the clipboard or downloads it. Each returns the
+ * the CLI (utils/core/report/), and puts it on the clipboard or downloads it. Each returns the
  * sentence the menu shows. Nothing here reads settings: a record holds no key, and its images
  * and text were masked before they were saved.
  */
