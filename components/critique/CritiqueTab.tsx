@@ -58,7 +58,7 @@ function JobNotice({ record, job }: { record: CritiqueRecord; job: CritiqueJob }
     return (
       <div role="alert" className="notice notice--bad" data-testid="storage-full">
         <p>
-          The browser’s storage for Restage is full, so this critique is not saved yet. Everything saved
+          The browser’s storage for Restage is full, so this critique is not saved yet; everything saved
           before is still there.
         </p>
         <button type="button" onClick={() => void makeRoom()}>

@@ -62,7 +62,7 @@ describe('CritiqueTab', () => {
     const j = job(full);
     view(j);
     expect(screen.getByTestId('storage-full').textContent).toMatch(
-      /storage for Restage is full, so this critique is not saved yet\. Everything saved before is still there\./,
+      /storage for Restage is full, so this critique is not saved yet; everything saved before is still there\./,
     );
     act(() => fireEvent.click(screen.getByRole('button', { name: /Delete the 5 oldest critiques/ })));
     expect(await screen.findByText('Deleted 5 old critiques; this one is saved now.')).toBeTruthy();

@@ -29,6 +29,8 @@ export interface RunnerDeps {
   latestCheck?(critiqueId: string): Promise<CritiqueRecord | null>;
   /** Model access for a job's settings, or null when they configure no model. */
   model?(settings: Settings): ModelAccess | null;
+  /** Why the job's page is gone (its tab closed, its document replaced), or null while it is there. */
+  pageLeft?(tabId: number, url: string): Promise<string | null>;
 }
 
 interface Active {
@@ -41,6 +43,8 @@ interface Active {
   /** The record changed since the last save began. */
   dirty: boolean;
   ended: Promise<void>;
+  /** Why the page is gone, once a failed stage found out; it does not come back. */
+  left: string | null;
 }
 
 /** How long a cancelled stage may take to put the page back before the job is reported cancelled. */
@@ -156,6 +160,7 @@ export class JobRunner {
       saving: null,
       dirty: false,
       ended: Promise.resolve(),
+      left: null,
     };
     this.active.set(record.id, job);
     if (this.active.size === 1) this.deps.keepAlive(true);
@@ -215,14 +220,21 @@ export class JobRunner {
             entry.status = 'cancelled';
             break;
           }
-          Object.assign(entry, { status: 'failed', error: messageOf(error) });
+          // A page that left explains every failure after it, in its own words, once.
+          const left = await this.pageLeft(job);
+          Object.assign(entry, { status: 'failed', error: left ?? messageOf(error) });
           if (!stage.optional) {
-            Object.assign(record.job, { state: 'failed', error: `${stage.name}: ${messageOf(error)}` });
+            Object.assign(record.job, {
+              state: 'failed',
+              error: left ?? `${stage.name}: ${messageOf(error)}`,
+            });
             break;
           }
-          record.draft.errors = addSentences(record.draft.errors, [
-            `${capitalize(stage.name)} failed: ${messageOf(error)}`,
-          ]);
+          if (left) this.noteLeft(job);
+          else
+            record.draft.errors = addSentences(record.draft.errors, [
+              `${capitalize(stage.name)} failed: ${messageOf(error)}`,
+            ]);
           this.emitStage(job);
         }
       }
@@ -313,6 +325,11 @@ export class JobRunner {
         return { id, stored, version };
       },
       load: async (ref) => job.blobs.get(ref.id) ?? (await this.deps.readArtifact(ref.id)),
+      pageLeft: async () => {
+        const left = await this.pageLeft(job);
+        this.noteLeft(job);
+        return left;
+      },
       earlier: async () => (record.against ? await this.deps.load(record.against) : null),
       previous: async () => {
         if (!record.refines) return null;
@@ -321,6 +338,17 @@ export class JobRunner {
         return { round, check: (await this.deps.latestCheck?.(round.id)) ?? null };
       },
     };
+  }
+
+  private async pageLeft(job: Active): Promise<string | null> {
+    job.left ??= (await this.deps.pageLeft?.(job.record.tabId, job.record.url)) ?? null;
+    return job.left;
+  }
+
+  /** Puts the page's departure among the job's errors, once however many stages it stopped. */
+  private noteLeft(job: Active): void {
+    const { draft } = job.record;
+    if (job.left && !draft.errors.includes(job.left)) draft.errors = [...draft.errors, job.left];
   }
 
   /** Runs a write; a full disk marks the job instead of failing it. */
