@@ -29,8 +29,11 @@ export interface RunnerDeps {
   latestCheck?(critiqueId: string): Promise<CritiqueRecord | null>;
   /** Model access for a job's settings, or null when they configure no model. */
   model?(settings: Settings): ModelAccess | null;
-  /** Why the job's page is gone (its tab closed, its document replaced), or null while it is there. */
-  pageLeft?(tabId: number, url: string): Promise<string | null>;
+  /**
+   * Pins the job to the page its tab shows as it starts; the check returned says why that page
+   * is gone (its tab closed, its document replaced), or null while it is there.
+   */
+  pinPage?(tabId: number, url: string): Promise<() => Promise<string | null>>;
 }
 
 interface Active {
@@ -43,7 +46,8 @@ interface Active {
   /** The record changed since the last save began. */
   dirty: boolean;
   ended: Promise<void>;
-  /** Why the page is gone, once a failed stage found out; it does not come back. */
+  /** Whether the job's page is still there (deps.pinPage), and why not once it is gone. */
+  page: (() => Promise<string | null>) | null;
   left: string | null;
 }
 
@@ -160,6 +164,7 @@ export class JobRunner {
       saving: null,
       dirty: false,
       ended: Promise.resolve(),
+      page: null,
       left: null,
     };
     this.active.set(record.id, job);
@@ -188,6 +193,7 @@ export class JobRunner {
     const signal = job.controller.signal;
     const started = performance.now();
     try {
+      job.page = (await this.deps.pinPage?.(record.tabId, record.url)) ?? null;
       const io = this.io(job, settings, started);
       for (const stage of this.stagesOf(record)) {
         // A stage the job does not list (a model stage, offline) is not part of it.
@@ -341,7 +347,7 @@ export class JobRunner {
   }
 
   private async pageLeft(job: Active): Promise<string | null> {
-    job.left ??= (await this.deps.pageLeft?.(job.record.tabId, job.record.url)) ?? null;
+    job.left ??= (await job.page?.()) ?? null;
     return job.left;
   }
 

@@ -9,7 +9,7 @@ import { onMessage, sendMessage } from '../messaging';
 import { createModelClient } from '../model/client';
 import { usesModel } from '../model/providers';
 import { loadSettings } from '../settings/storage';
-import { getTabStatus, pageLeft } from '../tabs/status';
+import { getTabStatus, pinPage } from '../tabs/status';
 import { openChannel } from './channel';
 import { keepAlive } from './keepAlive';
 import { markInterrupted } from './recover';
@@ -48,7 +48,7 @@ export function startJobService(): JobRunner {
     keepAlive,
     model: (settings) =>
       usesModel(settings) ? { settings, client: (purpose) => createModelClient(settings, purpose) } : null,
-    pageLeft,
+    pinPage,
     // A job that ends after its panel closed leaves no boxes behind on the page.
     onEnd: (record) => channel.isWatched(record.tabId) || putBack(record.tabId),
   });

@@ -1,5 +1,4 @@
 import { browser } from '#imports';
-import { sendMessage } from '../messaging';
 import type { TabStatus } from '../schemas';
 import { critiquable } from './critiquable';
 
@@ -18,22 +17,31 @@ export async function getTabStatus(tabId: number): Promise<TabStatus> {
   };
 }
 
-/**
- * Why a job's page is no longer there to work on, as one sentence for the user, or null when it
- * still is. Gone means the tab closed, or its document was replaced (a link followed, a reload)
- * and Restage's content script went with it; an SPA's route change keeps the document, so the
- * job carries on there. Asked only once a stage has failed, so a live page costs one ping.
- */
-export async function pageLeft(tabId: number, url: string): Promise<string | null> {
-  const tab = await browser.tabs.get(tabId).catch(() => null);
-  if (!tab)
-    return 'The tab was closed during the critique; what was found before is kept, and reopening the page lets you critique it again.';
-  const here = await sendMessage('ping', undefined, tabId).then(
-    () => true,
-    () => false,
+/** The id of the document the tab shows now (Chrome 106+), or null when it cannot be read. */
+const documentOf = (tabId: number): Promise<string | null> =>
+  browser.scripting.executeScript({ target: { tabId }, func: () => 0 }).then(
+    ([shown]) => (shown as { documentId?: string } | undefined)?.documentId ?? null,
+    () => null,
   );
-  if (here) return null;
-  const now = tab.url || tab.pendingUrl || '';
-  const went = now === url ? 'reloaded' : `went to ${now}`;
-  return `The page ${went} during the critique; what was found before is kept, and a new critique covers the page the tab shows now.`;
+
+/**
+ * Pins a job to the document its tab shows now, and returns the check that says, later, why
+ * that page is gone (one sentence for the user) or null while it is there. Gone means the tab
+ * closed, or its document was replaced: a link followed or a reload. The panel follows its tab
+ * and puts Restage into the new document, so a stage could then capture or freeze that page
+ * under the old page's regions: the document's id tells them apart. An SPA's route change keeps
+ * the document, and the job carries on.
+ */
+export async function pinPage(tabId: number, url: string): Promise<() => Promise<string | null>> {
+  const pinned = await documentOf(tabId);
+  return async () => {
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (!tab)
+      return 'The tab was closed during the critique; what was found before is kept, and reopening the page lets you critique it again.';
+    if (pinned === null || (await documentOf(tabId)) === pinned) return null;
+    // Mid-navigation, the tab's url is still the old page's; pendingUrl is where it is going.
+    const now = tab.pendingUrl || tab.url || '';
+    const went = now === url ? 'reloaded' : `went to ${now}`;
+    return `The page ${went} during the critique; what was found before is kept, and a new critique covers the page the tab shows now.`;
+  };
 }

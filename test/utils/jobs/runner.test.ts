@@ -244,6 +244,7 @@ describe('job runner', () => {
   it('says once, in its own sentence, that the page left, however many stages it stopped', async () => {
     const gone = 'The tab was closed during the critique; what was found before is kept.';
     const pageLeft = vi.fn(async () => gone);
+    const pinPage = vi.fn(async () => pageLeft);
     const { runner, events } = harness(
       stages({
         capture: async () => Promise.reject(new Error('No response')),
@@ -252,7 +253,7 @@ describe('job runner', () => {
           return Promise.reject(new Error('No tab with id: 7.'));
         },
       }),
-      { pageLeft },
+      { pinPage },
     );
     await runner.start(request);
     await runner.settled('job-1');
@@ -260,7 +261,7 @@ describe('job runner', () => {
     expect(record.job.state).toBe('done');
     expect(record.draft.errors).toEqual([gone]);
     expect(record.job.stages.find((s) => s.name === 'capture')!.error).toBe(gone);
-    expect(pageLeft).toHaveBeenCalledWith(7, 'https://example.test/');
+    expect(pinPage).toHaveBeenCalledWith(7, 'https://example.test/');
     // Once known, the page's departure is not asked again.
     expect(pageLeft).toHaveBeenCalledTimes(1);
   });
@@ -270,7 +271,7 @@ describe('job runner', () => {
       'The page went to https://example.test/next during the critique; what was found before is kept.';
     const { runner, events } = harness(
       stages({ regions: async () => Promise.reject(new Error('No response')) }),
-      { pageLeft: async () => gone },
+      { pinPage: async () => async () => gone },
     );
     await runner.start(request);
     await runner.settled('job-1');
@@ -283,7 +284,7 @@ describe('job runner', () => {
   it('keeps a stage’s own error when the page is still there', async () => {
     const { runner, events } = harness(
       stages({ capture: async () => Promise.reject(new Error('tab hidden')) }),
-      { pageLeft: async () => null },
+      { pinPage: async () => async () => null },
     );
     await runner.start(request);
     await runner.settled('job-1');

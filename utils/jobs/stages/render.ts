@@ -26,11 +26,12 @@ export const renderStage = defineStage({
     const { plan } = input;
     let frozen: Awaited<ReturnType<typeof freeze>> | null = null;
     let reason: string | null = null;
+    // Another page in the tab would be frozen under this page's regions. A page that left is
+    // said once, by the job: the column needs no sentence of its own then.
     try {
-      frozen = await freeze(input, io);
+      if (!(await io.pageLeft())) frozen = await freeze(input, io);
     } catch (error) {
       io.signal.throwIfAborted();
-      // A page that left is said once, by the job; the column needs no second sentence.
       reason = (await io.pageLeft()) ? null : (error as Error).message;
     }
     if (!frozen) return linear(input, io, reason);

@@ -1,0 +1,291 @@
+/**
+ * Faults while a critique runs, end to end in the built extension: the page navigates away
+ * (a new document, or an SPA's route change), the page removes the overlay's host, the tab
+ * closes mid-capture, the worker stops mid-model-call, storage fills up during a save. For
+ * each: the critique completes, or ends with one plain sentence; the page keeps working (no
+ * errors it would not log without Restage, its layout where it was with the labels hidden, its
+ * own scripts running); history keeps every earlier record and the run is saved, or left out
+ * whole.
+ *
+ * Covered elsewhere and not repeated here: Cancel mid-capture and a worker stopped mid-capture
+ * (jobs.e2e), the panel closed mid-pick (panelLifecycle.e2e), storage full in the runner and
+ * the store (test/utils/jobs/runner.test.ts, test/utils/history/store.test.ts).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, CritiqueRecord, type CaptureMode, type Settings } from '@/utils/schemas';
+import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
+import {
+  jobEnded,
+  launch,
+  startCritique,
+  withExtension,
+  type ExtensionGlobal,
+  type Harness,
+} from './harness';
+import {
+  addedErrors,
+  baselineErrors,
+  boxesOf,
+  clickProbe,
+  expectEnded,
+  expectHistoryIntact,
+  historyRecords,
+  holdElements,
+  labelsOnPage,
+  layoutChanges,
+  notPlainSentence,
+  recordErrors,
+  setLabelsHidden,
+} from './pageHealth';
+
+const FIXTURES = `${import.meta.dirname}/../fixtures/pages`;
+const env = withExtension({ '/': FIXTURES });
+const url = (path: string) => `${env.server.origin}/faults/${path}`;
+
+const getRecord = async (harness: Harness, id: string) =>
+  CritiqueRecord.parse(await harness.askBackground('getRecord', { jobId: id }));
+
+/** Every sentence the panel shows about how the job went: its notice, its notes and errors. */
+async function sentencesShown(panel: Page): Promise<string[]> {
+  const notes = await panel.getByTestId('capture-note').allTextContents();
+  const notices = await panel.getByTestId('job-notice').locator('p').allTextContents();
+  return [...notices, ...notes];
+}
+
+/** A critique of `path` in its own tab and panel; `during` runs once the job has started. */
+async function critique(
+  path: string,
+  mode: CaptureMode,
+  during?: (page: Page, panel: Page) => Promise<void>,
+) {
+  const historyBefore = (await historyRecords(env.harness)).map((r) => r.id);
+  const { page, tabId } = await env.harness.openTab(url(path));
+  const log = recordErrors(page);
+  const panel = await env.harness.openPanel(tabId);
+  const id = await startCritique(panel, mode);
+  await during?.(page, panel);
+  await jobEnded(panel, id);
+  return { page, panel, tabId, id, log, historyBefore, record: await getRecord(env.harness, id) };
+}
+
+describe('the page navigates away mid-critique', () => {
+  const went = (where: string) =>
+    `The page ${where} during the critique; what was found before is kept, and a new critique covers the page the tab shows now.`;
+  it.each([
+    ['right after extraction', 'navigates-away.html?on=overlay', 'viewport', 'landing.html'],
+    ['during a full-page capture', 'navigates-away.html?on=scroll', 'full', 'landing.html'],
+    ['by a reload, right after extraction', 'navigates-away.html?on=overlay&how=reload', 'viewport', null],
+  ] as const)(
+    'to a new document %s: one sentence says where it went, and what was found is kept',
+    async (_, path, mode, to) => {
+      const { page, panel, id, log, historyBefore, record } = await critique(path, mode);
+      await expect.poll(() => page.url()).toBe(url(to ?? path));
+      const state = expectEnded(record);
+      const sentence = went(to ? `went to ${url(to)}` : 'reloaded');
+      expect(notPlainSentence(sentence)).toBeNull();
+      // Said once, whichever stage noticed: as the failed job's error, or among a done job's errors.
+      if (state === 'failed') expect(record.job.error).toBe(sentence);
+      else {
+        expect(record.draft.errors).toEqual([sentence]);
+        expect(record.draft.regions.length).toBeGreaterThan(0);
+        expect(record.draft.findings.length).toBeGreaterThan(0);
+        expect(record.draft.mockup).not.toBeNull();
+      }
+      expect(record.draft.notes.filter((n) => /could not|failed|No response/.test(n))).toEqual([]);
+      expect(await sentencesShown(panel)).toEqual([sentence]);
+      // The page it went to works and carries nothing of Restage's.
+      expect(log.errors).toEqual([]);
+      expect(await page.locator('restage-overlay').count()).toBe(0);
+      await expectHistoryIntact(env.harness, historyBefore, [id], panel);
+      await panel.close();
+      await page.close();
+    },
+  );
+
+  it.each([
+    ['right after extraction', 'navigates-away.html?on=overlay&how=push', 'viewport'],
+    ['during a full-page capture', 'navigates-away.html?on=scroll&how=push', 'full'],
+  ] as const)(
+    'by an SPA route change %s: the document stays, so the critique completes',
+    async (_, path, mode) => {
+      const baseline = await baselineErrors(env.harness, url(path), async (page) => {
+        await clickProbe(page);
+        await clickProbe(page);
+      });
+      const historyBefore = (await historyRecords(env.harness)).map((r) => r.id);
+      const { page, tabId } = await env.harness.openTab(url(path));
+      const log = recordErrors(page);
+      const held = await holdElements(page);
+      const before = await boxesOf(held);
+      const first = await clickProbe(page);
+      const panel = await env.harness.openPanel(tabId);
+      const id = await startCritique(panel, mode);
+      await jobEnded(panel, id);
+      const record = await getRecord(env.harness, id);
+      expect(page.url()).toMatch(/\/faults\/route-two$/);
+      expect(expectEnded(record)).toBe('done');
+      expect(record.draft.errors).toEqual([]);
+      expect(record.draft.shot?.mode).toBe(mode);
+      // The critique is of the page it started on.
+      expect(record.url).toBe(url(path));
+      await setLabelsHidden(panel, page);
+      expect(await layoutChanges(held, before), 'elements moved with the labels hidden').toEqual([]);
+      expect([first, await clickProbe(page)]).toEqual([1, 2]);
+      expect(addedErrors(baseline, log.errors)).toEqual([]);
+      await expectHistoryIntact(env.harness, historyBefore, [id], panel);
+      await panel.close();
+      await page.close();
+    },
+  );
+});
+
+describe('the page removes the overlay’s host', () => {
+  it('after a critique: Hide labels then Show puts the labels back', async () => {
+    const { page, panel, id, log, historyBefore, record } = await critique(
+      'removes-overlay.html?times=0',
+      'viewport',
+    );
+    expect(expectEnded(record)).toBe('done');
+    expect(await labelsOnPage(page)).toBeGreaterThan(0);
+    const held = await holdElements(page);
+    const before = await boxesOf(held);
+    // The page's own script, as a framework re-rendering <html>'s children would.
+    await page.evaluate(() => document.querySelector('restage-overlay')?.remove());
+    expect(await labelsOnPage(page)).toBe(0);
+    await setLabelsHidden(panel, page, true);
+    await setLabelsHidden(panel, page, false);
+    expect(await page.locator('restage-overlay').count()).toBe(1);
+    await setLabelsHidden(panel, page, true);
+    expect(await layoutChanges(held, before)).toEqual([]);
+    expect(await clickProbe(page)).toBe(1);
+    expect(log.errors).toEqual([]);
+    await expectHistoryIntact(env.harness, historyBefore, [id], panel);
+    await setLabelsHidden(panel, page, false);
+    await panel.close();
+    await page.close();
+  });
+
+  it('during a critique: the critique completes, and the next one draws its labels again', async () => {
+    const { page, panel, id, log, historyBefore, record } = await critique(
+      'removes-overlay.html?times=1',
+      'viewport',
+    );
+    expect(expectEnded(record)).toBe('done');
+    expect(await page.evaluate(() => (window as { removed?: number }).removed)).toBe(1);
+    expect(await labelsOnPage(page)).toBe(0);
+    expect(await sentencesShown(panel)).toEqual([]);
+    const again = await startCritique(panel, 'viewport');
+    await jobEnded(panel, again, ['done']);
+    await expect.poll(() => labelsOnPage(page)).toBeGreaterThan(0);
+    await setLabelsHidden(panel, page, true);
+    expect(await clickProbe(page)).toBe(1);
+    expect(log.errors).toEqual([]);
+    await expectHistoryIntact(env.harness, historyBefore, [id, again], panel);
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe('the tab closes mid-capture', () => {
+  it('during a full-page capture: the critique completes without its screenshot, in one sentence', async () => {
+    const { panel, id, historyBefore, record } = await critique(
+      'navigates-away.html',
+      'full',
+      async (page, panel) => {
+        await expect
+          .poll(() => panel.getByTestId('stage-progress').textContent(), { timeout: 10_000 })
+          .toMatch(/Capturing frame [2-9] of \d+/);
+        await page.close();
+      },
+    );
+    const sentence =
+      'The tab was closed during the critique; what was found before is kept, and reopening the page lets you critique it again.';
+    expect(notPlainSentence(sentence)).toBeNull();
+    expect(expectEnded(record)).toBe('done');
+    expect(record.draft.errors).toEqual([sentence]);
+    expect(record.draft.shot).toBeNull();
+    expect(record.draft.findings.length).toBeGreaterThan(0);
+    expect(record.job.stages.find((s) => s.name === 'capture')?.status).toBe('failed');
+    expect(await sentencesShown(panel)).toEqual([sentence]);
+    await expectHistoryIntact(env.harness, historyBefore, [id], panel);
+    await panel.close();
+  });
+});
+
+describe('the service worker stops mid-model-call', () => {
+  let fake: FakeOpenAI;
+  const setSettings = async (settings: Settings) =>
+    (await env.harness.extensionPage()).evaluate(
+      (s) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ settings: s }),
+      settings,
+    );
+  beforeAll(async () => {
+    fake = await startFakeOpenAI({ mode: 'hang' });
+    await setSettings({
+      ...DEFAULT_SETTINGS,
+      provider: 'compatible',
+      baseUrl: fake.baseUrl,
+      apiKey: 'sk-e2e-faults-0042',
+      imageGeneration: false,
+      capPerCritiqueUsd: 5,
+      capPerDayUsd: 100,
+    });
+  });
+  afterAll(async () => {
+    await setSettings(DEFAULT_SETTINGS);
+    await fake?.close();
+  });
+
+  it('leaves the job interrupted with one sentence, and Resume finishes it with the model’s plan', async () => {
+    const path = 'navigates-away.html?model';
+    const baseline = await baselineErrors(env.harness, url(path), async (page) => {
+      await clickProbe(page);
+      await clickProbe(page);
+    });
+    const historyBefore = (await historyRecords(env.harness)).map((r) => r.id);
+    const { page, tabId } = await env.harness.openTab(url(path));
+    const log = recordErrors(page);
+    const held = await holdElements(page);
+    const before = await boxesOf(held);
+    const first = await clickProbe(page);
+    const panel = await env.harness.openPanel(tabId);
+    const id = await startCritique(panel, 'viewport');
+    await panel.locator('[data-stage="model-plan"].stages__item--running').waitFor({ timeout: 20_000 });
+    await expect.poll(() => fake.requests.filter((r) => r.path.endsWith('/responses')).length).toBe(1);
+
+    const cdp = await env.harness.context.newCDPSession(panel);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The panel's port drops; it reconnects, which starts the worker again, and asks for its job.
+    await jobEnded(panel, id, ['interrupted'], 30_000);
+    const interrupted = await getRecord(env.harness, id);
+    const sentence =
+      'The browser stopped Restage’s background worker during the model-plan stage; Resume continues from the last finished stage, or start a new critique.';
+    expect(interrupted.job.error).toBe(sentence);
+    expect(notPlainSentence(sentence)).toBeNull();
+    expect(await sentencesShown(panel)).toEqual([sentence]);
+    // Saved as it stood: every stage before the model's is done, with what it found.
+    expect(interrupted.job.stages.filter((s) => s.status === 'done').map((s) => s.name)).toEqual([
+      'regions',
+      'measure',
+      'capture',
+      'plan',
+    ]);
+    expect(interrupted.draft.findings.length).toBeGreaterThan(0);
+    expect(fake.requests[0]!.completed).toBe(false);
+    await expectHistoryIntact(env.harness, historyBefore, [id], panel);
+
+    fake.setMode('normal');
+    await panel.getByRole('button', { name: 'Resume' }).click();
+    await jobEnded(panel, id, ['done'], 30_000);
+    expect(await panel.getByTestId('engine-summary').textContent()).toMatch(/^Plan by gpt-5\.4-mini/);
+    expect(expectEnded(await getRecord(env.harness, id))).toBe('done');
+    await setLabelsHidden(panel, page);
+    expect(await layoutChanges(held, before)).toEqual([]);
+    expect([first, await clickProbe(page)]).toEqual([1, 2]);
+    expect(addedErrors(baseline, log.errors)).toEqual([]);
+    await panel.close();
+    await page.close();
+  });
+});
