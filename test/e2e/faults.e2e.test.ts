@@ -289,3 +289,103 @@ describe('the service worker stops mid-model-call', () => {
     await page.close();
   });
 });
+
+/**
+ * Storage full for real: Chromium's quota for the extension's origin is lowered over CDP
+ * (Storage.overrideQuotaForOrigin), and a ballast database fills what is left. IndexedDB
+ * trusts a cached allowance for up to 30 s after it last asked the quota manager
+ * (kBucketSpaceCacheTimeLimit in Chromium's content/browser/indexed_db/instance/bucket_context.h),
+ * so the filling starts once that has run out; from then on every write is checked.
+ */
+describe('storage fills up during a save', () => {
+  let harness: Harness;
+  let launched = 0;
+  beforeAll(async () => {
+    launched = Date.now();
+    harness = await launch();
+  });
+  afterAll(() => harness?.close());
+
+  /** Writes `size` bytes to the ballast database; whether it was allowed. */
+  const ballast = async (size: number) =>
+    (await harness.extensionPage()).evaluate(
+      (size) =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('ballast');
+          open.onupgradeneeded = () => open.result.createObjectStore('weight');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('weight', 'readwrite');
+            const bytes = new Uint8Array(size);
+            crypto.getRandomValues(bytes.subarray(0, Math.min(size, 65_536)));
+            tx.objectStore('weight').put(new Blob([bytes]), crypto.randomUUID());
+            tx.oncomplete = () => (open.result.close(), resolve(true));
+            tx.onabort = () => (open.result.close(), resolve(false));
+          };
+          open.onerror = () => resolve(false);
+        }),
+      size,
+    );
+
+  it('keeps the critique in memory with one sentence, loses nothing saved before, and saves it once there is room', async () => {
+    const ext = await harness.extensionPage();
+    const cdp = await harness.context.newCDPSession(ext);
+    const origin = `chrome-extension://${harness.extensionId}`;
+    const { usage = 0 } = await ext.evaluate(() => navigator.storage.estimate());
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 2_000_000 });
+
+    const { page, tabId } = await harness.openTab(url('removes-overlay.html?times=0'));
+    const log = recordErrors(page);
+    const panel = await harness.openPanel(tabId);
+    const earlier = [await startCritique(panel, 'viewport')];
+    await jobEnded(panel, earlier[0]!, ['done']);
+    earlier.push(await startCritique(panel, 'viewport'));
+    await jobEnded(panel, earlier[1]!, ['done']);
+
+    await new Promise((done) => setTimeout(done, Math.max(0, launched + 31_000 - Date.now())));
+    for (const chunk of [262_144, 16_384, 1_024]) while (await ballast(chunk));
+
+    await panel.getByRole('button', { name: 'Critique this page' }).click();
+    const notice = panel.getByTestId('storage-full');
+    await notice.waitFor({ timeout: 30_000 });
+    await panel.locator('[data-job-state=done]').waitFor();
+    const sentence = await notice.locator('p').first().textContent();
+    expect(sentence).toBe(
+      'The browser’s storage for Restage is full, so this critique is not saved yet; everything saved before is still there.',
+    );
+    expect(notPlainSentence(sentence)).toBeNull();
+    const id = await panel.locator('[data-job-id]').getAttribute('data-job-id');
+    expect(earlier).not.toContain(id);
+    // The run is whole in the panel: its findings and labels, from memory.
+    expect(await panel.getByRole('list', { name: 'Findings' }).locator('li').count()).toBeGreaterThan(0);
+    expect(await labelsOnPage(page)).toBeGreaterThan(0);
+    // Nothing half-written: every saved row parses, the earlier ones are all there, and the new
+    // run is either saved whole or not at all.
+    const saved = await historyRecords(harness);
+    expect(saved.map((r) => r.id)).toEqual(expect.arrayContaining(earlier));
+    const row = saved.find((r) => r.id === id);
+    expect(row === undefined || row.job.state === 'queued').toBe(true);
+    for (const e of earlier) expect(expectEnded(await getRecord(harness, e))).toBe('done');
+    await expectHistoryIntact(harness, [], earlier, panel);
+
+    // Room again (the user clears other data), then the panel's offer.
+    await ext.evaluate(
+      () =>
+        new Promise((done) => {
+          const drop = indexedDB.deleteDatabase('ballast');
+          drop.onsuccess = drop.onerror = drop.onblocked = () => done(null);
+        }),
+    );
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await notice.getByRole('button', { name: /Delete the 5 oldest critiques and save this one/ }).click();
+    await expect
+      .poll(() => notice.textContent(), { timeout: 15_000 })
+      .toBe('Deleted 2 old critiques; this one is saved now.');
+    const stored = await getRecord(harness, id!);
+    expect(expectEnded(stored)).toBe('done');
+    expect(stored.job.storageFull).toBe(false);
+    expect(stored.draft.shot?.image.stored).toBe(true);
+    expect(log.errors).toEqual([]);
+    await panel.close();
+    await page.close();
+  }, 120_000);
+});

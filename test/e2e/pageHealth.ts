@@ -7,7 +7,7 @@
  * The pieces can be used alone (a fault test that closes the tab has no page to measure after),
  * or together through `critiqueWithHealth`, with `expectHealthy` on what it returns.
  */
-import type { JSHandle, Page } from 'playwright-core';
+import type { Frame, JSHandle, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CritiqueRecord, type CaptureMode } from '@/utils/schemas';
 import { critiqueInPanel, type Harness } from './harness';
@@ -139,9 +139,9 @@ export async function layoutChanges(held: LayoutProbe, before: string[]): Promis
 /**
  * The page's script counts clicks on `[data-health-probe]` in its `data-clicks`: the fixtures
  * include `hostile/probe.js`, which does that (an external script, so strict-CSP pages run it).
- * Clicks the probe and returns the count now.
+ * Clicks the probe (in a page or one of its frames) and returns the count now.
  */
-export async function clickProbe(page: Page, selector = '[data-health-probe]'): Promise<number> {
+export async function clickProbe(page: Page | Frame, selector = '[data-health-probe]'): Promise<number> {
   const probe = page.locator(selector).first();
   await probe.click();
   return Number((await probe.getAttribute('data-clicks')) ?? 0);
