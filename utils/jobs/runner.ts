@@ -47,7 +47,7 @@ interface Active {
   dirty: boolean;
   ended: Promise<void>;
   /** Whether the job's page is still there (deps.pinPage), and why not once it is gone. */
-  page: (() => Promise<string | null>) | null;
+  page: Promise<(() => Promise<string | null>) | null>;
   left: string | null;
 }
 
@@ -164,7 +164,7 @@ export class JobRunner {
       saving: null,
       dirty: false,
       ended: Promise.resolve(),
-      page: null,
+      page: Promise.resolve(null),
       left: null,
     };
     this.active.set(record.id, job);
@@ -193,7 +193,8 @@ export class JobRunner {
     const signal = job.controller.signal;
     const started = performance.now();
     try {
-      job.page = (await this.deps.pinPage?.(record.tabId, record.url)) ?? null;
+      // Pinned alongside the first stage, so the first labels do not wait for it.
+      job.page = this.deps.pinPage?.(record.tabId, record.url).catch(() => null) ?? Promise.resolve(null);
       const io = this.io(job, settings, started);
       for (const stage of this.stagesOf(record)) {
         // A stage the job does not list (a model stage, offline) is not part of it.
@@ -347,7 +348,7 @@ export class JobRunner {
   }
 
   private async pageLeft(job: Active): Promise<string | null> {
-    job.left ??= (await job.page?.()) ?? null;
+    job.left ??= (await (await job.page)?.()) ?? null;
     return job.left;
   }
 
