@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, CritiqueRecord, type CaptureMode, type Settings } from '@/utils/schemas';
 import { startFakeOpenAI, type FakeOpenAI } from '../fake-openai/server';
 import {
+  artifactPath,
   jobEnded,
   launch,
   startCritique,
@@ -214,6 +215,7 @@ describe('the tab closes mid-capture', () => {
     expect(record.draft.findings.length).toBeGreaterThan(0);
     expect(record.job.stages.find((s) => s.name === 'capture')?.status).toBe('failed');
     expect(await sentencesShown(panel)).toEqual([sentence]);
+    await panel.screenshot({ path: artifactPath('faults-tab-closed.png'), fullPage: true });
     await expectHistoryIntact(env.harness, historyBefore, [id], panel);
     await panel.close();
   });
@@ -361,6 +363,7 @@ describe('storage fills up during a save', () => {
     expect(notPlainSentence(sentence)).toBeNull();
     const id = await panel.locator('[data-job-id]').getAttribute('data-job-id');
     expect(earlier).not.toContain(id);
+    await panel.screenshot({ path: artifactPath('faults-storage-full.png') });
     // The run is whole in the panel: its findings and labels, from memory.
     expect(await panel.getByRole('list', { name: 'Findings' }).locator('li').count()).toBeGreaterThan(0);
     expect(await labelsOnPage(page)).toBeGreaterThan(0);

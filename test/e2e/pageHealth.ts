@@ -10,7 +10,7 @@
 import type { Frame, JSHandle, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CritiqueRecord, type CaptureMode } from '@/utils/schemas';
-import { critiqueInPanel, type Harness } from './harness';
+import { jobEnded, startCritique, type Harness } from './harness';
 
 // ---------------------------------------------------------------------------------------------
 // The critique's outcome
@@ -216,6 +216,8 @@ export interface HealthOptions {
   exercise?: (page: Page) => Promise<void>;
   /** The page has a `[data-health-probe]` button counted by hostile/probe.js (default true). */
   probe?: boolean;
+  /** How long each critique may take, in ms (default 45 s). */
+  jobTimeout?: number;
 }
 
 export interface HealthReport {
@@ -242,7 +244,7 @@ export async function critiqueWithHealth(
   url: string,
   options: HealthOptions = {},
 ): Promise<HealthReport> {
-  const { modes = ['viewport'], elements = 'body *', exercise, probe = true } = options;
+  const { modes = ['viewport'], elements = 'body *', exercise, probe = true, jobTimeout = 45_000 } = options;
   const baseline = await baselineErrors(harness, url, async (page) => {
     await exercise?.(page);
     if (probe) await clickProbe(page);
@@ -253,14 +255,16 @@ export async function critiqueWithHealth(
   const { page, tabId } = await harness.openTab(url);
   const log = recordErrors(page);
   await exercise?.(page);
+  // Clicking may scroll the probe into view: measure after it.
+  const first = probe ? await clickProbe(page) : 0;
   const held = await holdElements(page, elements);
   const before = await boxesOf(held);
-  const first = probe ? await clickProbe(page) : 0;
 
   const panel = await harness.openPanel(tabId);
   const records: CritiqueRecord[] = [];
   for (const mode of modes) {
-    const id = await critiqueInPanel(panel, mode);
+    const id = await startCritique(panel, mode);
+    await jobEnded(panel, id, undefined, jobTimeout);
     records.push(CritiqueRecord.parse(await harness.askBackground('getRecord', { jobId: id })));
   }
   if (records.some((r) => r.job.state === 'done')) await setLabelsHidden(panel, page);
