@@ -44,31 +44,40 @@ function notesOf(draft: Draft): string[] {
 }
 
 function JobNotice({ record, job }: { record: CritiqueRecord; job: CritiqueJob }) {
-  const [room, setRoom] = useState<string | null>(null);
+  /** What making room did, for the critique it was made for. */
+  const [room, setRoom] = useState<{ id: string; sentence: string } | null>(null);
   const { state, error } = record.job;
   if (record.job.storageFull) {
     const makeRoom = async () => {
       const deleted = await sendMessage('makeRoom', { count: MAKE_ROOM });
       const saved = await job.retrySave();
-      setRoom(
-        saved
+      setRoom({
+        id: record.id,
+        sentence: saved
           ? `Deleted ${deleted} old critique${deleted === 1 ? '' : 's'}; this one is saved now.`
           : `Deleted ${deleted}, but there is still not enough room. Delete more in History.`,
-      );
+      });
     };
     return (
       <div role="alert" className="notice notice--bad" data-testid="storage-full">
         <p>
-          The browser’s storage for Restage is full, so this critique is not saved yet. Everything saved
+          The browser’s storage for Restage is full, so this critique is not saved yet; everything saved
           before is still there.
         </p>
         <button type="button" onClick={() => void makeRoom()}>
           Delete the {MAKE_ROOM} oldest critiques and save this one
         </button>
-        {room && <p>{room}</p>}
+        {room && <p>{room.sentence}</p>}
       </div>
     );
   }
+  // Saved at last, the job is no longer storage-full, and the notice above goes: its outcome stays.
+  if (room?.id === record.id)
+    return (
+      <p className="notice" role="status" data-testid="storage-full">
+        {room.sentence}
+      </p>
+    );
   if (state === 'interrupted' || state === 'failed')
     return (
       <div role="alert" className="notice notice--bad" data-testid="job-notice">

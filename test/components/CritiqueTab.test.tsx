@@ -74,14 +74,24 @@ describe('CritiqueTab', () => {
     const full = recordOf('new', 100);
     full.job.storageFull = true;
     const j = job(full);
-    view(j);
+    const { rerender } = view(j);
     expect(screen.getByTestId('storage-full').textContent).toMatch(
-      /storage for Restage is full, so this critique is not saved yet\. Everything saved before is still there\./,
+      /storage for Restage is full, so this critique is not saved yet; everything saved before is still there\./,
     );
     act(() => fireEvent.click(screen.getByRole('button', { name: /Delete the 5 oldest critiques/ })));
     expect(await screen.findByText('Deleted 5 old critiques; this one is saved now.')).toBeTruthy();
     expect(j.retrySave).toHaveBeenCalledOnce();
     expect((await listHistory()).map((e) => e.id)).toEqual(['old-6', 'old-5']);
+    // Once saved, the background sends the record again, no longer storage-full: the outcome stays.
+    const saved = job({ ...full, job: { ...full.job, storageFull: false } });
+    rerender(
+      <RegionFocusProvider tabId={4}>
+        <CritiqueTab job={saved} />
+      </RegionFocusProvider>,
+    );
+    expect(screen.getByTestId('storage-full').textContent).toBe(
+      'Deleted 5 old critiques; this one is saved now.',
+    );
     history().close();
   });
 

@@ -23,7 +23,7 @@ export async function markInterrupted(db: HistoryDb): Promise<string[]> {
       state: 'interrupted',
       stage,
       progress: null,
-      error: `The browser stopped Restage’s background worker${stage ? ` during the ${stage} stage` : ''}. Resume to continue from the last finished stage, or start a new critique.`,
+      error: `The browser stopped Restage’s background worker${stage ? ` during the ${stage} stage` : ''}; Resume continues from the last finished stage, or start a new critique.`,
     };
     record.updatedAt = Date.now();
     await db.critiques.put(record);

@@ -43,6 +43,11 @@ export interface RunnerDeps {
   latestCheck?(critiqueId: string): Promise<CritiqueRecord | null>;
   /** Model access for a job's settings, or null when they configure no model. */
   model?(settings: Settings): ModelAccess | null;
+  /**
+   * Pins the job to the page its tab shows as it starts; the check returned says why that page
+   * is gone (its tab closed, its document replaced), or null while it is there.
+   */
+  pinPage?(tabId: number, url: string): Promise<() => Promise<string | null>>;
 }
 
 interface Active {
@@ -55,6 +60,9 @@ interface Active {
   /** The record changed since the last save began. */
   dirty: boolean;
   ended: Promise<void>;
+  /** Whether the job's page is still there (deps.pinPage), and why not once it is gone. */
+  page: Promise<(() => Promise<string | null>) | null>;
+  left: string | null;
 }
 
 /** How long a cancelled stage may take to put the page back before the job is reported cancelled. */
@@ -170,6 +178,8 @@ export class JobRunner {
       saving: null,
       dirty: false,
       ended: Promise.resolve(),
+      page: Promise.resolve(null),
+      left: null,
     };
     this.active.set(record.id, job);
     if (this.active.size === 1) this.deps.keepAlive(true);
@@ -197,6 +207,8 @@ export class JobRunner {
     const signal = job.controller.signal;
     const started = performance.now();
     try {
+      // Pinned alongside the first stage, so the first labels do not wait for it.
+      job.page = this.deps.pinPage?.(record.tabId, record.url).catch(() => null) ?? Promise.resolve(null);
       const io = this.io(job, settings, started);
       for (const stage of this.stagesOf(record)) {
         // A stage the job does not list (a model stage, offline) is not part of it.
@@ -229,14 +241,21 @@ export class JobRunner {
             entry.status = 'cancelled';
             break;
           }
-          Object.assign(entry, { status: 'failed', error: messageOf(error) });
+          // A page that left explains every failure after it, in its own words, once.
+          const left = await this.pageLeft(job);
+          Object.assign(entry, { status: 'failed', error: left ?? messageOf(error) });
           if (!stage.optional) {
-            Object.assign(record.job, { state: 'failed', error: `${stage.name}: ${messageOf(error)}` });
+            Object.assign(record.job, {
+              state: 'failed',
+              error: left ?? `${stage.name}: ${messageOf(error)}`,
+            });
             break;
           }
-          record.draft.errors = addSentences(record.draft.errors, [
-            `${capitalize(stage.name)} failed: ${messageOf(error)}`,
-          ]);
+          if (left) this.noteLeft(job);
+          else
+            record.draft.errors = addSentences(record.draft.errors, [
+              `${capitalize(stage.name)} failed: ${messageOf(error)}`,
+            ]);
           this.emitStage(job);
         }
       }
@@ -327,6 +346,11 @@ export class JobRunner {
         return { id, stored, version };
       },
       load: async (ref) => job.blobs.get(ref.id) ?? (await this.deps.readArtifact(ref.id)),
+      pageLeft: async () => {
+        const left = await this.pageLeft(job);
+        this.noteLeft(job);
+        return left;
+      },
       earlier: async () => (record.against ? await this.deps.load(record.against) : null),
       previous: async () => {
         if (!record.refines) return null;
@@ -335,6 +359,17 @@ export class JobRunner {
         return { round, check: (await this.deps.latestCheck?.(round.id)) ?? null };
       },
     };
+  }
+
+  private async pageLeft(job: Active): Promise<string | null> {
+    job.left ??= (await (await job.page)?.()) ?? null;
+    return job.left;
+  }
+
+  /** Puts the page's departure among the job's errors, once however many stages it stopped. */
+  private noteLeft(job: Active): void {
+    const { draft } = job.record;
+    if (job.left && !draft.errors.includes(job.left)) draft.errors = [...draft.errors, job.left];
   }
 
   /** Runs a write; a full disk marks the job instead of failing it. */

@@ -10,7 +10,7 @@ import { onMessage, sendMessage } from '@/utils/messaging/protocol';
 import { createModelClient } from '@/utils/background/model/client';
 import { usesModel } from '@/utils/core/providers';
 import { loadSettings } from '@/utils/extension/settings/storage';
-import { getTabStatus } from '@/utils/background/tabs/status';
+import { getTabStatus, pinPage } from '@/utils/background/tabs/status';
 import { openChannel } from '@/utils/background/jobs/channel';
 import { keepAlive } from '@/utils/background/jobs/keepAlive';
 import { markInterrupted } from '@/utils/background/jobs/recover';
@@ -49,6 +49,7 @@ export function startJobService(): JobRunner {
     keepAlive,
     model: (settings) =>
       usesModel(settings) ? { settings, client: (purpose) => createModelClient(settings, purpose) } : null,
+    pinPage,
     // A job that ends after its panel closed leaves no boxes behind on the page.
     onEnd: (record) => channel.isWatched(record.tabId) || putBack(record.tabId),
   });

@@ -53,6 +53,11 @@ export interface StageIO {
   store(kind: ArtifactKind, blob: Blob): Promise<ArtifactRef>;
   /** Reads back an artifact of this job, from memory or IndexedDB. */
   load(ref: ArtifactRef): Promise<Blob | null>;
+  /**
+   * Why the page is gone (its tab closed, its document replaced), said once among the job's
+   * errors; null while the page is there. For a stage that can do without the page.
+   */
+  pageLeft(): Promise<string | null>;
   /** The critique this job is checked against (`job.against`), or null. */
   earlier(): Promise<CritiqueRecord | null>;
   /** A round: the round it refines and the latest finished check against that round, or null. */

@@ -66,6 +66,12 @@ export async function createOverlay(
   });
   // Everything the overlay draws lives under this one host: never page content (./ownUi.ts).
   claim(ui.shadowHost);
+  // WXT's `ui.mounted` is what onMount returned (nothing here), so it cannot say whether the
+  // host is in the page; and a page may remove it (a framework re-rendering <html>'s
+  // children). Whatever draws puts the host back first.
+  const attach = () => {
+    if (!ui.shadowHost.isConnected) ui.mount();
+  };
 
   /** Each region's box now, and where its text is drawn (PageLayout). */
   const current = new Map<string, Box>();
@@ -169,7 +175,7 @@ export async function createOverlay(
     draw(next) {
       regions = next;
       changedAt = performance.now();
-      if (!ui.mounted) ui.mount();
+      attach();
       layer.hidden = false;
       if (labels) drawBoxes();
       else clearBoxes();
@@ -179,6 +185,7 @@ export async function createOverlay(
       labels = shown;
       changedAt = performance.now();
       if (!shown) return clearBoxes();
+      attach();
       drawBoxes();
       // The page may have changed while the labels were off.
       remeasure();
@@ -192,7 +199,7 @@ export async function createOverlay(
       for (const [regionId, box] of boxes) box.classList.toggle('active', lit.has(regionId));
     },
     outline(rect) {
-      if (!ui.mounted) ui.mount();
+      attach();
       pick.hidden = rect === null;
       if (rect)
         pick.style.cssText = `left:${rect.x}px;top:${rect.y}px;width:${rect.width}px;height:${rect.height}px`;
@@ -212,7 +219,7 @@ export async function createOverlay(
       );
     },
     remove() {
-      if (ui.mounted && !layer.hidden && boxes.size > 0) changedAt = performance.now();
+      if (ui.shadowHost.isConnected && !layer.hidden && boxes.size > 0) changedAt = performance.now();
       resizeObserver.disconnect();
       cancelAnimationFrame(pending);
       cancelAnimationFrame(scrolled);

@@ -37,7 +37,9 @@ describe('a job the worker left running', () => {
     expect(await markInterrupted(db)).toEqual(['running']);
     const after = await getRecord('running', db);
     expect(after!.job.state).toBe('interrupted');
-    expect(after!.job.error).toMatch(/during the capture stage\. Resume to continue/);
+    expect(after!.job.error).toMatch(
+      /during the capture stage; Resume continues from the last finished stage/,
+    );
     expect(after!.job.stages.map((s) => s.status)).toEqual([
       'done',
       'done',

@@ -242,6 +242,56 @@ describe('job runner', () => {
     expect(end.record.job.stages.at(-1)!.status).toBe('skipped');
   });
 
+  it('says once, in its own sentence, that the page left, however many stages it stopped', async () => {
+    const gone = 'The tab was closed during the critique; what was found before is kept.';
+    const pageLeft = vi.fn(async () => gone);
+    const pinPage = vi.fn(async () => pageLeft);
+    const { runner, events } = harness(
+      stages({
+        capture: async () => Promise.reject(new Error('No response')),
+        render: async (_, io) => {
+          expect(await io.pageLeft()).toBe(gone);
+          return Promise.reject(new Error('No tab with id: 7.'));
+        },
+      }),
+      { pinPage },
+    );
+    await runner.start(request);
+    await runner.settled('job-1');
+    const { record } = final(events);
+    expect(record.job.state).toBe('done');
+    expect(record.draft.errors).toEqual([gone]);
+    expect(record.job.stages.find((s) => s.name === 'capture')!.error).toBe(gone);
+    expect(pinPage).toHaveBeenCalledWith(7, 'https://example.test/');
+    // Once known, the page's departure is not asked again.
+    expect(pageLeft).toHaveBeenCalledTimes(1);
+  });
+
+  it('ends with the page’s departure as its error when a required stage could not reach it', async () => {
+    const gone =
+      'The page went to https://example.test/next during the critique; what was found before is kept.';
+    const { runner, events } = harness(
+      stages({ regions: async () => Promise.reject(new Error('No response')) }),
+      { pinPage: async () => async () => gone },
+    );
+    await runner.start(request);
+    await runner.settled('job-1');
+    const end = final(events);
+    expect(end.record.job.state).toBe('failed');
+    expect(end.record.job.error).toBe(gone);
+    expect(end.record.draft.errors).toEqual([]);
+  });
+
+  it('keeps a stage’s own error when the page is still there', async () => {
+    const { runner, events } = harness(
+      stages({ capture: async () => Promise.reject(new Error('tab hidden')) }),
+      { pinPage: async () => async () => null },
+    );
+    await runner.start(request);
+    await runner.settled('job-1');
+    expect(final(events).record.draft.errors).toEqual(['Capture failed: tab hidden']);
+  });
+
   it('skips a stage whose inputs an earlier optional stage did not produce', async () => {
     const list = stages();
     list[4] = defineStage({ name: 'render', optional: true, needs: ['shot'], run: async () => ({}) });

@@ -17,12 +17,20 @@ export const captureStage = defineStage({
   needs: [],
   uses: ['regions', 'findings'],
   async run({ regions, findings }, io) {
+    // The tab may show another page by now (or by the end): its pixels under this page's
+    // boxes would be a picture of the wrong page. The job says why, once.
+    const gone = async () => {
+      const left = await io.pageLeft();
+      if (left) throw new Error(left);
+    };
+    await gone();
     const { shot, png } = await capture(io.job.mode, {
       tabId: io.job.tabId,
       privateSelectors: io.settings.privateSelectors,
       signal: io.signal,
       progress: io.progress,
     });
+    await gone();
     const image = await io.store('shot', png);
     // The planner's copy, within its image-token budget, drawn from the same pixels.
     const fit = io.model && io.job.kind === 'critique' ? fitImageToTokens(shot) : null;

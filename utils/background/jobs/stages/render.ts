@@ -26,12 +26,14 @@ export const renderStage = defineStage({
   async run(input, io) {
     const { plan } = input;
     let frozen: Awaited<ReturnType<typeof freeze>> | null = null;
-    let reason = '';
+    let reason: string | null = null;
+    // Another page in the tab would be frozen under this page's regions. A page that left is
+    // said once, by the job: the column needs no sentence of its own then.
     try {
-      frozen = await freeze(input, io);
+      if (!(await io.pageLeft())) frozen = await freeze(input, io);
     } catch (error) {
       io.signal.throwIfAborted();
-      reason = (error as Error).message;
+      reason = (await io.pageLeft()) ? null : (error as Error).message;
     }
     if (!frozen) return linear(input, io, reason);
     const { html, notes, structure } = frozen;
@@ -95,7 +97,7 @@ async function freeze(
 }
 
 /** The blueprint as one column: what the mockup was before pages were frozen. */
-async function linear({ regions, plan, extraction, shot }: Input, io: StageIO, reason: string) {
+async function linear({ regions, plan, extraction, shot }: Input, io: StageIO, reason: string | null) {
   const png = shot ? await io.load(shot.image) : null;
   io.signal.throwIfAborted();
   const images = png && shot ? await cropImages(png, shot, regions) : new Map<string, string>();
@@ -110,9 +112,12 @@ async function linear({ regions, plan, extraction, shot }: Input, io: StageIO, r
   });
   const pictures = contentRegions(regions).filter(isPicture);
   const placeholders = pictures.filter((r) => !images.has(r.id)).length;
-  const notes = [
-    `The page could not be frozen for the mockup (${reason}); it shows the plan as one column, without the page’s layout.`,
-  ];
+  const notes =
+    reason === null
+      ? []
+      : [
+          `The page could not be frozen for the mockup (${reason}); it shows the plan as one column, without the page’s layout.`,
+        ];
   if (placeholders > 0)
     notes.push(
       `${placeholders} of ${pictures.length} images lie outside the screenshot; the mockup keeps their place and alt text.`,
