@@ -12,7 +12,7 @@
  * a call or an object per element back.
  */
 import type { Box } from '../schemas';
-import { type Candidate, type Scope, readInk } from './candidate';
+import { type Candidate, type Ink, type Scope, readInk } from './candidate';
 import type { Painter } from './backdrops';
 import {
   OPAQUE_CONTENT,
@@ -134,6 +134,11 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
 
   /** User-agent colors by kind of element (see uaKind), read on the first of each kind. */
   const uaColors = new Map<string, { color: string; background: string }>();
+  /**
+   * An inherited ink in a user-agent text color (a link's), made once per pair and shared:
+   * text contrast is worked out once per ink and background (./textContrast.ts).
+   */
+  const recolored = new Map<Ink, Map<string, Ink>>();
 
   const visit = (el: Element, outer: Scope, tree: Tree, readAll: boolean): void => {
     // Restage's own overlay and styles are not the page (../overlay/ownUi.ts).
@@ -171,7 +176,13 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     const under = starts ? groupStart(outer.bg) : outer.bg;
     const shown = mask & VISIBILITY ? style.visibility === 'visible' : outer.shown;
     let ink = mask & INK ? readInk(style, mask, outer.ink) : outer.ink;
-    if (uaColor !== null && uaColor !== ink.color) ink = { ...ink, color: uaColor };
+    if (uaColor !== null && uaColor !== ink.color) {
+      let byColor = recolored.get(ink);
+      if (!byColor) recolored.set(ink, (byColor = new Map()));
+      let inUa = byColor.get(uaColor);
+      if (!inUa) byColor.set(uaColor, (inUa = { ...ink, color: uaColor }));
+      ink = inUa;
+    }
     let rect: DOMRect | null = null;
     const bgColor = mask & BG_COLOR ? style.backgroundColor : (uaBackground ?? TRANSPARENT);
     const bgImage = mask & BG_IMAGE ? style.backgroundImage : 'none';
@@ -276,6 +287,10 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     }
     const container =
       visible && !kind && (landmark !== null || tag === 'fieldset' || looksLikeCard(rect!, painted, page));
+    // A block with nothing inside to walk (a heading or a link of text alone) needs no scope of
+    // its own unless it changes what its text is painted with: its parent's says the same.
+    const alone =
+      kind !== null && !mixed && host === null && tag !== 'iframe' && el.firstElementChild === null;
 
     let scope = outer;
     if (
@@ -286,7 +301,7 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
       isPrivateHere ||
       landmark ||
       clip ||
-      kind ||
+      (kind && !alone) ||
       container
     ) {
       scope = { ...outer, bg, opacity, backdrop, shown, ink };
@@ -307,7 +322,6 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
       kind: kind ?? 'container',
       mixed,
       box: box!,
-      style,
       bg,
       partial: false,
       worst: null,
@@ -330,13 +344,13 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     }
     for (let c = outer.container; c; c = c.parent) c.leaves++;
     if (!mixed) {
-      scope.leaf = candidate;
+      if (scope !== outer) scope.leaf = candidate;
       for (let i = first; i < owners.length; i++) owners[i] = candidate;
       // A field's value, placeholder or chosen option is text it paints in its own color.
       if (own !== NO_TEXT) noteTextContrast(candidate, el, style, scope);
       else if (kind !== 'text' && fieldText(el))
         noteTextContrast(candidate, el, style, fieldInk(el, scope, tree.win));
-      visitChildren(el, host, scope, tree, tag);
+      if (!alone) visitChildren(el, host, scope, tree, tag);
       return;
     }
     // Loose text in order, with its inline neighbours; blocks become regions of their own.
