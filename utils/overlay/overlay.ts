@@ -1,6 +1,6 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { Box, Region } from '../schemas';
-import { resolveSelector } from '../regions/selector';
+import { regionElement } from '../regions/selector';
 import { BADGE_CSS_VARS, carriesText, type BadgePlace } from '../render/badges';
 import { pageBadges } from './pageBadges';
 import css from './overlay.css?inline';
@@ -73,7 +73,7 @@ export async function createOverlay(
   const measureContents = () => {
     contents.clear();
     for (const region of regions) {
-      const el = carriesText(region) && resolveSelector(region.selector);
+      const el = carriesText(region) && regionElement(region.selector);
       if (!el) continue;
       range.selectNodeContents(el);
       const r = range.getBoundingClientRect();
@@ -105,7 +105,7 @@ export async function createOverlay(
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(() => {
       for (const region of regions) {
-        const el = resolveSelector(region.selector);
+        const el = regionElement(region.selector);
         if (!el) continue;
         const rect = el.getBoundingClientRect();
         const [dx, dy] = region.flags.fixed ? [0, 0] : [scrollX, scrollY];

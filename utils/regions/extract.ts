@@ -14,7 +14,7 @@ import { summarizeCoverage, type RegionWords } from './coverage';
 import { settleBackdrops } from './backdrops';
 import { labelsOfDisabled } from './disabled';
 import { PAGE_CANVAS } from './paint';
-import { SelectorCache, uniqueSelector, verifySelectors } from './selector';
+import { SelectorCache, rememberAnchors, uniqueSelector, verifySelectors } from './selector';
 import { styleSources } from './styleSources';
 import { readingTop, realText, toRegion } from './toRegion';
 import { walkPage } from './walk';
@@ -116,6 +116,7 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
   const cache = new SelectorCache();
   const selectors = kept.map((c) => ({ selector: uniqueSelector(c.el, cache), el: c.el }));
   const verified = verifySelectors(selectors);
+  rememberAnchors(selectors.filter((_, i) => verified[i]));
   for (const [i, c] of kept.entries()) {
     let own = parts.get(c)!;
     const style = styleOf(c.el);

@@ -157,6 +157,25 @@ export function verifySelectors(
   });
 }
 
+/** The elements the last extraction anchored its regions to, by selector. */
+let anchored = new Map<string, WeakRef<Element>>();
+
+export function rememberAnchors(pairs: readonly { selector: string; el: Element }[]): void {
+  anchored = new Map(pairs.map(({ selector, el }) => [selector, new WeakRef(el)]));
+}
+
+/**
+ * The element a region's selector names, for drawing its box: the element the last extraction
+ * anchored it to, while that is still on the page and still matches; otherwise resolveSelector.
+ * The overlay draws right after an extraction, and a querySelectorAll per region (each a scan
+ * of the whole page) cost as much as the extraction itself at 10,000 elements.
+ */
+export function regionElement(selector: string): Element | null {
+  const el = anchored.get(selector)?.deref();
+  if (el?.isConnected && !selector.includes(PIERCE) && el.matches(selector)) return el;
+  return resolveSelector(selector);
+}
+
 /** The one element a selector names, or null when it names none or several. */
 export function resolveSelector(selector: string, doc: Document = document): Element | null {
   let root: Root | null = doc;
