@@ -231,9 +231,9 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     }
 
     const role = el.getAttribute('role');
-    const landmark = landmarkName(el, role);
+    const landmark = landmarkName(el, role, tag);
     const clips = mask & OVERFLOW && style.overflow !== 'visible' && !scrollsViewport(el, tag, tree.win);
-    const atomic = atomicKind(el, role);
+    const atomic = atomicKind(el, role, tag);
     // Own text is taken now, and given to the region this element becomes, or dropped.
     const first = texts.length;
     const own = takeText(el, null) | (host ? takeText(host, null) : NO_TEXT);
