@@ -6,7 +6,7 @@
  */
 import type { Box, Extraction, Region } from '../schemas';
 import { insideOwnUi, withOwnUiHidden } from '../overlay/ownUi';
-import { addWords, countWords } from '../text/words';
+import { addCountedWords } from '../text/words';
 import { DEFAULT_INK, type Candidate, styleOf } from './candidate';
 import { IMPORTANCE } from './classify';
 import type { StyleCache } from './controlFacts';
@@ -128,8 +128,7 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
       c.partial = true;
     }
     if (!verified[i]) {
-      addWords(unanchored, own.join(' '));
-      unanchoredCount += countWords(own.join(' '));
+      unanchoredCount += addCountedWords(unanchored, own.join(' '));
       continue;
     }
     const { selector } = selectors[i]!;
@@ -149,7 +148,8 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
       ),
     );
     const text = own.join(' ');
-    regionWords.set(id, { words: addWords(new Set(), text), count: countWords(text) });
+    const words = new Set<string>();
+    regionWords.set(id, { words, count: addCountedWords(words, text) });
   }
   // Document order (the walk's pre-order, shadow trees and frames where their hosts are).
   let order = 0;
@@ -167,9 +167,9 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
   // regions, of the blocks the cap left out, and of blocks no selector could anchor.
   // A space between texts never joins two words (../text/words.ts).
   const cappedText = cappedTexts.join(' ');
-  const capped = addWords(new Set(), cappedText);
+  const capped = new Set<string>();
+  let pageCount = unanchoredCount + addCountedWords(capped, cappedText);
   const pageWords = new Set([...unanchored, ...capped]);
-  let pageCount = unanchoredCount + countWords(cappedText);
   for (const { words, count } of regionWords.values()) {
     for (const word of words) pageWords.add(word);
     pageCount += count;

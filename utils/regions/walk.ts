@@ -109,8 +109,17 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     return tree;
   };
 
-  /** Appends `node`'s own text nodes to `owner`'s; how much text there was. */
-  const takeText = (node: Element | ShadowRoot, owner: Candidate | null): number => {
+  /**
+   * Element children met while taking an element's text, visited from here instead of being
+   * walked a second time: a stack, each element's children above its parent's.
+   */
+  const kids: Element[] = [];
+
+  /**
+   * Appends `node`'s own text nodes to `owner`'s; how much text there was. With `collect`, its
+   * element children go on `kids`.
+   */
+  const takeText = (node: Element | ShadowRoot, owner: Candidate | null, collect = false): number => {
     // Without element children, the text is all one run: read it whole, without touching (and
     // so wrapping, in the extension's world) each text node.
     if (node.childElementCount === 0) {
@@ -122,7 +131,10 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     }
     let found = NO_TEXT;
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType !== 3) continue;
+      if (child.nodeType !== 3) {
+        if (collect && child.nodeType === 1) kids.push(child as Element);
+        continue;
+      }
       const text = child.nodeValue!;
       if (!SPACE.test(text)) continue;
       texts.push(text);
@@ -224,9 +236,10 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
         texts.push('\n');
         owners.push(leaf);
       }
-      if (shown && (takeText(el, leaf) | (host ? takeText(host, leaf) : NO_TEXT)) !== NO_TEXT)
+      const from = shown ? kids.length : -1;
+      if (shown && (takeText(el, leaf, true) | (host ? takeText(host, leaf) : NO_TEXT)) !== NO_TEXT)
         noteTextContrast(leaf, el, style, scope);
-      visitChildren(el, host, scope, tree, tag);
+      visitChildren(el, host, scope, tree, tag, from);
       return;
     }
 
@@ -236,7 +249,8 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     const atomic = atomicKind(el, role, tag);
     // Own text is taken now, and given to the region this element becomes, or dropped.
     const first = texts.length;
-    const own = takeText(el, null) | (host ? takeText(host, null) : NO_TEXT);
+    const from = kids.length;
+    const own = takeText(el, null, true) | (host ? takeText(host, null) : NO_TEXT);
     const ownWords = own >= WORDS_TOO;
     const textTag = TEXT_TAGS.has(tag);
     // A card paints itself apart: a fill, a border or a shadow. Headings, controls and media
@@ -289,8 +303,7 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
       visible && !kind && (landmark !== null || tag === 'fieldset' || looksLikeCard(rect!, painted, page));
     // A block with nothing inside to walk (a heading or a link of text alone) needs no scope of
     // its own unless it changes what its text is painted with: its parent's says the same.
-    const alone =
-      kind !== null && !mixed && host === null && tag !== 'iframe' && el.firstElementChild === null;
+    const alone = kind !== null && !mixed && host === null && tag !== 'iframe' && kids.length === from;
 
     let scope = outer;
     if (
@@ -313,7 +326,7 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     }
     if (!kind || mixed) texts.length = owners.length = first;
     if (!kind && !container) {
-      visitChildren(el, host, scope, tree, tag);
+      visitChildren(el, host, scope, tree, tag, from);
       return;
     }
 
@@ -339,7 +352,7 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     candidates.push(candidate);
     if (!kind) {
       scope.container = candidate;
-      visitChildren(el, host, scope, tree, tag);
+      visitChildren(el, host, scope, tree, tag, from);
       return;
     }
     for (let c = outer.container; c; c = c.parent) c.leaves++;
@@ -350,10 +363,11 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
       if (own !== NO_TEXT) noteTextContrast(candidate, el, style, scope);
       else if (kind !== 'text' && fieldText(el))
         noteTextContrast(candidate, el, style, fieldInk(el, scope, tree.win));
-      if (!alone) visitChildren(el, host, scope, tree, tag);
+      if (!alone) visitChildren(el, host, scope, tree, tag, from);
       return;
     }
     // Loose text in order, with its inline neighbours; blocks become regions of their own.
+    kids.length = from;
     noteTextContrast(candidate, el, style, scope);
     const inline = { ...scope, leaf: candidate };
     for (let child = el.firstChild; child; child = child.nextSibling) {
@@ -382,14 +396,28 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
       visit(child, shadowScope, tree, true);
   };
 
-  const visitChildren = (el: Element, host: ShadowRoot | null, scope: Scope, tree: Tree, tag: string) => {
+  /** `from`: where `el`'s children start on `kids`, or -1 when they were not collected. */
+  const visitChildren = (
+    el: Element,
+    host: ShadowRoot | null,
+    scope: Scope,
+    tree: Tree,
+    tag: string,
+    from = -1,
+  ) => {
     if (OPAQUE_CONTENT.has(tag)) {
+      if (from >= 0) kids.length = from;
       if (tag === 'iframe') visitFrame(el as HTMLIFrameElement, scope, tree);
       return;
     }
     // Slotted children can be styled from the shadow tree (::slotted): read them whole.
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
-      visit(child, scope, tree, host !== null);
+    if (from >= 0) {
+      const end = kids.length;
+      for (let i = from; i < end; i++) visit(kids[i]!, scope, tree, host !== null);
+      kids.length = from;
+    } else
+      for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+        visit(child, scope, tree, host !== null);
     if (host) visitShadow(host, scope, tree);
   };
 

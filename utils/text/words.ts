@@ -23,6 +23,18 @@ export function addWords(into: Set<string>, text: string): Set<string> {
   return into;
 }
 
+/**
+ * Adds the words of `text` to `into` and returns how many it has, repeats counted: countWords
+ * in the same pass, since lower case never moves a word boundary (every character keeps its
+ * class, test/utils/text/words.test.ts).
+ */
+export function addCountedWords(into: Set<string>, text: string): number {
+  const words = text.toLowerCase().match(WORD);
+  if (!words) return 0;
+  for (const word of words) into.add(word);
+  return words.length;
+}
+
 /** How many words `text` has, repeats counted. */
 export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
