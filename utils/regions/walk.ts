@@ -7,7 +7,10 @@
  * - a box is read only for elements that can become a region, clip, or paint a card;
  * - inside a leaf (a paragraph, a link, a button) no boxes are read at all: its text and colors
  *   belong to the leaf;
- * - per element, no closures and no objects, except a scope where something changes.
+ * - per element, no closures and no objects, except a scope where something changes, and a
+ *   candidate (which holds no style object) where a block is found;
+ * - children are walked once: those met while taking an element's text are visited from a stack;
+ * - inks and paints are shared objects, so text contrast is worked out once per pair.
  * The hot loop stays one function in one file, longer than most here: splitting it would put
  * a call or an object per element back.
  */
