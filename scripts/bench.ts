@@ -68,7 +68,9 @@ async function regionExtraction(harness: Harness, origin: string) {
   say(
     'Floor: a bare loop calling getBoundingClientRect and getComputedStyle on every element, in the same page.',
   );
-  say('Style is invalidated before every run, so both pay the same recalculation. Target: ≤ 1.5× the floor.');
+  say(
+    'Style is invalidated before every run, so both pay the same recalculation. Targets: ≤ 3× the floor at 1,000 elements, ≤ 2× at 10,000 and 50,000.',
+  );
   say(
     'The floor runs in the page’s own world; the same loop in the content script’s isolated world (where extraction runs, and where each element it touches needs a wrapper of its own) is shown beside it for reference.',
   );
@@ -293,7 +295,7 @@ async function firstLabels(harness: Harness, origin: string) {
   say('## First labels and the job runner inside the extension');
   say();
   say(
-    'A viewport critique job from the panel’s request: inject if needed, extract regions, measure, capture, then the numbered boxes on the page. Target for first labels: < 200 ms. Runner overhead is the job’s wall time minus the sum of its stages (saves to IndexedDB and events between stages); target ≤ 5 ms per job.',
+    'A viewport critique job from the panel’s request: inject if needed, extract regions, measure, capture, then the numbered boxes on the page. First labels: from the job’s start (before the extraction request) until the overlay has laid out its numbered boxes on the page, which the next frame paints. Target for first labels: < 200 ms on the corpus pages, < 100 ms on the synthetic page of 10,000 elements. Runner overhead is the job’s wall time minus the sum of its stages (saves to IndexedDB and events between stages); target ≤ 5 ms per job.',
   );
   say();
   say(
@@ -302,8 +304,9 @@ async function firstLabels(harness: Harness, origin: string) {
   say('|---|---:|---:|---:|---:|---:|---:|');
   const all: number[] = [];
   const overheads: number[] = [];
-  for (const file of CORPUS_SAMPLE) {
-    const { page, tabId } = await harness.openTab(`${origin}/corpus/${file}`);
+  const synthetic = 'synthetic-10000.html';
+  for (const file of [...CORPUS_SAMPLE, synthetic]) {
+    const { page, tabId } = await harness.openTab(`${origin}/${file === synthetic ? '' : 'corpus/'}${file}`);
     const times: number[] = [];
     const overhead: number[] = [];
     let last: CritiqueRecord | null = null;
@@ -316,19 +319,23 @@ async function firstLabels(harness: Harness, origin: string) {
       overhead.push(record.job.ms! - stages);
     }
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const measureMs = last!.job.stages.find((s) => s.name === 'measure')!.ms!;
+    const row = `| ${file} | ${elements} | ${last!.draft.regions.length} | ${median(times).toFixed(0)} | ${last!.draft.extraction!.ms.toFixed(1)} | ${measureMs.toFixed(1)} | ${median(overhead).toFixed(1)} |`;
+    await page.close();
+    if (file === synthetic) {
+      raw['first-labels-10k'] = times;
+      say(
+        `| **median of pages** | | | **${median(all).toFixed(0)}** | | | **${median(overheads).toFixed(1)}** |`,
+      );
+      say(row);
+      break;
+    }
     all.push(median(times));
     overheads.push(median(overhead));
-    const measureMs = last!.job.stages.find((s) => s.name === 'measure')!.ms!;
-    say(
-      `| ${file} | ${elements} | ${last!.draft.regions.length} | ${median(times).toFixed(0)} | ${last!.draft.extraction!.ms.toFixed(1)} | ${measureMs.toFixed(1)} | ${median(overhead).toFixed(1)} |`,
-    );
-    await page.close();
+    say(row);
   }
   raw['first-labels'] = all;
   raw['runner-overhead'] = overheads;
-  say(
-    `| **median of pages** | | | **${median(all).toFixed(0)}** | | | **${median(overheads).toFixed(1)}** |`,
-  );
   say();
 }
 

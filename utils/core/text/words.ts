@@ -48,6 +48,19 @@ export function addWords(into: Set<string>, text: string): Set<string> {
   return into;
 }
 
+/**
+ * Adds the words of `text` to `into` and returns how many it has, repeats counted: countWords
+ * in the same pass, since lower case never moves a word boundary (every character keeps its
+ * class, test/utils/core/text/words.test.ts).
+ */
+export function addCountedWords(into: Set<string>, text: string): number {
+  const cut = segmented(text);
+  const words = cut ? cut.map((word) => word.toLowerCase()) : text.toLowerCase().match(WORD);
+  if (!words) return 0;
+  for (const word of words) into.add(word);
+  return words.length;
+}
+
 /** How many words `text` has, repeats counted. */
 export function countWords(text: string): number {
   return (segmented(text) ?? text.match(WORD) ?? []).length;

@@ -1,7 +1,7 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { Box, Region } from '@/utils/core/schemas/region';
 import { frameOffset } from '@/utils/page/capture/masks';
-import { resolveSelector } from '@/utils/page/regions/selector';
+import { regionElement } from '@/utils/page/regions/selector';
 import { BADGE_CSS_VARS, carriesText, type BadgePlace } from '@/utils/core/render/badges';
 import { pageBadges } from '@/utils/page/overlay/pageBadges';
 import css from '@/utils/page/overlay/overlay.css?inline';
@@ -80,7 +80,7 @@ export async function createOverlay(
   const measureContents = () => {
     contents.clear();
     for (const region of regions) {
-      const el = carriesText(region) && resolveSelector(region.selector);
+      const el = carriesText(region) && regionElement(region.selector);
       if (!el) continue;
       range.selectNodeContents(el);
       const r = range.getBoundingClientRect();
@@ -112,7 +112,7 @@ export async function createOverlay(
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(() => {
       for (const region of regions) {
-        const el = resolveSelector(region.selector);
+        const el = regionElement(region.selector);
         if (!el) continue;
         const rect = el.getBoundingClientRect();
         const [dx, dy] = pageOffset(region, el);

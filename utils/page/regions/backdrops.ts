@@ -10,7 +10,7 @@
  * `elmPartiallyObscured`, `pseudoContent`).
  */
 import type { Box } from '@/utils/core/schemas/region';
-import type { Candidate } from '@/utils/page/regions/candidate';
+import { type Candidate, styleOf } from '@/utils/page/regions/candidate';
 import type { Paint } from '@/utils/page/regions/paint';
 import { colorsOf } from '@/utils/page/regions/textContrast';
 
@@ -34,7 +34,6 @@ const covers = (a: Box, b: Box) =>
   a.x + a.width >= b.x + b.width - 0.5 &&
   a.y + a.height >= b.y + b.height - 0.5;
 
-const styleOf = (el: Element) => el.ownerDocument.defaultView!.getComputedStyle(el);
 const zOf = (el: Element) => Number(styleOf(el).zIndex) || 0;
 
 /** The outermost positioned element from `el` up to (not including) `stop`. */
@@ -151,7 +150,7 @@ export function settleBackdrops(
       continue;
     }
     // Wholly over one opaque box: that is its background.
-    const colors = colorsOf(c.el, c.style, {
+    const colors = colorsOf(c.el, styleOf(c.el), {
       ...scope,
       bg: { color: only!.paint.color, local: only!.paint.color, layer: null },
     });

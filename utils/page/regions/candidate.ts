@@ -55,6 +55,13 @@ export function readInk(style: CSSStyleDeclaration, mask: number, inherited: Ink
 }
 
 /**
+ * An element's computed style, read again for the few blocks kept: a candidate does not hold
+ * its own, which would keep thousands of style objects alive through the walk.
+ */
+export const styleOf = (el: Element): CSSStyleDeclaration =>
+  el.ownerDocument.defaultView!.getComputedStyle(el);
+
+/**
  * A landmark's name (`header`, `nav`, …), or the section or article element itself, whose label
  * (`section:<heading>`) is worked out only if one of its regions is kept.
  */
@@ -71,7 +78,6 @@ export interface Candidate {
   /** Some of the text inside does not show (clipped away or transparent): its text is what shows. */
   partial: boolean;
   box: Box;
-  style: CSSStyleDeclaration;
   /** The effective background of the region itself. */
   bg: Paint;
   /**

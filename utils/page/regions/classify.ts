@@ -157,13 +157,16 @@ export function hasLooseWords(node: Element | ShadowRoot): boolean {
 }
 
 /** Headings, controls, fields and media: leaves whatever they hold. */
-export function atomicKind(el: Element, role = el.getAttribute('role')): RegionKind | null {
-  const kind = leafKind(el, role);
+export function atomicKind(
+  el: Element,
+  role = el.getAttribute('role'),
+  tag = el.localName,
+): RegionKind | null {
+  const kind = leafKind(el, role, tag);
   return kind === 'text' ? null : kind;
 }
 
-export function leafKind(el: Element, role = el.getAttribute('role')): RegionKind | null {
-  const tag = el.localName;
+export function leafKind(el: Element, role = el.getAttribute('role'), tag = el.localName): RegionKind | null {
   if (role === null && PLAIN.has(tag)) return null;
   if (/^h[1-6]$/.test(tag) || role === 'heading') return 'heading';
   if (tag === 'input') {
@@ -186,10 +189,10 @@ export function leafKind(el: Element, role = el.getAttribute('role')): RegionKin
 }
 
 /** `header`, `nav`, … for landmarks and sections; null for anything else. */
-export function landmarkName(el: Element, role = el.getAttribute('role')): string | null {
+export function landmarkName(el: Element, role = el.getAttribute('role'), tag = el.localName): string | null {
   if (role && LANDMARK_ROLES.has(role))
     return role === 'banner' ? 'header' : role === 'contentinfo' ? 'footer' : role;
-  return LANDMARK_TAGS[el.localName] ?? null;
+  return LANDMARK_TAGS[tag] ?? null;
 }
 
 export function headingLevel(el: Element): number | null {

@@ -7,15 +7,20 @@
 import type { Extraction } from '@/utils/core/schemas/capture';
 import type { Box, Region } from '@/utils/core/schemas/region';
 import { insideOwnUi, withOwnUiHidden } from '@/utils/page/overlay/ownUi';
-import { addWords, countWords } from '@/utils/core/text/words';
-import { DEFAULT_INK, type Candidate } from '@/utils/page/regions/candidate';
+import { addCountedWords } from '@/utils/core/text/words';
+import { DEFAULT_INK, type Candidate, styleOf } from '@/utils/page/regions/candidate';
 import { IMPORTANCE } from '@/utils/page/regions/classify';
 import type { StyleCache } from '@/utils/page/regions/controlFacts';
 import { summarizeCoverage, type RegionWords } from '@/utils/core/regions/coverage';
 import { settleBackdrops } from '@/utils/page/regions/backdrops';
 import { labelsOfDisabled } from '@/utils/page/regions/disabled';
 import { PAGE_CANVAS } from '@/utils/page/regions/paint';
-import { SelectorCache, uniqueSelector, verifySelectors } from '@/utils/page/regions/selector';
+import {
+  SelectorCache,
+  rememberAnchors,
+  uniqueSelector,
+  verifySelectors,
+} from '@/utils/page/regions/selector';
 import { styleSources } from '@/utils/page/regions/styleSources';
 import { readingTop, realText, toRegion } from '@/utils/page/regions/toRegion';
 import { walkPage } from '@/utils/page/regions/walk';
@@ -97,13 +102,13 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
 
   settleBackdrops(kept, walk.painters, sources.pseudoHosts);
 
-  // Each kept block's text nodes; those of blocks the cap left out, each distinct text once.
+  // Each kept block's text nodes, and those of the blocks the cap left out.
   const parts = new Map<Candidate, string[]>(kept.map((c) => [c, []]));
-  const cappedText = new Map<string, number>();
+  const cappedTexts: string[] = [];
   for (let i = 0; i < walk.texts.length; i++) {
     const owner = walk.owners[i]!;
     if (keptSet.has(owner)) parts.get(owner)!.push(walk.texts[i]!);
-    else cappedText.set(walk.texts[i]!, (cappedText.get(walk.texts[i]!) ?? 0) + 1);
+    else cappedTexts.push(walk.texts[i]!);
   }
 
   const disabledLabels = labelsOfDisabled(doc, walk.composed);
@@ -117,34 +122,47 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
   const cache = new SelectorCache();
   const selectors = kept.map((c) => ({ selector: uniqueSelector(c.el, cache), el: c.el }));
   const verified = verifySelectors(selectors);
+  rememberAnchors(selectors.filter((_, i) => verified[i]));
   for (const [i, c] of kept.entries()) {
     let own = parts.get(c)!;
+    const style = styleOf(c.el);
     // Text at font-size 0 (a trick to hide an icon link's label) is drawn at no size: not shown.
-    if (c.kind !== 'container' && parseFloat(c.style.fontSize) === 0) {
+    if (c.kind !== 'container' && parseFloat(style.fontSize) === 0) {
       own = [];
       c.worst = c.undecided = null;
       c.lowest = Infinity;
       c.partial = true;
     }
     if (!verified[i]) {
-      addWords(unanchored, own.join(' '));
-      unanchoredCount += countWords(own.join(' '));
+      unanchoredCount += addCountedWords(unanchored, own.join(' '));
       continue;
     }
     const { selector } = selectors[i]!;
     const id = `r${regions.length + 1}`;
     ids.set(c, id);
     regions.push(
-      toRegion(c, id, selector, view.innerHeight, disabledLabels, realText(c, own), landmarks, styles),
+      toRegion(
+        c,
+        style,
+        id,
+        selector,
+        view.innerHeight,
+        disabledLabels,
+        realText(c, style, own),
+        landmarks,
+        styles,
+      ),
     );
     const text = own.join(' ');
-    regionWords.set(id, { words: addWords(new Set(), text), count: countWords(text) });
+    const words = new Set<string>();
+    regionWords.set(id, { words, count: addCountedWords(words, text) });
   }
   // Document order (the walk's pre-order, shadow trees and frames where their hosts are).
-  const walked = new Map(walk.candidates.map((c, i) => [c, i]));
-  [...ids]
-    .sort(([a], [b]) => walked.get(a)! - walked.get(b)!)
-    .forEach(([, id], order) => (regions[Number(id.slice(1)) - 1]!.domOrder = order));
+  let order = 0;
+  for (const c of walk.candidates) {
+    const id = ids.get(c);
+    if (id !== undefined) regions[Number(id.slice(1)) - 1]!.domOrder = order++;
+  }
   for (const [c, id] of ids) {
     let parent = c.parent;
     while (parent && !ids.has(parent)) parent = parent.parent;
@@ -153,10 +171,11 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
 
   // Each visible text node is in exactly one block, so the page's words are those of the
   // regions, of the blocks the cap left out, and of blocks no selector could anchor.
-  const capped = addWords(new Set(), [...cappedText.keys()].join(' '));
+  // A space between texts never joins two words (../text/words.ts).
+  const cappedText = cappedTexts.join(' ');
+  const capped = new Set<string>();
+  let pageCount = unanchoredCount + addCountedWords(capped, cappedText);
   const pageWords = new Set([...unanchored, ...capped]);
-  let pageCount = unanchoredCount;
-  for (const [text, repeats] of cappedText) pageCount += repeats * countWords(text);
   for (const { words, count } of regionWords.values()) {
     for (const word of words) pageWords.add(word);
     pageCount += count;

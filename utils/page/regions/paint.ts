@@ -157,6 +157,26 @@ export function compose(
   group: Group | null,
 ): Paint {
   if (background === TRANSPARENT && image === 'none') return under;
+  const plain = group === null && (image === 'none' || image === '');
+  if (!plain) return layered(background, image, under, box, group);
+  // A plain color over the same paint is the same paint: one object, shared, so that text
+  // contrast over it is worked out once (./textContrast.ts).
+  let byColor = composed.get(under);
+  if (!byColor) composed.set(under, (byColor = new Map()));
+  let paint = byColor.get(background);
+  if (!paint) byColor.set(background, (paint = layered(background, image, under, box, group)));
+  return paint;
+}
+
+const composed = new WeakMap<Paint, Map<string, Paint>>();
+
+function layered(
+  background: string,
+  image: string,
+  under: Paint,
+  box: () => Box,
+  group: Group | null,
+): Paint {
   const own = colorOf(background);
   if (!own) return { ...under, layer: { kind: 'image' } }; // a color form we cannot read
   const local = own.a === 0 ? under.local : over(own, under.local);

@@ -73,6 +73,8 @@ export class SelectorCache {
 }
 
 function findOwnSelector(el: Element, root: Root, cache: SelectorCache): string | null {
+  // No id, test id or class to anchor on: one call instead of five.
+  if (!el.hasAttributes()) return null;
   if (el.id && isUnique(root, `#${CSS.escape(el.id)}`, el)) return `#${CSS.escape(el.id)}`;
   for (const attr of ['data-testid', 'data-test', 'data-cy']) {
     const value = el.getAttribute(attr);
@@ -155,6 +157,25 @@ export function verifySelectors(
       return false;
     }
   });
+}
+
+/** The elements the last extraction anchored its regions to, by selector. */
+let anchored = new Map<string, WeakRef<Element>>();
+
+export function rememberAnchors(pairs: readonly { selector: string; el: Element }[]): void {
+  anchored = new Map(pairs.map(({ selector, el }) => [selector, new WeakRef(el)]));
+}
+
+/**
+ * The element a region's selector names, for drawing its box: the element the last extraction
+ * anchored it to, while that is still on the page and still matches; otherwise resolveSelector.
+ * The overlay draws right after an extraction, and a querySelectorAll per region (each a scan
+ * of the whole page) cost as much as the extraction itself at 10,000 elements.
+ */
+export function regionElement(selector: string): Element | null {
+  const el = anchored.get(selector)?.deref();
+  if (el?.isConnected && !selector.includes(PIERCE) && el.matches(selector)) return el;
+  return resolveSelector(selector);
 }
 
 /** The one element a selector names, or null when it names none or several. */

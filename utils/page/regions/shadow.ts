@@ -96,11 +96,13 @@ function openClosed(el: Element): ShadowRoot | null {
  * still masked, because the masks ask of every element (findPrivateElements).
  */
 export function likelyShadowOf(el: Element, tag = el.localName): ShadowRoot | null {
+  const custom = tag.includes('-');
+  if (!custom && !HOSTS.has(tag)) return null;
   const attached = el.shadowRoot;
   if (attached) return attached;
   // hasChildNodes, not firstChild: reading a node wraps it in the extension's world, and the
   // walk otherwise never touches its text nodes one by one.
-  if (!tag.includes('-') && (!HOSTS.has(tag) || el.hasChildNodes())) return null;
+  if (!custom && el.hasChildNodes()) return null;
   return openClosed(el);
 }
 

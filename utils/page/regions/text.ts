@@ -45,9 +45,10 @@ export function visibleText(el: Element): string {
   const field = fieldText(el);
   if (field !== null) return field;
   if (el.localName === 'img' || el.namespaceURI === 'http://www.w3.org/2000/svg') return '';
-  const host = shadowOf(el);
   const own = (el as HTMLElement).innerText ?? el.textContent ?? '';
-  if (host && !squash(own)) {
+  // Asked only when needed: opening a closed root is a call into the extension API.
+  const host = squash(own) ? null : shadowOf(el);
+  if (host) {
     const shadowText = [...host.childNodes]
       .map((n) => (n.nodeType === 1 ? ((n as HTMLElement).innerText ?? '') : (n.textContent ?? '')))
       .join(' ');

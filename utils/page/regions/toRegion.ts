@@ -25,11 +25,11 @@ export function landmarkLabel(landmark: Landmark | null, labels: Map<Element, st
  * loose text, and a block with hidden text inside only the text that shows (`parts`: its text
  * nodes and the breaks between its blocks, in page order).
  */
-export function realText(c: Candidate, parts: readonly string[]): string {
+export function realText(c: Candidate, style: CSSStyleDeclaration, parts: readonly string[]): string {
   if (c.kind === 'container') return '';
   if (c.mixed || c.partial) return squash(parts.join(''));
   // A control whose text is indented out of its box (an image-replacement button) shows none.
-  if ((c.kind === 'control' || c.kind === 'field') && Math.abs(parseFloat(c.style.textIndent)) >= c.box.width)
+  if ((c.kind === 'control' || c.kind === 'field') && Math.abs(parseFloat(style.textIndent)) >= c.box.width)
     return '';
   return visibleText(c.el);
 }
@@ -61,6 +61,7 @@ export function textAlignOf(value: string): NonNullable<Region['style']['textAli
 
 export function toRegion(
   c: Candidate,
+  style: CSSStyleDeclaration,
   id: string,
   selector: string,
   foldY: number,
@@ -69,7 +70,6 @@ export function toRegion(
   landmarks: Map<Element, string>,
   styles: StyleCache = new Map(),
 ): Region {
-  const { style } = c;
   const shownText = c.private && c.kind !== 'container' ? MASKED_TEXT : text;
   const worst = c.worst;
   const decided = worst !== null && (c.undecided === null || c.worstScore < 1);

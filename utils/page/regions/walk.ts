@@ -7,12 +7,15 @@
  * - a box is read only for elements that can become a region, clip, or paint a card;
  * - inside a leaf (a paragraph, a link, a button) no boxes are read at all: its text and colors
  *   belong to the leaf;
- * - per element, no closures and no objects, except a scope where something changes.
+ * - per element, no closures and no objects, except a scope where something changes, and a
+ *   candidate (which holds no style object) where a block is found;
+ * - children are walked once: those met while taking an element's text are visited from a stack;
+ * - inks and paints are shared objects, so text contrast is worked out once per pair.
  * The hot loop stays one function in one file, longer than most here: splitting it would put
  * a call or an object per element back.
  */
 import type { Box } from '@/utils/core/schemas/region';
-import { type Candidate, type Scope, readInk } from '@/utils/page/regions/candidate';
+import { type Candidate, type Ink, type Scope, readInk } from '@/utils/page/regions/candidate';
 import type { Painter } from '@/utils/page/regions/backdrops';
 import {
   OPAQUE_CONTENT,
@@ -116,8 +119,17 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     return tree;
   };
 
-  /** Appends `node`'s own text nodes to `owner`'s; how much text there was. */
-  const takeText = (node: Element | ShadowRoot, owner: Candidate | null): number => {
+  /**
+   * Element children met while taking an element's text, visited from here instead of being
+   * walked a second time: a stack, each element's children above its parent's.
+   */
+  const kids: Element[] = [];
+
+  /**
+   * Appends `node`'s own text nodes to `owner`'s; how much text there was. With `collect`, its
+   * element children go on `kids`.
+   */
+  const takeText = (node: Element | ShadowRoot, owner: Candidate | null, collect = false): number => {
     // Without element children, the text is all one run: read it whole, without touching (and
     // so wrapping, in the extension's world) each text node.
     if (node.childElementCount === 0) {
@@ -129,7 +141,10 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     }
     let found = NO_TEXT;
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType !== 3) continue;
+      if (child.nodeType !== 3) {
+        if (collect && child.nodeType === 1) kids.push(child as Element);
+        continue;
+      }
       const text = child.nodeValue!;
       if (!SPACE.test(text)) continue;
       texts.push(text);
@@ -141,6 +156,11 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
 
   /** User-agent colors by kind of element (see uaKind), read on the first of each kind. */
   const uaColors = new Map<string, { color: string; background: string }>();
+  /**
+   * An inherited ink in a user-agent text color (a link's), made once per pair and shared:
+   * text contrast is worked out once per ink and background (./textContrast.ts).
+   */
+  const recolored = new Map<Ink, Map<string, Ink>>();
 
   const visit = (el: Element, outer: Scope, tree: Tree, readAll: boolean): void => {
     // Restage's own overlay and styles are not the page (../overlay/ownUi.ts).
@@ -178,7 +198,13 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     const under = starts ? groupStart(outer.bg) : outer.bg;
     const shown = mask & VISIBILITY ? style.visibility === 'visible' : outer.shown;
     let ink = mask & INK ? readInk(style, mask, outer.ink) : outer.ink;
-    if (uaColor !== null && uaColor !== ink.color) ink = { ...ink, color: uaColor };
+    if (uaColor !== null && uaColor !== ink.color) {
+      let byColor = recolored.get(ink);
+      if (!byColor) recolored.set(ink, (byColor = new Map()));
+      let inUa = byColor.get(uaColor);
+      if (!inUa) byColor.set(uaColor, (inUa = { ...ink, color: uaColor }));
+      ink = inUa;
+    }
     let rect: DOMRect | null = null;
     const bgColor = mask & BG_COLOR ? style.backgroundColor : (uaBackground ?? TRANSPARENT);
     const bgImage = mask & BG_IMAGE ? style.backgroundImage : 'none';
@@ -220,19 +246,21 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
         texts.push('\n');
         owners.push(leaf);
       }
-      if (shown && (takeText(el, leaf) | (host ? takeText(host, leaf) : NO_TEXT)) !== NO_TEXT)
+      const from = shown ? kids.length : -1;
+      if (shown && (takeText(el, leaf, true) | (host ? takeText(host, leaf) : NO_TEXT)) !== NO_TEXT)
         noteTextContrast(leaf, el, style, scope);
-      visitChildren(el, host, scope, tree, tag);
+      visitChildren(el, host, scope, tree, tag, from);
       return;
     }
 
     const role = el.getAttribute('role');
-    const landmark = landmarkName(el, role);
+    const landmark = landmarkName(el, role, tag);
     const clips = mask & OVERFLOW && style.overflow !== 'visible' && !scrollsViewport(el, tag, tree.win);
-    const atomic = atomicKind(el, role);
+    const atomic = atomicKind(el, role, tag);
     // Own text is taken now, and given to the region this element becomes, or dropped.
     const first = texts.length;
-    const own = takeText(el, null) | (host ? takeText(host, null) : NO_TEXT);
+    const from = kids.length;
+    const own = takeText(el, null, true) | (host ? takeText(host, null) : NO_TEXT);
     const ownWords = own >= WORDS_TOO;
     const textTag = TEXT_TAGS.has(tag);
     // A card paints itself apart: a fill, a border or a shadow. Headings, controls and media
@@ -283,6 +311,9 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     }
     const container =
       visible && !kind && (landmark !== null || tag === 'fieldset' || looksLikeCard(rect!, painted, page));
+    // A block with nothing inside to walk (a heading or a link of text alone) needs no scope of
+    // its own unless it changes what its text is painted with: its parent's says the same.
+    const alone = kind !== null && !mixed && host === null && tag !== 'iframe' && kids.length === from;
 
     let scope = outer;
     if (
@@ -293,7 +324,7 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
       isPrivateHere ||
       landmark ||
       clip ||
-      kind ||
+      (kind && !alone) ||
       container
     ) {
       scope = { ...outer, bg, opacity, backdrop, shown, ink };
@@ -305,7 +336,7 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     }
     if (!kind || mixed) texts.length = owners.length = first;
     if (!kind && !container) {
-      visitChildren(el, host, scope, tree, tag);
+      visitChildren(el, host, scope, tree, tag, from);
       return;
     }
 
@@ -314,7 +345,6 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
       kind: kind ?? 'container',
       mixed,
       box: box!,
-      style,
       bg,
       partial: false,
       worst: null,
@@ -332,21 +362,22 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
     candidates.push(candidate);
     if (!kind) {
       scope.container = candidate;
-      visitChildren(el, host, scope, tree, tag);
+      visitChildren(el, host, scope, tree, tag, from);
       return;
     }
     for (let c = outer.container; c; c = c.parent) c.leaves++;
     if (!mixed) {
-      scope.leaf = candidate;
+      if (scope !== outer) scope.leaf = candidate;
       for (let i = first; i < owners.length; i++) owners[i] = candidate;
       // A field's value, placeholder or chosen option is text it paints in its own color.
       if (own !== NO_TEXT) noteTextContrast(candidate, el, style, scope);
       else if (kind !== 'text' && fieldText(el))
         noteTextContrast(candidate, el, style, fieldInk(el, scope, tree.win));
-      visitChildren(el, host, scope, tree, tag);
+      if (!alone) visitChildren(el, host, scope, tree, tag, from);
       return;
     }
     // Loose text in order, with its inline neighbours; blocks become regions of their own.
+    kids.length = from;
     noteTextContrast(candidate, el, style, scope);
     const inline = { ...scope, leaf: candidate };
     for (let child = el.firstChild; child; child = child.nextSibling) {
@@ -375,14 +406,28 @@ export function walkPage(root: Scope, page: Box, privateSelectors: readonly stri
       visit(child, shadowScope, tree, true);
   };
 
-  const visitChildren = (el: Element, host: ShadowRoot | null, scope: Scope, tree: Tree, tag: string) => {
+  /** `from`: where `el`'s children start on `kids`, or -1 when they were not collected. */
+  const visitChildren = (
+    el: Element,
+    host: ShadowRoot | null,
+    scope: Scope,
+    tree: Tree,
+    tag: string,
+    from = -1,
+  ) => {
     if (OPAQUE_CONTENT.has(tag)) {
+      if (from >= 0) kids.length = from;
       if (tag === 'iframe') visitFrame(el as HTMLIFrameElement, scope, tree);
       return;
     }
     // Slotted children can be styled from the shadow tree (::slotted): read them whole.
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
-      visit(child, scope, tree, host !== null);
+    if (from >= 0) {
+      const end = kids.length;
+      for (let i = from; i < end; i++) visit(kids[i]!, scope, tree, host !== null);
+      kids.length = from;
+    } else
+      for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+        visit(child, scope, tree, host !== null);
     if (host) visitShadow(host, scope, tree);
   };
 

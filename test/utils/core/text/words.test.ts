@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWords, countWords, distinctWords, wordsOf } from '@/utils/core/text/words';
+import { addCountedWords, addWords, countWords, distinctWords, wordsOf } from '@/utils/core/text/words';
 
 describe('wordsOf', () => {
   it('splits on spaces, punctuation and symbols, and lowers the case', () => {
@@ -55,5 +55,32 @@ describe('distinctWords', () => {
     const words = distinctWords(['The cat', 'the CAT sat', '']);
     expect([...words].sort()).toEqual(['cat', 'sat', 'the']);
     expect(addWords(words, 'A mat').size).toBe(5);
+  });
+});
+
+describe('addCountedWords', () => {
+  it('adds the distinct words and counts them all, as countWords does', () => {
+    const text = 'The cat, the CAT sat. Σίσυφος ΟΔΟΣ İstanbul ǅemal';
+    const words = new Set<string>(['dog']);
+    expect(addCountedWords(words, text)).toBe(countWords(text));
+    expect(words).toEqual(addWords(new Set(['dog']), text));
+    expect(addCountedWords(new Set(), ' | · ')).toBe(0);
+  });
+
+  it('never moves a word boundary: in lower case every character keeps its class', () => {
+    // Starts a word, only continues one, or separates words (see WORD).
+    const classOf = (ch: string) => (/[\p{L}\p{N}]/u.test(ch) ? 2 : /\p{M}/u.test(ch) ? 1 : 0);
+    const moved: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const lower = ch.toLowerCase();
+      if (lower === ch) continue;
+      const [first, ...rest] = [...lower];
+      const kind = classOf(ch);
+      if (classOf(first!) !== kind || rest.some((c) => (classOf(c) === 0) !== (kind === 0)))
+        moved.push(cp.toString(16));
+    }
+    expect(moved).toEqual([]);
   });
 });
