@@ -33,7 +33,8 @@ export interface DeleteStore<T = Removed> {
 export const backgroundStore: DeleteStore<string> = {
   take: async (id) => ((await sendMessage('deleteRun', { id })) ? id : null),
   restore: async (id) => {
-    if (!(await sendMessage('undoDelete', { id }))) throw new Error('it is no longer held to put back');
+    if (!(await sendMessage('undoDelete', { id })))
+      throw new Error('Undo came too late: the deleted run is gone.');
   },
 };
 
