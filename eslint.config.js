@@ -51,14 +51,14 @@ function boundary(context, files) {
           },
         ]
       : []),
-    ...(context === 'panel' || context === 'page' || context === 'core'
-      ? [
+    ...(context === 'panel'
+      ? []
+      : [
           {
-            group: ['@/components/*', '@/entrypoints/*'].filter(() => context !== 'panel'),
-            message: 'UI code stays in the panel.',
+            group: ['@/components/*', '@/entrypoints/*'],
+            message: 'Only the panel loads UI code (eslint.config.js).',
           },
-        ].filter((p) => p.group.length)
-      : []),
+        ]),
     { group: ['./*', '../*'], message: 'Import with @/ (one import style throughout).' },
   ];
   const paths =
