@@ -166,9 +166,12 @@ export function atomicKind(
   return kind === 'text' ? null : kind;
 }
 
+/** A regex literal is a new object each time it is evaluated: this one is met per element. */
+const HEADING_TAG = /^h([1-6])$/;
+
 export function leafKind(el: Element, role = el.getAttribute('role'), tag = el.localName): RegionKind | null {
   if (role === null && PLAIN.has(tag)) return null;
-  if (/^h[1-6]$/.test(tag) || role === 'heading') return 'heading';
+  if (HEADING_TAG.test(tag) || role === 'heading') return 'heading';
   if (tag === 'input') {
     const type = (el as HTMLInputElement).type;
     if (type === 'hidden') return null;
@@ -196,7 +199,7 @@ export function landmarkName(el: Element, role = el.getAttribute('role'), tag = 
 }
 
 export function headingLevel(el: Element): number | null {
-  const match = /^h([1-6])$/.exec(el.localName);
+  const match = HEADING_TAG.exec(el.localName);
   if (match) return Number(match[1]);
   const level = Number(el.getAttribute('aria-level'));
   return el.getAttribute('role') === 'heading' ? (level >= 1 && level <= 6 ? level : 2) : null;
