@@ -64,12 +64,15 @@ export function purposeOf(el: Element): Purpose | null {
   return null;
 }
 
+const SIDES = ['top', 'right', 'bottom', 'left'] as const;
+const CLEAR = /rgba\([^)]*,\s*0\)$/;
+
 /** A border on all four sides, drawn (not `none`, not transparent): an outlined button. */
 export function isBordered(style: CSSStyleDeclaration): boolean {
-  return (['Top', 'Right', 'Bottom', 'Left'] as const).every((side) => {
-    const width = parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`));
-    const color = style.getPropertyValue(`border-${side.toLowerCase()}-color`);
-    return width >= 1 && !/rgba\([^)]*,\s*0\)$/.test(color) && color !== 'transparent';
+  return SIDES.every((side) => {
+    const width = parseFloat(style.getPropertyValue(`border-${side}-width`));
+    const color = style.getPropertyValue(`border-${side}-color`);
+    return width >= 1 && !CLEAR.test(color) && color !== 'transparent';
   });
 }
 

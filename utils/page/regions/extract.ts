@@ -126,8 +126,10 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
   for (const [i, c] of kept.entries()) {
     let own = parts.get(c)!;
     const style = styleOf(c.el);
+    // Each read of a computed property is worked out anew: this one is read once, here.
+    const fontSize = parseFloat(style.fontSize);
     // Text at font-size 0 (a trick to hide an icon link's label) is drawn at no size: not shown.
-    if (c.kind !== 'container' && parseFloat(style.fontSize) === 0) {
+    if (c.kind !== 'container' && fontSize === 0) {
       own = [];
       c.worst = c.undecided = null;
       c.lowest = Infinity;
@@ -144,6 +146,7 @@ function readRegions(privateSelectors: readonly string[]): Extraction {
       toRegion(
         c,
         style,
+        fontSize,
         id,
         selector,
         view.innerHeight,

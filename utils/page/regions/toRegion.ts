@@ -62,6 +62,8 @@ export function textAlignOf(value: string): NonNullable<Region['style']['textAli
 export function toRegion(
   c: Candidate,
   style: CSSStyleDeclaration,
+  /** `parseFloat(style.fontSize)`, already read by the caller. */
+  fontSize: number,
   id: string,
   selector: string,
   foldY: number,
@@ -92,7 +94,7 @@ export function toRegion(
     parentId: null,
     landmark: landmarkLabel(c.landmark, landmarks),
     style: {
-      fontSize: parseFloat(style.fontSize) || 0,
+      fontSize: fontSize || 0,
       fontWeight: Math.round(Number(style.fontWeight)) || 400,
       lineHeight: Number.isFinite(lineHeight) ? lineHeight : null,
       fontFamily: style.fontFamily.split(',')[0]!.replace(/["']/g, '').trim(),
