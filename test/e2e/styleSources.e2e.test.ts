@@ -24,7 +24,7 @@ const PAGES = [
 async function bundle(): Promise<string> {
   const { build } = await import('esbuild');
   const out = await build({
-    entryPoints: [`${ROOT}/utils/regions/styleSources.ts`],
+    entryPoints: [`${ROOT}/utils/page/regions/styleSources.ts`],
     bundle: true,
     format: 'iife',
     globalName: 'restageStyleSources',
