@@ -28,8 +28,8 @@ export async function prepareInChromium(
       const url = (code: string) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
       const shotUrl = url(
         screenshot
-          .replace("'./imageBudget'", JSON.stringify(url(budget)))
-          .replace("'../dataUrl'", JSON.stringify(url(dataUrl))),
+          .replace("'@/utils/background/model/imageBudget'", JSON.stringify(url(budget)))
+          .replace("'@/utils/core/dataUrl'", JSON.stringify(url(dataUrl))),
       );
       const worker = new Worker(
         url(`import { prepareScreenshot } from ${JSON.stringify(shotUrl)};
